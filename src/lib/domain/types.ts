@@ -1,0 +1,194 @@
+/**
+ * The shapes that flow through Factdeck: documents -> facts -> items -> decks.
+ * Plain data, JSON-serialisable, shared by the build, the browser and the tests.
+ */
+
+/** What kind of value an answer is; distractors are always drawn from the same kind. */
+export type AnswerKind =
+	| 'year'
+	| 'date'
+	| 'number'
+	| 'organisation'
+	| 'person'
+	| 'place'
+	| 'acronym'
+	| 'term'
+	| 'phrase';
+
+export const ITEM_TYPES = ['flashcard', 'mcq', 'truefalse', 'cloze', 'order', 'match'] as const;
+export type ItemType = (typeof ITEM_TYPES)[number];
+
+/** Where an item comes from: a verbatim span of a source document. */
+export interface SourceRef {
+	/** Source id, the document's file name without `.txt`. */
+	document: string;
+	/** A verbatim span of the document. */
+	quote: string;
+}
+
+/**
+ * One curated fact, as written in `questions/<deck>/facts.json`.
+ * `answer` (or `cloze`) must be a verbatim span of `quote` (so cloze can blank it); `statement` is a short
+ * true sentence containing `answer` verbatim (so true/false can swap it for a distractor).
+ */
+export interface Fact {
+	id: string;
+	topic: string;
+	document: string;
+	quote: string;
+	/** A question whose answer is `answer`. */
+	question: string;
+	answer: string;
+	answerKind: AnswerKind;
+	/** The span of `quote` to blank for cloze when `answer` is not verbatim in it. */
+	cloze?: string;
+	/** Other accepted spellings of the answer for typed answers ("KFOR" for "Kosovo Force"). */
+	alternatives?: string[];
+	/** A short true sentence that contains `answer` verbatim. */
+	statement: string;
+	/** Why the answer is right, in a sentence. */
+	explanation: string;
+	/** Wrong answers of the same kind, curated; added to those drawn from other facts. */
+	distractors?: string[];
+	/** Values of the same kind that are ALSO true for this question; never used as distractors. */
+	alsoTrue?: string[];
+	/** For chronology: a sortable date (YYYY, YYYY-MM or YYYY-MM-DD) and a short event label. */
+	when?: string;
+	event?: string;
+	/** For matching: a term and what it means or does. */
+	term?: string;
+	meaning?: string;
+}
+
+export interface Topic {
+	id: string;
+	title: string;
+}
+
+export interface SourceMeta {
+	id: string;
+	title: string;
+}
+
+/** `questions/<deck>/deck.json` */
+export interface DeckMeta {
+	id: string;
+	title: string;
+	description: string;
+	version: number;
+	topics: Topic[];
+	sources: SourceMeta[];
+}
+
+export interface MatchPair {
+	term: string;
+	meaning: string;
+}
+
+interface ItemBase {
+	id: string;
+	factId: string;
+	/** For order and match items: every fact the item draws on (factId is the first). */
+	factIds?: string[];
+	prompt: string;
+	explanation: string;
+	topic: string;
+	source: SourceRef;
+	/** Other accepted typed answers (cloze, flashcard). */
+	alternatives?: string[];
+}
+
+export interface FlashcardItem extends ItemBase {
+	type: 'flashcard';
+	answer: string;
+}
+export interface McqItem extends ItemBase {
+	type: 'mcq';
+	answer: string;
+	options: string[];
+}
+export interface TrueFalseItem extends ItemBase {
+	type: 'truefalse';
+	answer: 'True' | 'False';
+	/** For a false statement: the true value that was swapped out. */
+	correction?: string;
+}
+export interface ClozeItem extends ItemBase {
+	type: 'cloze';
+	/** The quote with the blank written as `_____`. */
+	prompt: string;
+	answer: string;
+}
+export interface OrderItem extends ItemBase {
+	type: 'order';
+	/** The events in chronological order. */
+	answer: string[];
+	/** The events as first shown (seeded shuffle, never already in order). */
+	options: string[];
+}
+export interface MatchItem extends ItemBase {
+	type: 'match';
+	answer: MatchPair[];
+	/** The meanings in the order first shown (seeded shuffle). */
+	options: string[];
+}
+
+export type Item = FlashcardItem | McqItem | TrueFalseItem | ClozeItem | OrderItem | MatchItem;
+
+/** The deck as served at `/decks/<id>.json` and as stored for user decks. */
+export interface Deck extends DeckMeta {
+	facts: Fact[];
+	items: Item[];
+}
+
+/**
+ * A learner's response to one item, as stored and as sent in a result:
+ * mcq: the chosen option; truefalse: 'True' | 'False'; cloze: the typed text;
+ * flashcard: whether the learner marked it right; order: the events in the chosen order;
+ * match: term -> chosen meaning.
+ */
+export type Answer = string | boolean | string[] | Record<string, string>;
+
+/** The grader's verdict on one answer. */
+export interface Grade {
+	/** 0..1; partial credit for order and match. */
+	score: number;
+	isCorrect: boolean;
+	/** A typed answer accepted despite a small typo (maps to the FSRS rating Hard). */
+	hasTypo: boolean;
+	/** The right answer as text, for feedback. */
+	expected: string;
+}
+
+/** A teacher's assignment: everything a student needs, carried whole in the share link. */
+export interface Assignment {
+	/** Format version of the assignment codec. */
+	v: 1;
+	id: string;
+	title: string;
+	deckId: string;
+	deckTitle: string;
+	instructions: string;
+	/** The items themselves, not only their ids, so the link survives a deck change. */
+	items: Item[];
+	/** Shuffle the question order per student, seeded by the student's name. */
+	shuffle: boolean;
+	/** Minutes; 0 for none. */
+	timeLimitMinutes: number;
+	/** Show the score and the right answers after submitting, or nothing. */
+	feedback: 'after' | 'none';
+	/** Percent 0..100. */
+	passMark: number;
+	createdAt: number;
+}
+
+/** A student's submission: answers, never a trusted score. */
+export interface StudentResult {
+	v: 1;
+	assignmentId: string;
+	student: string;
+	startedAt: number;
+	submittedAt: number;
+	/** itemId -> answer */
+	answers: Record<string, Answer>;
+}
