@@ -1,0 +1,29 @@
+import { defineConfig, devices } from '@playwright/test';
+import { browserLaunchOptions } from './scripts/browser.js';
+
+const PORT = 4173;
+
+// Browser tests run against the BUILT app (npm run build), served as a static host would.
+export default defineConfig({
+	testDir: 'tests',
+	testMatch: '**/*.spec.ts',
+	fullyParallel: true,
+	forbidOnly: !!process.env.CI,
+	retries: process.env.CI ? 1 : 0,
+	workers: 2,
+	timeout: 60_000,
+	expect: { timeout: 10_000 },
+	reporter: process.env.CI ? [['list']] : [['list']],
+	use: {
+		baseURL: `http://localhost:${PORT}`,
+		trace: 'retain-on-failure',
+		launchOptions: browserLaunchOptions()
+	},
+	projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'], launchOptions: browserLaunchOptions() } }],
+	webServer: {
+		command: `node scripts/serve.js ${PORT}`,
+		url: `http://localhost:${PORT}`,
+		reuseExistingServer: !process.env.CI,
+		timeout: 60_000
+	}
+});

@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { execFileSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+/** Runs `npm run questions` on a copy of questions/ changed by `mutate`; returns code and output. */
+function runOnCopy(mutate: (facts: Record<string, unknown>[]) => void) {
+	const dir = mkdtempSync(path.join(tmpdir(), 'questions-'));
+	cpSync('questions', dir, { recursive: true });
+	const file = path.join(dir, 'kosovo', 'facts.json');
+	const facts = JSON.parse(readFileSync(file, 'utf8'));
+	mutate(facts);
+	writeFileSync(file, JSON.stringify(facts, null, '\t'));
+	try {
+		const out = execFileSync('node', ['scripts/run-ts.js', 'scripts/questions.ts', '--dir', dir], {
+			encoding: 'utf8',
+			stdio: 'pipe'
+		});
+		return { code: 0, output: out };
+	} catch (error) {
+		const e = error as { status: number; stdout: string; stderr: string };
+		return { code: e.status, output: e.stdout + e.stderr };
+	}
+}
+
+describe('npm run questions', () => {
+	it('passes the shipped deck and reports its counts', () => {
+		const { code, output } = runOnCopy(() => {});
+		expect(code).toBe(0);
+		expect(output).toMatch(/✓ questions\/kosovo: \d+ facts, \d+ items/);
+		expect(output).toMatch(/items by type: flashcard \d+, mcq \d+, truefalse \d+, cloze \d+, order \d+, match \d+/);
+	});
+
+	it('fails on a quote that is not in its document, naming the file and the fact', () => {
+		const { code, output } = runOnCopy((facts) => {
+			facts[0].quote = String(facts[0].quote).replace(/\.$/, ' (edited).');
+		});
+		expect(code).toBe(1);
+		expect(output).toContain('questions/kosovo/facts.json');
+		expect(output).toMatch(/fact "[a-z0-9-]+": quote not found verbatim in [a-z-]+\.txt/);
+	});
+
+	it('fails on a malformed multiple-choice question (a distractor that is the answer)', () => {
+		const { code, output } = runOnCopy((facts) => {
+			facts[1].distractors = [String(facts[1].answer)];
+		});
+		expect(code).toBe(1);
+		expect(output).toMatch(/fact "[a-z0-9-]+": distractor ".+" is the answer/);
+	});
+
+	it('fails on a fact of the wrong shape with the field that is wrong', () => {
+		const { code, output } = runOnCopy((facts) => {
+			delete facts[2].answer;
+		});
+		expect(code).toBe(1);
+		expect(output).toMatch(/facts\.json, fact "[a-z0-9-]+": 2\.answer/);
+	});
+});

@@ -1,0 +1,81 @@
+// `npm run questions`: validates every deck in questions/ and prints a report; exits non-zero
+// with a message naming the file and the fact when something is wrong.
+// `npm run questions -- --dir <path>` checks another questions folder (used by the tests).
+// `npm run questions -- generate <file.txt|file.md> [--title T] [--out deck.json]` is added by
+// the automatic-generation feature.
+import { readdirSync, readFileSync, existsSync } from 'node:fs';
+import path from 'node:path';
+import { buildDeck, formatProblem, type DeckFiles } from '$lib/domain/build-deck';
+import { summarise } from '$lib/domain/validate';
+
+/** Reads one deck folder into the shape buildDeck checks. */
+export function readDeckFolder(root: string, dir: string): DeckFiles {
+	const folder = path.join(root, dir);
+	const readJson = (name: string): unknown => {
+		const file = path.join(folder, name);
+		if (!existsSync(file)) return undefined;
+		try {
+			return JSON.parse(readFileSync(file, 'utf8'));
+		} catch (error) {
+			throw new Error(`questions/${dir}/${name}: not valid JSON (${(error as Error).message})`);
+		}
+	};
+	const documents: Record<string, string> = {};
+	for (const name of readdirSync(folder)) {
+		if (name.endsWith('.txt')) documents[name.slice(0, -4)] = readFileSync(path.join(folder, name), 'utf8');
+	}
+	return { dir, meta: readJson('deck.json'), facts: readJson('facts.json') ?? [], documents };
+}
+
+function option(args: string[], name: string): string | undefined {
+	const at = args.indexOf(name);
+	return at >= 0 ? args[at + 1] : undefined;
+}
+
+export async function main(args: string[]): Promise<number> {
+	if (args[0] === 'generate') {
+		const { generateCommand } = await import('./questions-generate.ts');
+		return generateCommand(args.slice(1));
+	}
+	const root = path.resolve(option(args, '--dir') ?? 'questions');
+	const dirs = readdirSync(root, { withFileTypes: true })
+		.filter((entry) => entry.isDirectory())
+		.map((entry) => entry.name)
+		.sort();
+	let failed = false;
+	for (const dir of dirs) {
+		let files: DeckFiles;
+		try {
+			files = readDeckFolder(root, dir);
+		} catch (error) {
+			console.error(`✗ ${(error as Error).message}`);
+			failed = true;
+			continue;
+		}
+		const result = buildDeck(files);
+		for (const warning of result.warnings) console.warn(`  warning: ${formatProblem(warning)}`);
+		if (!result.ok) {
+			failed = true;
+			console.error(`✗ questions/${dir}: ${result.errors.length} error(s)`);
+			for (const error of result.errors) console.error(`  ${formatProblem(error)}`);
+			continue;
+		}
+		const report = summarise(result.deck);
+		console.log(`✓ questions/${dir}: ${report.facts} facts, ${report.items} items`);
+		console.log(
+			`  items by type: ${Object.entries(report.byType)
+				.map(([type, count]) => `${type} ${count}`)
+				.join(', ')}`
+		);
+		console.log(`  facts without items: ${report.factsWithoutItems.length ? report.factsWithoutItems.join(', ') : 'none'}`);
+		console.log(
+			`  facts without a multiple-choice item: ${report.factsWithoutMcq.length ? report.factsWithoutMcq.join(', ') : 'none'}`
+		);
+		console.log(`  warnings: ${result.warnings.length}`);
+	}
+	if (dirs.length === 0) {
+		console.error(`✗ no deck folders in ${root}`);
+		return 1;
+	}
+	return failed ? 1 : 0;
+}

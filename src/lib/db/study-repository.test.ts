@@ -1,0 +1,284 @@
+import 'fake-indexeddb/auto';
+import { describe, it, expect, beforeEach, afterEach } from 'vitest';
+import { FactdeckDB, type MemoryRow } from '$lib/db/schema';
+import {
+	countToday,
+	getMemory,
+	getSettings,
+	knownFactIds,
+	loadDueRows,
+	nextDueAt,
+	recordAnswer,
+	saveSettings,
+	setSuspended,
+	undoLast,
+	vanishedFacts,
+	type AnswerInput
+} from '$lib/db/study-repository';
+import {
+	DEFAULT_SETTINGS,
+	LEECH_LAPSES,
+	applyRating,
+	previewIntervals,
+	studyDayStart
+} from '$lib/domain/scheduler';
+
+const MINUTE = 60_000;
+const DAY = 24 * 60 * MINUTE;
+const NOON = new Date(2026, 0, 10, 12).getTime();
+
+let db: FactdeckDB;
+
+beforeEach(() => {
+	db = new FactdeckDB('test-' + Math.random().toString(36).slice(2));
+});
+
+afterEach(async () => {
+	await db.delete();
+});
+
+function answer(
+	factId: string,
+	rating: 1 | 2 | 3 | 4,
+	now: number,
+	extra: Partial<AnswerInput> = {}
+) {
+	return recordAnswer(db, {
+		deckId: 'kosovo',
+		factId,
+		itemId: `${factId}-mcq`,
+		rating,
+		now,
+		durationMs: 4000,
+		settings: DEFAULT_SETTINGS,
+		origin: 'study',
+		...extra
+	});
+}
+
+describe('recordAnswer', () => {
+	it('writes the memory the preview promised and one review row with before and after', async () => {
+		const preview = previewIntervals(null, 'kosovo/f1', NOON, DEFAULT_SETTINGS);
+		const { memory, review } = await answer('f1', 3, NOON);
+		expect(memory).toEqual({
+			...preview[3].after,
+			key: 'kosovo/f1',
+			deckId: 'kosovo',
+			factId: 'f1',
+			suspended: 0,
+			leech: 0
+		});
+		expect(await db.memory.get('kosovo/f1')).toEqual(memory);
+		const reviews = await db.reviews.toArray();
+		expect(reviews).toHaveLength(1);
+		expect(reviews[0]).toEqual(review);
+		expect(reviews[0]).toMatchObject({
+			deckId: 'kosovo',
+			factId: 'f1',
+			itemId: 'f1-mcq',
+			rating: 3,
+			reviewedAt: NOON,
+			elapsedDays: 0,
+			durationMs: 4000,
+			before: null,
+			after: preview[3].after,
+			origin: 'study'
+		});
+	});
+
+	it('records the previous memory as before, and elapsed study days', async () => {
+		const first = await answer('f1', 3, NOON);
+		const secondAt = first.memory.dueAt;
+		const second = await answer('f1', 3, secondAt);
+		const third = await answer('f1', 3, second.memory.dueAt + 2 * DAY);
+		const {
+			key: _k,
+			deckId: _d,
+			factId: _f,
+			suspended: _s,
+			leech: _l,
+			...snapshot
+		} = second.memory;
+		expect(third.review.before).toEqual(snapshot);
+		expect(third.review.elapsedDays).toBe(second.memory.scheduledDays + 2);
+		expect(third.memory.reps).toBe(3);
+		expect(await db.reviews.count()).toBe(3);
+	});
+
+	it('keeps a suspension and flags a leech once the lapses reach the limit', async () => {
+		const now = NOON;
+		const start: MemoryRow = {
+			...applyRating(null, 'kosovo/f1', 4, now, DEFAULT_SETTINGS),
+			lapses: LEECH_LAPSES - 1,
+			key: 'kosovo/f1',
+			deckId: 'kosovo',
+			factId: 'f1',
+			suspended: 1,
+			leech: 0
+		};
+		await db.memory.put(start);
+		const result = await answer('f1', 1, start.dueAt);
+		expect(result.memory.lapses).toBe(LEECH_LAPSES);
+		expect(result.memory.leech).toBe(1);
+		expect(result.memory.suspended).toBe(1);
+		expect(result.isNewLeech).toBe(true);
+		const again = await answer('f1', 1, result.memory.dueAt);
+		expect(again.memory.leech).toBe(1);
+		expect(again.isNewLeech).toBe(false);
+	});
+
+	it('writes nothing when appending the review fails after the memory was put', async () => {
+		await answer('f1', 3, NOON);
+		const before = await db.memory.get('kosovo/f1');
+		db.reviews.hook('creating', () => {
+			throw new Error('disk full');
+		});
+		await expect(answer('f1', 3, NOON + 10 * MINUTE)).rejects.toThrow('disk full');
+		expect(await db.memory.get('kosovo/f1')).toEqual(before);
+		expect(await db.reviews.count()).toBe(1);
+	});
+});
+
+describe('undoLast', () => {
+	it('undoes a first answer by deleting the memory row and the review', async () => {
+		await answer('f1', 3, NOON);
+		const undone = await undoLast(db, 'kosovo');
+		expect(undone?.review.factId).toBe('f1');
+		expect(undone?.memory).toBeNull();
+		expect(await db.memory.count()).toBe(0);
+		expect(await db.reviews.count()).toBe(0);
+		expect(await undoLast(db, 'kosovo')).toBeNull();
+	});
+
+	it('walks back through at least ten answers, restoring each memory exactly', async () => {
+		const facts = ['f1', 'f2', 'f3'];
+		const states: Array<MemoryRow[]> = [];
+		let now = NOON;
+		for (let i = 0; i < 12; i++) {
+			states.push(await db.memory.orderBy('key').toArray());
+			await answer(facts[i % 3], ((i % 4) + 1) as 1 | 2 | 3 | 4, now);
+			now += 7 * MINUTE;
+		}
+		await setSuspended(db, 'kosovo', 'f2', true);
+		for (let i = 11; i >= 0; i--) {
+			const undone = await undoLast(db, null);
+			expect(undone?.review.factId).toBe(facts[i % 3]);
+			const expected = states[i].map((row) =>
+				row.factId === 'f2' ? { ...row, suspended: 1 } : row
+			);
+			const actual = await db.memory.orderBy('key').toArray();
+			// Undoing f2's first answer deletes its row, suspension and all.
+			expect(actual).toEqual(expected);
+			expect(await db.reviews.count()).toBe(i);
+		}
+		expect(await undoLast(db, null)).toBeNull();
+	});
+
+	it('only undoes within the given deck, and never a quiz answer', async () => {
+		await answer('f1', 3, NOON);
+		await answer('x1', 3, NOON + MINUTE, { deckId: 'other' });
+		const undone = await undoLast(db, 'kosovo');
+		expect(undone?.review.deckId).toBe('kosovo');
+		expect(await db.memory.get('other/x1')).toBeDefined();
+
+		await answer('f2', 3, NOON + 2 * MINUTE, { origin: 'quiz' });
+		expect(await undoLast(db, 'kosovo')).toBeNull();
+		expect(await db.reviews.where('[deckId+factId]').equals(['kosovo', 'f2']).count()).toBe(1);
+	});
+});
+
+describe('reading the queue', () => {
+	it('loads exactly the deck rows due by now', async () => {
+		const a = await answer('a', 3, NOON - 20 * MINUTE); // due 10 minutes ago
+		await answer('b', 3, NOON - 5 * MINUTE); // due in 5 minutes
+		await answer('c', 3, NOON - 20 * MINUTE, { deckId: 'other' });
+		const rows = await loadDueRows(db, 'kosovo', NOON);
+		expect(rows.map((r) => r.factId)).toEqual(['a']);
+		expect(await loadDueRows(db, 'kosovo', a.memory.dueAt)).toHaveLength(1);
+		expect(await loadDueRows(db, 'kosovo', a.memory.dueAt - 1)).toHaveLength(0);
+		expect(await getMemory(db, 'kosovo', 'a')).toEqual(a.memory);
+	});
+
+	it('knows which facts have memory rows, per deck, from keys alone', async () => {
+		await answer('a', 3, NOON);
+		await answer('b/with-slash', 3, NOON);
+		await answer('z', 3, NOON, { deckId: 'kosovo-2' });
+		await setSuspended(db, 'kosovo', 'c', true);
+		expect(await knownFactIds(db, 'kosovo')).toEqual(new Set(['a', 'b/with-slash', 'c']));
+	});
+
+	it('counts new facts and reviews done since the start of the study day', async () => {
+		const dayStart = studyDayStart(NOON, 4);
+		const old = await answer('a', 4, dayStart - DAY); // introduced yesterday, in review
+		await answer('b', 3, dayStart - MINUTE);
+		await answer('a', 3, old.memory.dueAt > NOON ? NOON : old.memory.dueAt); // a review today
+		await answer('c', 1, NOON); // new today
+		await answer('c', 3, NOON + MINUTE); // a learning step, neither new nor review
+		await answer('d', 3, NOON, { deckId: 'other' });
+		expect(await countToday(db, 'kosovo', dayStart)).toEqual({ newIntroduced: 1, reviews: 1 });
+		expect(await countToday(db, null, dayStart)).toEqual({ newIntroduced: 2, reviews: 1 });
+		await undoLast(db, 'kosovo');
+		await undoLast(db, 'kosovo');
+		expect(await countToday(db, 'kosovo', dayStart)).toEqual({ newIntroduced: 0, reviews: 1 });
+	});
+
+	it('finds the next due time among studied, unsuspended facts', async () => {
+		expect(await nextDueAt(db, 'kosovo')).toBeNull();
+		const a = await answer('a', 3, NOON); // due in 10 minutes
+		const b = await answer('b', 4, NOON); // due in days
+		await answer('c', 1, NOON - 5 * MINUTE, { deckId: 'other' }); // due 4 minutes ago
+		expect(await nextDueAt(db, 'kosovo')).toBe(a.memory.dueAt);
+		expect(await nextDueAt(db, null)).toBe(NOON - 4 * MINUTE);
+		await setSuspended(db, 'kosovo', 'a', true);
+		await setSuspended(db, 'kosovo', 'never-seen', true);
+		expect(await nextDueAt(db, 'kosovo')).toBe(b.memory.dueAt);
+		expect(await nextDueAt(db, 'kosovo', new Set(['a', 'c']))).toBeNull();
+	});
+
+	it('reports facts the deck no longer has and deletes nothing', async () => {
+		await answer('a', 3, NOON);
+		await answer('gone', 3, NOON);
+		await answer('also-gone', 3, NOON);
+		expect(await vanishedFacts(db, 'kosovo', ['a', 'b'])).toEqual(['also-gone', 'gone']);
+		expect(await db.memory.count()).toBe(3);
+	});
+});
+
+describe('setSuspended', () => {
+	it('suspends and releases a studied fact without touching its memory', async () => {
+		const { memory } = await answer('a', 3, NOON);
+		await setSuspended(db, 'kosovo', 'a', true);
+		expect(await db.memory.get('kosovo/a')).toEqual({ ...memory, suspended: 1 });
+		await setSuspended(db, 'kosovo', 'a', false);
+		expect(await db.memory.get('kosovo/a')).toEqual(memory);
+	});
+
+	it('holds a never-studied fact back with a placeholder row, removed on release', async () => {
+		await setSuspended(db, 'kosovo', 'n', true);
+		expect(await db.memory.get('kosovo/n')).toMatchObject({ state: 0, reps: 0, suspended: 1 });
+		await setSuspended(db, 'kosovo', 'n', false);
+		expect(await db.memory.count()).toBe(0);
+		await setSuspended(db, 'kosovo', 'n', false);
+		expect(await db.memory.count()).toBe(0);
+	});
+});
+
+describe('settings', () => {
+	it('gives the defaults until settings are saved', async () => {
+		expect(await getSettings(db)).toEqual(DEFAULT_SETTINGS);
+	});
+
+	it('saves valid settings and refuses invalid ones without writing', async () => {
+		const mine = { newPerDay: 5, reviewsPerDay: 50, desiredRetention: 0.85, dayStartHour: 0 };
+		expect(await saveSettings(db, mine)).toEqual({ ok: true, value: mine });
+		expect(await getSettings(db)).toEqual(mine);
+		const bad = await saveSettings(db, { ...mine, desiredRetention: 0 });
+		expect(bad.ok).toBe(false);
+		expect(await getSettings(db)).toEqual(mine);
+	});
+
+	it('fills fields missing from an older stored value with defaults', async () => {
+		await db.settings.put({ key: 'study', value: { newPerDay: 7 } });
+		expect(await getSettings(db)).toEqual({ ...DEFAULT_SETTINGS, newPerDay: 7 });
+	});
+});

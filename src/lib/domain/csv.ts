@@ -1,0 +1,63 @@
+/**
+ * RFC 4180 CSV: fields separated by commas, records by CRLF, a field quoted when it holds a
+ * comma, a quote or a line break, quotes doubled inside quotes.
+ *
+ * Text that a spreadsheet would run as a formula (starting with = + - @, or a tab or carriage
+ * return that some spreadsheets skip before looking) gets a leading single quote, because a
+ * student names themselves and a name like `=HYPERLINK(...)` must stay a name. Numbers are
+ * written as numbers, so a negative number is left alone.
+ */
+import type { Assignment } from '$lib/domain/types';
+import type { ItemAnalysis } from '$lib/domain/item-analysis';
+
+export type CsvCell = string | number | boolean | null | undefined;
+
+/** A byte-order mark: prepend it to a downloaded file so Excel reads the file as UTF-8. */
+export const CSV_BOM = '\uFEFF';
+
+/** One cell as CSV text: defused if it looks like a formula, quoted if it must be. */
+export function csvCell(value: CsvCell): string {
+	if (value === null || value === undefined) return '';
+	let text: string;
+	if (typeof value === 'number') {
+		text = Number.isFinite(value) ? String(value) : '';
+	} else if (typeof value === 'boolean') {
+		text = value ? 'TRUE' : 'FALSE';
+	} else {
+		text = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+	}
+	return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/** Rows to a CSV document, each record ended by CRLF. */
+export function toCsv(rows: readonly (readonly CsvCell[])[]): string {
+	return rows.map((row) => row.map(csvCell).join(',') + '\r\n').join('');
+}
+
+export const GRADEBOOK_COLUMNS = [
+	'Student',
+	'Score (%)',
+	'Correct',
+	'Total',
+	'Passed',
+	'Time taken (s)',
+	'Submitted at (ISO)'
+] as const;
+
+/**
+ * The gradebook as CSV: one row per student in the analysis order; score rounded to 0.1%,
+ * time taken to whole seconds, submission time as UTC ISO 8601. The assignment is part of the
+ * signature so per-item columns can be added without changing callers; today they are not.
+ */
+export function gradebookCsv(assignment: Assignment, analysis: ItemAnalysis): string {
+	const rows: CsvCell[][] = analysis.students.map((student) => [
+		student.student,
+		Math.round(student.percent * 10) / 10,
+		student.correct,
+		student.total,
+		student.passed ? 'yes' : 'no',
+		Math.round(student.timeTakenMs / 1000),
+		new Date(student.submittedAt).toISOString()
+	]);
+	return toCsv([[...GRADEBOOK_COLUMNS], ...rows]);
+}

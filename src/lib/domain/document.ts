@@ -1,0 +1,180 @@
+/**
+ * Reads a plain-text source document into blocks a reader can show cleanly: headings,
+ * paragraphs, list items, `Field: value` lines, and a word-processor's inline endnotes turned
+ * into numbered references. Every sentence keeps its offsets in the original text, so a verbatim
+ * quote can be located in it.
+ */
+
+export type InlinePart = { kind: 'text'; text: string } | { kind: 'ref'; n: number };
+
+export interface Sentence {
+	/** Index of the sentence in the whole document, from 0. */
+	index: number;
+	/** Offsets in the original text: [start, end). */
+	start: number;
+	end: number;
+	parts: InlinePart[];
+}
+
+export type Block =
+	| { kind: 'heading'; sentences: Sentence[] }
+	| { kind: 'paragraph'; sentences: Sentence[] }
+	| { kind: 'list-item'; sentences: Sentence[] }
+	| { kind: 'field'; label: string; sentences: Sentence[] };
+
+export interface Reference {
+	n: number;
+	text: string;
+}
+
+export interface ParsedDocument {
+	blocks: Block[];
+	references: Reference[];
+	sentenceCount: number;
+}
+
+const NOTE = /\[(\d+):\s*([^\]]*)\]/g;
+const NOTE_REF = /\[endnoteRef:(\d+)\]/g;
+const FIELD = /^([A-Z][A-Za-z()' ]{1,40}):\s+\S/;
+const LIST_MARKER = /^\s*[-*•]\s*$/;
+
+/** Parses a document's text; pure and deterministic. */
+export function parseDocument(text: string): ParsedDocument {
+	const references: Reference[] = [];
+	// Blank notes out (same length, so offsets hold) and collect them as references.
+	let masked = text.replace(NOTE, (whole, n: string, body: string) => {
+		references.push({ n: Number(n), text: body.replace(/\s+/g, ' ').trim() });
+		return ' '.repeat(whole.length);
+	});
+	masked = masked.replace(NOTE_REF, (whole) => ' '.repeat(whole.length));
+
+	const blocks: Block[] = [];
+	let sentenceIndex = 0;
+	let isListItem = false;
+	let offset = 0;
+	for (const line of text.split('\n')) {
+		const lineStart = offset;
+		offset += line.length + 1;
+		if (LIST_MARKER.test(line)) {
+			isListItem = true;
+			continue;
+		}
+		for (const [segStart, segEnd] of lineSegments(masked, lineStart, lineStart + line.length)) {
+			const visible = masked.slice(segStart, segEnd);
+			if (!visible.trim()) continue;
+			const field = FIELD.exec(visible.trimStart());
+			const kind = classify(visible, field !== null, isListItem);
+			const sentences = splitSentences(text, masked, segStart, segEnd, sentenceIndex);
+			sentenceIndex += sentences.length;
+			if (kind === 'field' && field) {
+				blocks.push({ kind, label: field[1], sentences: withoutLabel(sentences, field[1]) });
+			} else {
+				blocks.push({ kind, sentences } as Block);
+			}
+		}
+		isListItem = false;
+	}
+	references.sort((a, b) => a.n - b.n);
+	return { blocks, references, sentenceCount: sentenceIndex };
+}
+
+/** A field's first sentence starts with its label; the reader shows the label apart. */
+function withoutLabel(sentences: Sentence[], label: string): Sentence[] {
+	const [first, ...rest] = sentences;
+	const [part, ...parts] = first.parts;
+	if (part?.kind !== 'text') return sentences;
+	const text = part.text.trimStart().slice(label.length + 1).trimStart();
+	return [{ ...first, parts: [{ kind: 'text', text }, ...parts] }, ...rest];
+}
+
+/** A line may hold a title and a field run together with two or more spaces between. */
+function lineSegments(masked: string, start: number, end: number): Array<[number, number]> {
+	const line = masked.slice(start, end);
+	const split = /\S\s{2,}(?=[A-Z][A-Za-z()' ]{1,40}:\s)/.exec(line);
+	if (!split || !/^[^.!?]+$/.test(line.slice(0, split.index + 1))) return [[start, end]];
+	const cut = start + split.index + 1;
+	return [
+		[start, cut],
+		[cut, end]
+	];
+}
+
+function classify(visible: string, isField: boolean, isListItem: boolean): Block['kind'] {
+	if (isListItem) return 'list-item';
+	if (isField) return 'field';
+	const trimmed = visible.trim();
+	if (trimmed.length <= 120 && !/[.!?:;,"”)]$/.test(trimmed)) return 'heading';
+	return 'paragraph';
+}
+
+const segmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
+
+function splitSentences(
+	text: string,
+	masked: string,
+	start: number,
+	end: number,
+	firstIndex: number
+): Sentence[] {
+	const sentences: Sentence[] = [];
+	for (const segment of segmenter.segment(masked.slice(start, end))) {
+		if (!segment.segment.trim()) continue;
+		const segStart = start + segment.index;
+		const segEnd = segStart + segment.segment.length;
+		sentences.push({
+			index: firstIndex + sentences.length,
+			start: segStart,
+			end: segEnd,
+			parts: inlineParts(text.slice(segStart, segEnd))
+		});
+	}
+	return sentences;
+}
+
+function inlineParts(raw: string): InlinePart[] {
+	const parts: InlinePart[] = [];
+	let last = 0;
+	const withoutNotes = raw.replace(NOTE, (whole) => ' '.repeat(whole.length));
+	for (const match of withoutNotes.matchAll(NOTE_REF)) {
+		if (match.index > last) parts.push({ kind: 'text', text: withoutNotes.slice(last, match.index) });
+		parts.push({ kind: 'ref', n: Number(match[1]) });
+		last = match.index + match[0].length;
+	}
+	if (last < withoutNotes.length) parts.push({ kind: 'text', text: withoutNotes.slice(last) });
+	return parts
+		.map((part) => (part.kind === 'text' ? { ...part, text: part.text.replace(/\s+/g, ' ') } : part))
+		.filter((part) => part.kind === 'ref' || part.text.trim() !== '');
+}
+
+/** The sentence that holds the start of a verbatim quote, or null when it is not in the text. */
+export function locateQuote(doc: ParsedDocument, text: string, quote: string): Sentence | null {
+	const at = text.indexOf(quote);
+	if (at < 0) return null;
+	for (const block of doc.blocks) {
+		for (const sentence of block.sentences) {
+			if (at >= sentence.start && at < sentence.end) return sentence;
+		}
+	}
+	return null;
+}
+
+export type Section =
+	| { kind: 'heading' | 'paragraph'; block: Block }
+	| { kind: 'list' | 'fields'; blocks: Block[] };
+
+/** Runs of list items become one list, runs of fields one definition list. */
+export function groupBlocks(blocks: readonly Block[]): Section[] {
+	const sections: Section[] = [];
+	for (const block of blocks) {
+		const kind = block.kind === 'list-item' ? 'list' : block.kind === 'field' ? 'fields' : null;
+		const last = sections[sections.length - 1];
+		if (kind === null) {
+			sections.push({ kind: block.kind as 'heading' | 'paragraph', block });
+		} else if (last && last.kind === kind) {
+			last.blocks.push(block);
+		} else {
+			sections.push({ kind, blocks: [block] });
+		}
+	}
+	return sections;
+}

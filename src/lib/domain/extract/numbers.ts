@@ -1,0 +1,88 @@
+/**
+ * Numbers that carry a unit or a label: "42,000 troops", "3,800 personnel", "12%",
+ * "$5 million", "Resolution 1244". A bare number without either is too vague to ask about.
+ */
+
+export type NumberSubkind = 'count' | 'percent' | 'money' | 'label';
+
+export interface NumberMention {
+	/** The verbatim span to ask for: the number itself ("42,000"), or label and number ("Resolution 1244"). */
+	text: string;
+	/** Offset of `text` in the sentence. */
+	index: number;
+	/** The whole verbatim span with its unit ("42,000 troops"). */
+	span: string;
+	spanIndex: number;
+	subkind: NumberSubkind;
+	/** The unit word ("troops") or the label ("Resolution"). */
+	unit: string;
+	/** The numeric value, for ranking distractors by closeness. */
+	value: number;
+}
+
+const NOT_UNITS = new Set(
+	'a an the and or of to in on at by for from with as is was are were be been has have had will would can could may might than that this these those which who when where while per its their his her our your my after before since until during into over under about against between through also only both each other such more most less few many much some any all no not'.split(
+		' '
+	)
+);
+
+const SCALE: Record<string, number> = { thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12 };
+const LABEL =
+	'(Resolution|Resolutions|Article|Chapter|Section|Paragraph|Protocol|Regulation|Directive|Amendment|Phase|Route|Highway|Flight|Brigade|Division|Battalion|Corps|Army|Fleet|Squadron|Rule|Principle)';
+
+function parseNumber(digits: string, scale?: string): number {
+	const value = Number(digits.replace(/,/g, ''));
+	return scale ? value * (SCALE[scale.toLowerCase()] ?? 1) : value;
+}
+
+/** Numbers with a unit or label in one sentence, in order, skipping spans taken by dates. */
+export function findNumbers(sentence: string, taken: [number, number][] = []): NumberMention[] {
+	const out: NumberMention[] = [];
+	const overlaps = (a: number, b: number) =>
+		taken.some(([s, e]) => a < e && b > s) || out.some((n) => a < n.spanIndex + n.span.length && b > n.spanIndex);
+	const add = (n: NumberMention) => {
+		if (!overlaps(n.spanIndex, n.spanIndex + n.span.length)) out.push(n);
+	};
+
+	for (const m of sentence.matchAll(new RegExp(`\\b${LABEL}\\s+(\\d+[A-Za-z]?(?:[/-]\\d+)?|[IVXLC]{1,6})\\b`, 'g'))) {
+		const index = m.index ?? 0;
+		add({
+			text: m[0],
+			index,
+			span: m[0],
+			spanIndex: index,
+			subkind: 'label',
+			unit: m[1],
+			value: /^\d/.test(m[2]) ? parseInt(m[2], 10) : 0
+		});
+	}
+	const money = /([$€£¥])\s?(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s+(thousand|million|billion|trillion))?\b/g;
+	for (const m of sentence.matchAll(money)) {
+		const index = m.index ?? 0;
+		add({ text: m[0], index, span: m[0], spanIndex: index, subkind: 'money', unit: m[1], value: parseNumber(m[2], m[3]) });
+	}
+	const percent = /(?<![\w.,])(\d+(?:\.\d+)?)(\s?%|\s+per\s?cent\b|\s+percent\b)/g;
+	for (const m of sentence.matchAll(percent)) {
+		const index = m.index ?? 0;
+		add({ text: m[0], index, span: m[0], spanIndex: index, subkind: 'percent', unit: '%', value: Number(m[1]) });
+	}
+	const count =
+		/(?<![\w.,\/-])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s+(thousand|million|billion|trillion))?(?![\w,.]\d)\s+((?:[\p{Ll}][\p{Ll}-]*))/gu;
+	for (const m of sentence.matchAll(count)) {
+		const unit = m[3];
+		if (NOT_UNITS.has(unit) || unit.length < 2) continue;
+		const index = m.index ?? 0;
+		const text = m[2] ? `${m[1]} ${m[2]}` : m[1];
+		const exact = sentence.slice(index, index + m[0].length - unit.length).trimEnd();
+		add({
+			text: exact.length === text.length ? exact : text,
+			index,
+			span: m[0],
+			spanIndex: index,
+			subkind: 'count',
+			unit,
+			value: parseNumber(m[1], m[2])
+		});
+	}
+	return out.sort((a, b) => a.index - b.index);
+}

@@ -1,0 +1,72 @@
+/**
+ * The review forecast: how many facts fall due on each of the next days, by study day, so the
+ * learner can see the load coming. Facts already overdue are due now, so they count for today.
+ * Suspended facts are never due, and new facts (state 0) are introduced by the daily new-fact
+ * limit, not by a due date, so neither is counted.
+ */
+import type { MemoryRow } from '$lib/db/schema';
+import { STATE_NEW } from '$lib/domain/stats/review-kind';
+import {
+	addDays,
+	dayOrdinal,
+	DEFAULT_DAY_START_HOUR,
+	studyDayKey,
+	studyDayKeyer
+} from '$lib/domain/stats/study-day';
+
+/** Days forecast, today included. */
+export const FORECAST_DAYS = 30;
+
+export interface ForecastDay {
+	/** Study day 'YYYY-MM-DD'. */
+	day: string;
+	/** Facts due that day (today: including the overdue ones). */
+	count: number;
+}
+
+export interface Forecast {
+	/** Today first. */
+	days: ForecastDay[];
+	/** Facts due before today, included in today's count. */
+	overdue: number;
+	/** Facts due within the window. */
+	total: number;
+	max: number;
+}
+
+/** Facts due per study day for the `days` days starting today (now in epoch ms). */
+export function forecast(
+	memories: Iterable<MemoryRow>,
+	now: number,
+	dayStartHour: number = DEFAULT_DAY_START_HOUR,
+	timeZone?: string,
+	days: number = FORECAST_DAYS
+): Forecast {
+	const today = studyDayKey(now, dayStartHour, timeZone);
+	const todayOrdinal = dayOrdinal(today);
+	const keyOf = studyDayKeyer(dayStartHour, timeZone);
+	const counts = new Array<number>(days).fill(0);
+	let overdue = 0;
+	for (const memory of memories) {
+		if (memory.suspended === 1 || memory.state === STATE_NEW) continue;
+		const offset = dayOrdinal(keyOf(memory.dueAt)) - todayOrdinal;
+		if (offset < 0) {
+			overdue += 1;
+			counts[0] += 1;
+		} else if (offset < days) {
+			counts[offset] += 1;
+		}
+	}
+	let total = 0;
+	let max = 0;
+	for (const count of counts) {
+		total += count;
+		if (count > max) max = count;
+	}
+	return {
+		days: counts.map((count, offset) => ({ day: addDays(today, offset), count })),
+		overdue,
+		total,
+		max
+	};
+}

@@ -1,0 +1,133 @@
+/**
+ * Study days: the local calendar day shifted so that it begins at a chosen hour (default 04:00),
+ * so a session that runs past midnight still counts for the evening it started in.
+ * Keys are 'YYYY-MM-DD' strings; calendar arithmetic on keys is done in UTC, where every day has
+ * 24 hours, so daylight-saving changes never add or lose a day.
+ */
+
+/** The local hour (0..23) at which a study day begins when no setting says otherwise. */
+export const DEFAULT_DAY_START_HOUR = 4;
+
+const MS_PER_DAY = 86_400_000;
+const QUARTER_HOUR_MS = 900_000;
+// Bounds the memo of studyDayKeyer; plenty for a scan (reviews come in sessions).
+const KEYER_CACHE_LIMIT = 100_000;
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatterFor(timeZone: string | undefined): Intl.DateTimeFormat {
+	const cacheKey = timeZone ?? '';
+	let formatter = formatters.get(cacheKey);
+	if (!formatter) {
+		// en-US with numeric parts is the one format whose parts are stable across engines.
+		formatter = new Intl.DateTimeFormat('en-US', {
+			timeZone,
+			year: 'numeric',
+			month: 'numeric',
+			day: 'numeric',
+			hour: 'numeric',
+			hourCycle: 'h23'
+		});
+		formatters.set(cacheKey, formatter);
+	}
+	return formatter;
+}
+
+function assertDayStartHour(dayStartHour: number): void {
+	if (!Number.isInteger(dayStartHour) || dayStartHour < 0 || dayStartHour > 23) {
+		throw new RangeError(`dayStartHour must be an integer 0..23, got ${dayStartHour}`);
+	}
+}
+
+function pad(value: number, width: number): string {
+	return String(value).padStart(width, '0');
+}
+
+/** The key 'YYYY-MM-DD' of a day number (days since 1970-01-01). */
+export function dayKeyFromOrdinal(ordinal: number): string {
+	const date = new Date(ordinal * MS_PER_DAY);
+	return `${pad(date.getUTCFullYear(), 4)}-${pad(date.getUTCMonth() + 1, 2)}-${pad(date.getUTCDate(), 2)}`;
+}
+
+/** The day number (days since 1970-01-01) of a key 'YYYY-MM-DD'. */
+export function dayOrdinal(day: string): number {
+	const year = Number(day.slice(0, 4));
+	const month = Number(day.slice(5, 7));
+	const date = Number(day.slice(8, 10));
+	return Date.UTC(year, month - 1, date) / MS_PER_DAY;
+}
+
+/** The key of the day `days` calendar days after `day` (negative for before). */
+export function addDays(day: string, days: number): string {
+	return dayKeyFromOrdinal(dayOrdinal(day) + days);
+}
+
+/** The study day 'YYYY-MM-DD' that the instant `ms` (epoch ms) belongs to in `timeZone`. */
+export function studyDayKey(
+	ms: number,
+	dayStartHour: number = DEFAULT_DAY_START_HOUR,
+	timeZone?: string
+): string {
+	assertDayStartHour(dayStartHour);
+	let year = 0;
+	let month = 0;
+	let date = 0;
+	let hour = 0;
+	for (const part of formatterFor(timeZone).formatToParts(ms)) {
+		if (part.type === 'year') year = Number(part.value);
+		else if (part.type === 'month') month = Number(part.value);
+		else if (part.type === 'day') date = Number(part.value);
+		else if (part.type === 'hour') hour = Number(part.value);
+	}
+	// Compare wall-clock hours rather than subtracting dayStartHour hours from the instant:
+	// on a daylight-saving day the local day is 23 or 25 hours long and the subtraction is off.
+	const ordinal = Date.UTC(year, month - 1, date) / MS_PER_DAY;
+	return dayKeyFromOrdinal(hour < dayStartHour ? ordinal - 1 : ordinal);
+}
+
+/**
+ * A memoised studyDayKey for one setting, for scanning many rows (epoch ms in, key out).
+ * Memoises per UTC quarter hour: every zone offset in use is a multiple of 15 minutes and
+ * changes on a quarter hour, so the local date and hour are constant within one.
+ */
+export function studyDayKeyer(
+	dayStartHour: number = DEFAULT_DAY_START_HOUR,
+	timeZone?: string
+): (ms: number) => string {
+	assertDayStartHour(dayStartHour);
+	const cache = new Map<number, string>();
+	return (ms) => {
+		const bucket = Math.floor(ms / QUARTER_HOUR_MS);
+		let key = cache.get(bucket);
+		if (key === undefined) {
+			key = studyDayKey(ms, dayStartHour, timeZone);
+			if (cache.size >= KEYER_CACHE_LIMIT) cache.clear();
+			cache.set(bucket, key);
+		}
+		return key;
+	};
+}
+
+/** The Monday 'YYYY-MM-DD' that starts the ISO week of `day`. */
+export function isoWeekStart(day: string): string {
+	const ordinal = dayOrdinal(day);
+	// 1970-01-01 was a Thursday: index 3 counting from Monday.
+	const weekday = (((ordinal + 3) % 7) + 7) % 7;
+	return dayKeyFromOrdinal(ordinal - weekday);
+}
+
+/** The ISO week 'YYYY-Www' of `day` (the year is the ISO week-numbering year). */
+export function isoWeekKey(day: string): string {
+	const monday = dayOrdinal(isoWeekStart(day));
+	// The ISO year is the year of the week's Thursday.
+	const thursday = dayKeyFromOrdinal(monday + 3);
+	const isoYear = Number(thursday.slice(0, 4));
+	const firstOfYear = Date.UTC(isoYear, 0, 1) / MS_PER_DAY;
+	const week = Math.floor((monday + 3 - firstOfYear) / 7) + 1;
+	return `${pad(isoYear, 4)}-W${pad(week, 2)}`;
+}
+
+/** The month 'YYYY-MM' of `day`. */
+export function monthKey(day: string): string {
+	return day.slice(0, 7);
+}

@@ -1,0 +1,12 @@
+import { error } from '@sveltejs/kit';
+import { allDecks, getDeck } from '$lib/content/decks.server';
+
+export function entries() {
+	return allDecks().map((deck) => ({ deckId: deck.id }));
+}
+
+export function load({ params }) {
+	const deck = getDeck(params.deckId);
+	if (!deck) error(404, 'No such deck');
+	return { deckId: deck.id, title: deck.title, topics: deck.topics, items: deck.items };
+}

@@ -1,0 +1,3 @@
+export function entries() {
+	return [{ deckId: 'kosovo' }];
+}
