@@ -17,7 +17,10 @@ export default ts.config(
 			'svelte/no-at-html-tags': 'error',
 			// Links are written as plain paths: the app is served from the root of its host.
 			'svelte/no-navigation-without-resolve': 'off',
-			'@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }]
+			'@typescript-eslint/no-unused-vars': [
+				'error',
+				{ argsIgnorePattern: '^_', varsIgnorePattern: '^_' }
+			]
 		}
 	},
 	{
@@ -39,7 +42,19 @@ export default ts.config(
 				'error',
 				{
 					patterns: [
-						{ group: ['svelte', 'svelte/*', '$app/*', 'dexie', 'dexie-*', '$lib/db/*', '$lib/state/*', '$lib/components/*'], message: 'src/lib/domain stays pure: no svelte, dexie or app imports.' }
+						{
+							group: [
+								'svelte',
+								'svelte/*',
+								'$app/*',
+								'dexie',
+								'dexie-*',
+								'$lib/db/*',
+								'$lib/state/*',
+								'$lib/components/*'
+							],
+							message: 'src/lib/domain stays pure: no svelte, dexie or app imports.'
+						}
 					]
 				}
 			]
@@ -57,6 +72,13 @@ export default ts.config(
 		}
 	},
 	{
-		ignores: ['build/', '.svelte-kit/', 'node_modules/', 'test-results/', 'playwright-report/', 'bench-results/']
+		ignores: [
+			'build/',
+			'.svelte-kit/',
+			'node_modules/',
+			'test-results/',
+			'playwright-report/',
+			'bench-results/'
+		]
 	}
 );

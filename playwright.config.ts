@@ -1,7 +1,8 @@
 import { defineConfig, devices } from '@playwright/test';
 import { browserLaunchOptions } from './scripts/browser.js';
 
-const PORT = 4173;
+// FACTDECK_PORT and FACTDECK_BUILD let several runs share one machine.
+const PORT = Number(process.env.FACTDECK_PORT ?? 4173);
 
 // Browser tests run against the BUILT app (npm run build), served as a static host would.
 export default defineConfig({
@@ -19,7 +20,12 @@ export default defineConfig({
 		trace: 'retain-on-failure',
 		launchOptions: browserLaunchOptions()
 	},
-	projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'], launchOptions: browserLaunchOptions() } }],
+	projects: [
+		{
+			name: 'chromium',
+			use: { ...devices['Desktop Chrome'], launchOptions: browserLaunchOptions() }
+		}
+	],
 	webServer: {
 		command: `node scripts/serve.js ${PORT}`,
 		url: `http://localhost:${PORT}`,

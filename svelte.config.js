@@ -1,13 +1,17 @@
 import adapter from '@sveltejs/adapter-static';
 import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
 
+// FACTDECK_BUILD lets several builds live side by side (parallel test runs on one machine).
+const buildDir = process.env.FACTDECK_BUILD ?? 'build';
+
 /** @type {import('@sveltejs/kit').Config} */
 const config = {
 	preprocess: vitePreprocess(),
 	kit: {
 		// Static output: any static host or CDN serves it. Routes whose data lives only in the
 		// browser (a teacher's gradebook) fall back to 200.html, which the service worker caches.
-		adapter: adapter({ fallback: '200.html', strict: true }),
+		adapter: adapter({ pages: buildDir, assets: buildDir, fallback: '200.html', strict: true }),
+		outDir: buildDir === 'build' ? '.svelte-kit' : `.svelte-kit-${buildDir}`,
 		prerender: { handleHttpError: 'fail', handleMissingId: 'fail' },
 		csp: {
 			mode: 'hash',

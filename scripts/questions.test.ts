@@ -29,7 +29,9 @@ describe('npm run questions', () => {
 		const { code, output } = runOnCopy(() => {});
 		expect(code).toBe(0);
 		expect(output).toMatch(/✓ questions\/kosovo: \d+ facts, \d+ items/);
-		expect(output).toMatch(/items by type: flashcard \d+, mcq \d+, truefalse \d+, cloze \d+, order \d+, match \d+/);
+		expect(output).toMatch(
+			/items by type: flashcard \d+, mcq \d+, truefalse \d+, cloze \d+, order \d+, match \d+/
+		);
 	});
 
 	it('fails on a quote that is not in its document, naming the file and the fact', () => {

@@ -22,7 +22,8 @@ export function readDeckFolder(root: string, dir: string): DeckFiles {
 	};
 	const documents: Record<string, string> = {};
 	for (const name of readdirSync(folder)) {
-		if (name.endsWith('.txt')) documents[name.slice(0, -4)] = readFileSync(path.join(folder, name), 'utf8');
+		if (name.endsWith('.txt'))
+			documents[name.slice(0, -4)] = readFileSync(path.join(folder, name), 'utf8');
 	}
 	return { dir, meta: readJson('deck.json'), facts: readJson('facts.json') ?? [], documents };
 }
@@ -67,7 +68,9 @@ export async function main(args: string[]): Promise<number> {
 				.map(([type, count]) => `${type} ${count}`)
 				.join(', ')}`
 		);
-		console.log(`  facts without items: ${report.factsWithoutItems.length ? report.factsWithoutItems.join(', ') : 'none'}`);
+		console.log(
+			`  facts without items: ${report.factsWithoutItems.length ? report.factsWithoutItems.join(', ') : 'none'}`
+		);
 		console.log(
 			`  facts without a multiple-choice item: ${report.factsWithoutMcq.length ? report.factsWithoutMcq.join(', ') : 'none'}`
 		);

@@ -5,7 +5,14 @@ import { createServer } from 'node:http';
 import sirv from 'sirv';
 
 const port = Number(process.argv[2] ?? process.env.PORT ?? 4173);
-const assets = sirv('build', { single: '200.html', etag: true, gzip: false, brotli: false, dev: false });
+const dir = process.env.FACTDECK_BUILD ?? 'build';
+const assets = sirv(dir, {
+	single: '200.html',
+	etag: true,
+	gzip: false,
+	brotli: false,
+	dev: false
+});
 
 createServer((req, res) => assets(req, res)).listen(port, '127.0.0.1', () => {
 	console.log(`Factdeck is being served at http://localhost:${port}`);

@@ -4,8 +4,14 @@ import type { Deck } from '$lib/domain/types';
 
 // Read at build time: questions/<deck>/{deck.json,facts.json,*.txt}. Only prerendered loads and
 // endpoints import this module, so the content never ships inside the client's JavaScript.
-const metas = import.meta.glob<unknown>('/questions/*/deck.json', { eager: true, import: 'default' });
-const factFiles = import.meta.glob<unknown>('/questions/*/facts.json', { eager: true, import: 'default' });
+const metas = import.meta.glob<unknown>('/questions/*/deck.json', {
+	eager: true,
+	import: 'default'
+});
+const factFiles = import.meta.glob<unknown>('/questions/*/facts.json', {
+	eager: true,
+	import: 'default'
+});
 const texts = import.meta.glob<string>('/questions/*/*.txt', {
 	eager: true,
 	query: '?raw',
@@ -61,6 +67,7 @@ export function getSource(
 	sourceId: string
 ): { text: string; parsed: ParsedDocument } | undefined {
 	const text = texts[`/questions/${deckId}/${sourceId}.txt`];
-	if (text === undefined || !getDeck(deckId)?.sources.some((s) => s.id === sourceId)) return undefined;
+	if (text === undefined || !getDeck(deckId)?.sources.some((s) => s.id === sourceId))
+		return undefined;
 	return { text, parsed: parseDocument(text) };
 }

@@ -15,7 +15,10 @@ export interface DeckSummary {
 
 /** Summarises a deck for its page and the home page. */
 export function summariseDeck(deck: Deck): DeckSummary {
-	const byType = Object.fromEntries(ITEM_TYPES.map((type) => [type, 0])) as Record<ItemType, number>;
+	const byType = Object.fromEntries(ITEM_TYPES.map((type) => [type, 0])) as Record<
+		ItemType,
+		number
+	>;
 	for (const item of deck.items) byType[item.type] += 1;
 	return {
 		id: deck.id,

@@ -12,16 +12,71 @@ import {
 } from '$lib/domain/assignment-codec';
 import { deflateRaw, encode, frame, toBase64Url } from '$lib/domain/codec';
 
-const source = { document: 'peacekeeping-in-kosovo', quote: 'KFOR entered Kosovo on 12 June 1999.' };
+const source = {
+	document: 'peacekeeping-in-kosovo',
+	quote: 'KFOR entered Kosovo on 12 June 1999.'
+};
 const base = { explanation: 'Because the source says so.', topic: 'origins', source };
 
 const items: Item[] = [
-	{ ...base, id: 'f1', factId: 'k1', type: 'flashcard', prompt: 'What is KFOR?', answer: 'Kosovo Force', alternatives: ['KFOR'] },
-	{ ...base, id: 'm1', factId: 'k1', type: 'mcq', prompt: 'Who led KFOR?', answer: 'NATO', options: ['UN', 'NATO', 'OSCE', 'EU'] },
-	{ ...base, id: 't1', factId: 'k2', type: 'truefalse', prompt: 'KFOR entered in 2001.', answer: 'False', correction: '1999' },
-	{ ...base, id: 'c1', factId: 'k2', type: 'cloze', prompt: 'KFOR entered Kosovo on 12 June _____.', answer: '1999' },
-	{ ...base, id: 'o1', factId: 'k3', factIds: ['k3', 'k4', 'k5'], type: 'order', prompt: 'Put in order.', answer: ['War', 'KFOR', 'Independence'], options: ['KFOR', 'Independence', 'War'] },
-	{ ...base, id: 'x1', factId: 'k6', factIds: ['k6', 'k7'], type: 'match', prompt: 'Match.', answer: [{ term: 'KFOR', meaning: 'NATO force' }, { term: 'UNMIK', meaning: 'UN mission' }], options: ['UN mission', 'NATO force'] }
+	{
+		...base,
+		id: 'f1',
+		factId: 'k1',
+		type: 'flashcard',
+		prompt: 'What is KFOR?',
+		answer: 'Kosovo Force',
+		alternatives: ['KFOR']
+	},
+	{
+		...base,
+		id: 'm1',
+		factId: 'k1',
+		type: 'mcq',
+		prompt: 'Who led KFOR?',
+		answer: 'NATO',
+		options: ['UN', 'NATO', 'OSCE', 'EU']
+	},
+	{
+		...base,
+		id: 't1',
+		factId: 'k2',
+		type: 'truefalse',
+		prompt: 'KFOR entered in 2001.',
+		answer: 'False',
+		correction: '1999'
+	},
+	{
+		...base,
+		id: 'c1',
+		factId: 'k2',
+		type: 'cloze',
+		prompt: 'KFOR entered Kosovo on 12 June _____.',
+		answer: '1999'
+	},
+	{
+		...base,
+		id: 'o1',
+		factId: 'k3',
+		factIds: ['k3', 'k4', 'k5'],
+		type: 'order',
+		prompt: 'Put in order.',
+		answer: ['War', 'KFOR', 'Independence'],
+		options: ['KFOR', 'Independence', 'War']
+	},
+	{
+		...base,
+		id: 'x1',
+		factId: 'k6',
+		factIds: ['k6', 'k7'],
+		type: 'match',
+		prompt: 'Match.',
+		answer: [
+			{ term: 'KFOR', meaning: 'NATO force' },
+			{ term: 'UNMIK', meaning: 'UN mission' }
+		],
+		options: ['UN mission', 'NATO force']
+	}
 ];
 
 function makeAssignment(overrides: Partial<Assignment> = {}): Assignment {
@@ -110,7 +165,10 @@ describe('encodeAssignment / decodeAssignment', () => {
 		const good = makeAssignment();
 		expect(await expectRejected({ ...good, score: 100 })).toMatch(/score/);
 		expect(
-			await expectRejected({ ...good, items: [{ ...items[0], isCorrect: true }, ...items.slice(1)] })
+			await expectRejected({
+				...good,
+				items: [{ ...items[0], isCorrect: true }, ...items.slice(1)]
+			})
 		).toMatch(/items → 0/);
 		expect(await expectRejected({ ...good, title: 'x'.repeat(201) })).toMatch(/title/);
 		expect(await expectRejected({ ...good, passMark: 101 })).toMatch(/passMark/);
@@ -118,7 +176,9 @@ describe('encodeAssignment / decodeAssignment', () => {
 		expect(await expectRejected({ ...good, items: [{ ...items[0], type: 'essay' }] })).toMatch(
 			/items → 0/
 		);
-		expect(await expectRejected({ ...good, items: [items[0], items[0]] })).toMatch(/duplicate item id/);
+		expect(await expectRejected({ ...good, items: [items[0], items[0]] })).toMatch(
+			/duplicate item id/
+		);
 		expect(
 			await expectRejected({ ...good, items: [{ ...items[1], answer: 'Red Cross' }] })
 		).toMatch(/exactly once/);
@@ -129,7 +189,10 @@ describe('encodeAssignment / decodeAssignment', () => {
 			await expectRejected({ ...good, items: [{ ...items[5], options: ['UN mission', 'x'] }] })
 		).toMatch(/meanings/);
 		expect(
-			await expectRejected({ ...good, items: Array.from({ length: 501 }, (_, i) => ({ ...items[0], id: `f${i}` })) })
+			await expectRejected({
+				...good,
+				items: Array.from({ length: 501 }, (_, i) => ({ ...items[0], id: `f${i}` }))
+			})
 		).toMatch(/items/);
 		expect(await expectRejected(null)).toMatch(/not hold a valid assignment/);
 		expect(await expectRejected([good])).toMatch(/not hold a valid assignment/);
@@ -211,7 +274,9 @@ describe('itemSchema and deckSchema', () => {
 			items
 		};
 		expect(deckSchema.safeParse(deck).success).toBe(true);
-		expect(deckSchema.safeParse({ ...deck, facts: [{ ...deck.facts[0], isAdmin: true }] }).success).toBe(false);
+		expect(
+			deckSchema.safeParse({ ...deck, facts: [{ ...deck.facts[0], isAdmin: true }] }).success
+		).toBe(false);
 		expect(deckSchema.safeParse({ ...deck, owner: 'x' }).success).toBe(false);
 		expect(deckSchema.safeParse({ ...deck, items: [items[0], items[0]] }).success).toBe(false);
 	});
@@ -227,7 +292,10 @@ const baseArbitrary = fc.record(
 		prompt: str(80),
 		explanation: fc.string({ maxLength: 80 }),
 		topic: fc.string({ maxLength: 20 }),
-		source: fc.record({ document: fc.string({ maxLength: 20 }), quote: fc.string({ maxLength: 80 }) }),
+		source: fc.record({
+			document: fc.string({ maxLength: 20 }),
+			quote: fc.string({ maxLength: 80 })
+		}),
 		alternatives: fc.array(str(), { maxLength: 3 }),
 		factIds: fc.array(str(), { maxLength: 3 })
 	},
@@ -235,28 +303,45 @@ const baseArbitrary = fc.record(
 );
 
 const itemArbitrary: fc.Arbitrary<Omit<Item, 'id'>> = fc.oneof(
-	fc.tuple(baseArbitrary, str()).map(([b, answer]) => ({ ...b, type: 'flashcard' as const, answer })),
+	fc
+		.tuple(baseArbitrary, str())
+		.map(([b, answer]) => ({ ...b, type: 'flashcard' as const, answer })),
 	fc.tuple(baseArbitrary, str()).map(([b, answer]) => ({ ...b, type: 'cloze' as const, answer })),
 	fc
-		.tuple(baseArbitrary, fc.constantFrom('True' as const, 'False' as const), fc.option(str(), { nil: undefined }))
+		.tuple(
+			baseArbitrary,
+			fc.constantFrom('True' as const, 'False' as const),
+			fc.option(str(), { nil: undefined })
+		)
 		.map(([b, answer, correction]) => ({
 			...b,
 			type: 'truefalse' as const,
 			answer,
 			...(correction === undefined ? {} : { correction })
 		})),
+	fc.tuple(baseArbitrary, distinct(2, 6), fc.nat()).map(([b, options, pick]) => ({
+		...b,
+		type: 'mcq' as const,
+		answer: options[pick % options.length],
+		options
+	})),
+	fc.tuple(baseArbitrary, distinct(2, 5)).map(([b, answer]) => ({
+		...b,
+		type: 'order' as const,
+		answer,
+		options: [...answer].reverse()
+	})),
 	fc
-		.tuple(baseArbitrary, distinct(2, 6), fc.nat())
-		.map(([b, options, pick]) => ({ ...b, type: 'mcq' as const, answer: options[pick % options.length], options })),
-	fc
-		.tuple(baseArbitrary, distinct(2, 5))
-		.map(([b, answer]) => ({ ...b, type: 'order' as const, answer, options: [...answer].reverse() })),
-	fc.tuple(baseArbitrary, distinct(2, 5), fc.array(str(), { minLength: 5, maxLength: 5 })).map(
-		([b, terms, meanings]) => {
+		.tuple(baseArbitrary, distinct(2, 5), fc.array(str(), { minLength: 5, maxLength: 5 }))
+		.map(([b, terms, meanings]) => {
 			const answer = terms.map((term, i) => ({ term, meaning: meanings[i] }));
-			return { ...b, type: 'match' as const, answer, options: answer.map((p) => p.meaning).reverse() };
-		}
-	)
+			return {
+				...b,
+				type: 'match' as const,
+				answer,
+				options: answer.map((p) => p.meaning).reverse()
+			};
+		})
 );
 
 const assignmentArbitrary: fc.Arbitrary<Assignment> = fc
@@ -273,4 +358,8 @@ const assignmentArbitrary: fc.Arbitrary<Assignment> = fc
 		passMark: fc.double({ min: 0, max: 100, noNaN: true }),
 		createdAt: fc.nat()
 	})
-	.map((a) => ({ v: 1 as const, ...a, items: a.items.map((item, i) => ({ ...item, id: `item-${i}` }) as Item) }));
+	.map((a) => ({
+		v: 1 as const,
+		...a,
+		items: a.items.map((item, i) => ({ ...item, id: `item-${i}` }) as Item)
+	}));

@@ -17,6 +17,7 @@ const text = (max: number) => z.string().max(max);
 const filled = (max: number) => z.string().min(1).max(max);
 const answerText = filled(1000);
 
+/** Where an item comes from: a document id and a verbatim quote. */
 export const sourceRefSchema = z.strictObject({
 	document: text(200),
 	quote: text(5000)
@@ -123,6 +124,7 @@ export const deckSchema = deckMetaSchema
 /** The most items one assignment may carry; a link stays shareable well below this. */
 export const MAX_ASSIGNMENT_ITEMS = 500;
 
+/** A whole assignment as carried in a share link; item ids must be unique. */
 export const assignmentSchema = z
 	.strictObject({
 		v: z.literal(1),
@@ -138,9 +140,9 @@ export const assignmentSchema = z
 		passMark: z.number().min(0).max(100),
 		createdAt: z.number().int().min(0)
 	})
-	.superRefine((assignment, ctx) => uniqueItemIds(assignment.items, ctx)) satisfies z.ZodType<
-	Assignment
->;
+	.superRefine((assignment, ctx) =>
+		uniqueItemIds(assignment.items, ctx)
+	) satisfies z.ZodType<Assignment>;
 
 /** Words for the first few schema issues, e.g. `items 3 → prompt: Too big ...`. */
 export function describeIssues(error: z.ZodError, limit = 3): string {

@@ -25,7 +25,11 @@ export function buildDeck(files: DeckFiles): BuildResult {
 	const factsFile = `questions/${files.dir}/facts.json`;
 	const meta = deckMetaSchema.safeParse(files.meta);
 	if (!meta.success) {
-		return { ok: false, errors: zodProblems(metaFile, meta.error.issues, files.meta), warnings: [] };
+		return {
+			ok: false,
+			errors: zodProblems(metaFile, meta.error.issues, files.meta),
+			warnings: []
+		};
 	}
 	if (meta.data.id !== files.dir) {
 		const message = `deck id "${meta.data.id}" must match its folder name "${files.dir}"`;
@@ -33,7 +37,11 @@ export function buildDeck(files: DeckFiles): BuildResult {
 	}
 	const facts = factsSchema.safeParse(files.facts);
 	if (!facts.success) {
-		return { ok: false, errors: zodProblems(factsFile, facts.error.issues, files.facts), warnings: [] };
+		return {
+			ok: false,
+			errors: zodProblems(factsFile, facts.error.issues, files.facts),
+			warnings: []
+		};
 	}
 	const missing = meta.data.sources.filter((source) => files.documents[source.id] === undefined);
 	if (missing.length > 0) {
@@ -56,7 +64,11 @@ export function buildDeck(files: DeckFiles): BuildResult {
 
 /** Problems in a message a person can act on: the file, the fact by id where there is one. */
 export function formatProblem(problem: Problem): string {
-	const where = [problem.file, problem.factId && `fact "${problem.factId}"`, problem.itemId && `item ${problem.itemId}`]
+	const where = [
+		problem.file,
+		problem.factId && `fact "${problem.factId}"`,
+		problem.itemId && `item ${problem.itemId}`
+	]
 		.filter(Boolean)
 		.join(', ');
 	return `${where}: ${problem.message}`;

@@ -60,7 +60,9 @@ describe('encode and decode', () => {
 	});
 
 	it('compresses repetitive content', async () => {
-		const value = { items: Array.from({ length: 50 }, (_, i) => ({ prompt: `Question ${i} about KFOR` })) };
+		const value = {
+			items: Array.from({ length: 50 }, (_, i) => ({ prompt: `Question ${i} about KFOR` }))
+		};
 		const code = await encode('assignment', value);
 		expect(code.length).toBeLessThan(JSON.stringify(value).length / 2);
 	});

@@ -29,6 +29,7 @@ const LETTER_KIND: Record<string, CodecKind> = { a: 'assignment', r: 'result' };
 /** What the person is holding, for messages: a student opens a link, a teacher pastes a code. */
 const NOUN: Record<CodecKind, string> = { assignment: 'link', result: 'code' };
 
+/** Every failure message, by cause; the noun follows the kind (a student opens a link). */
 export const messages = {
 	empty: (kind: CodecKind) => `This ${NOUN[kind]} is empty.`,
 	tooLong: (kind: CodecKind) => `This ${NOUN[kind]} is too long to be a Factdeck ${kind}.`,
@@ -39,8 +40,7 @@ export const messages = {
 	wrongKind: (expected: CodecKind, found: CodecKind) =>
 		`This code is for ${article(found)} ${found}, not ${article(expected)} ${expected}.`,
 	damaged: (kind: CodecKind) => `This ${NOUN[kind]} is damaged (checksum mismatch).`,
-	unreadable: (kind: CodecKind) =>
-		`This ${NOUN[kind]} is damaged: its contents cannot be read.`,
+	unreadable: (kind: CodecKind) => `This ${NOUN[kind]} is damaged: its contents cannot be read.`,
 	tooLarge: (kind: CodecKind) =>
 		`This ${NOUN[kind]} unpacks to more than ${MAX_JSON_BYTES / 1_000_000} MB, which is too large.`
 };
@@ -106,7 +106,10 @@ export function fromBase64Url(text: string): Uint8Array | null {
 	return out;
 }
 
-async function readAll(stream: ReadableStream<Uint8Array>, limit: number): Promise<Uint8Array | null> {
+async function readAll(
+	stream: ReadableStream<Uint8Array>,
+	limit: number
+): Promise<Uint8Array | null> {
 	const reader = stream.getReader();
 	const chunks: Uint8Array[] = [];
 	let total = 0;
@@ -197,7 +200,8 @@ async function decodeUnsafe(expected: CodecKind, input: string): Promise<Result<
 	if (code.length > MAX_CODE_LENGTH) return fail(messages.tooLong(expected));
 
 	const start = `${CODEC_PREFIX}${CODEC_VERSION}.`;
-	if (code.length < start.length && start.startsWith(code)) return fail(messages.incomplete(expected));
+	if (code.length < start.length && start.startsWith(code))
+		return fail(messages.incomplete(expected));
 	const version = /^FD(\d{1,9})(?:\.|$)/.exec(code);
 	if (!version) return fail(messages.notFactdeck(expected));
 	const versionNumber = Number(version[1]);

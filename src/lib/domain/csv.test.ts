@@ -38,7 +38,8 @@ function parseCsv(text: string): string[][] {
 			field = '';
 			i += 2;
 		} else {
-			if (c === '"' || c === '\r' || c === '\n') throw new Error(`bare ${JSON.stringify(c)} at ${i}`);
+			if (c === '"' || c === '\r' || c === '\n')
+				throw new Error(`bare ${JSON.stringify(c)} at ${i}`);
 			field += c;
 			i++;
 		}
@@ -80,7 +81,10 @@ describe('csvCell and toCsv', () => {
 		const safeText = fc.string({ unit, maxLength: 20 }).filter((s) => !/^[=+\-@\t\r]/.test(s));
 		fc.assert(
 			fc.property(
-				fc.array(fc.array(safeText, { minLength: 1, maxLength: 5 }), { minLength: 1, maxLength: 6 }),
+				fc.array(fc.array(safeText, { minLength: 1, maxLength: 5 }), {
+					minLength: 1,
+					maxLength: 6
+				}),
 				(rows) => {
 					return JSON.stringify(parseCsv(toCsv(rows))) === JSON.stringify(rows);
 				}
@@ -99,9 +103,37 @@ describe('gradebookCsv', () => {
 		deckTitle: 'Kosovo',
 		instructions: '',
 		items: [
-			{ id: 'q1', factId: 'f', type: 'mcq', prompt: 'Who?', answer: 'NATO', options: ['NATO', 'UN'], explanation: '', topic: 't', source: { document: 'd', quote: 'q' } },
-			{ id: 'q2', factId: 'f', type: 'truefalse', prompt: 'True?', answer: 'True', explanation: '', topic: 't', source: { document: 'd', quote: 'q' } },
-			{ id: 'q3', factId: 'f', type: 'truefalse', prompt: 'False?', answer: 'False', explanation: '', topic: 't', source: { document: 'd', quote: 'q' } }
+			{
+				id: 'q1',
+				factId: 'f',
+				type: 'mcq',
+				prompt: 'Who?',
+				answer: 'NATO',
+				options: ['NATO', 'UN'],
+				explanation: '',
+				topic: 't',
+				source: { document: 'd', quote: 'q' }
+			},
+			{
+				id: 'q2',
+				factId: 'f',
+				type: 'truefalse',
+				prompt: 'True?',
+				answer: 'True',
+				explanation: '',
+				topic: 't',
+				source: { document: 'd', quote: 'q' }
+			},
+			{
+				id: 'q3',
+				factId: 'f',
+				type: 'truefalse',
+				prompt: 'False?',
+				answer: 'False',
+				explanation: '',
+				topic: 't',
+				source: { document: 'd', quote: 'q' }
+			}
 		],
 		shuffle: false,
 		timeLimitMinutes: 0,
@@ -110,7 +142,11 @@ describe('gradebookCsv', () => {
 		createdAt: 0
 	};
 	const submittedAt = Date.UTC(2025, 2, 4, 9, 30, 0);
-	const result = (student: string, answers: StudentResult['answers'], ms: number): StudentResult => ({
+	const result = (
+		student: string,
+		answers: StudentResult['answers'],
+		ms: number
+	): StudentResult => ({
 		v: 1,
 		assignmentId: 'asg',
 		student,
@@ -128,7 +164,15 @@ describe('gradebookCsv', () => {
 		const csv = gradebookCsv(assignment, analysis);
 		expect(csv.startsWith(CSV_BOM)).toBe(false);
 		expect(parseCsv(csv)).toEqual([
-			['Student', 'Score (%)', 'Correct', 'Total', 'Passed', 'Time taken (s)', 'Submitted at (ISO)'],
+			[
+				'Student',
+				'Score (%)',
+				'Correct',
+				'Total',
+				'Passed',
+				'Time taken (s)',
+				'Submitted at (ISO)'
+			],
 			['Ana, "the quick"', '100', '3', '3', 'yes', '61', '2025-03-04T09:30:00.000Z'],
 			// 1 of 3 = 33.333...% -> 33.3
 			['\'=HYPERLINK("http://evil")', '33.3', '1', '3', 'no', '121', '2025-03-04T09:30:00.000Z'],

@@ -36,12 +36,21 @@ export const factSchema = z.strictObject({
 });
 
 export const deckMetaSchema = z.strictObject({
-	id: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/).max(80),
+	id: z
+		.string()
+		.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/)
+		.max(80),
 	title: text(200),
 	description: text(1000),
 	version: z.number().int().min(1),
-	topics: z.array(z.strictObject({ id: text(80), title: text(200) })).min(1).max(200),
-	sources: z.array(z.strictObject({ id: text(120), title: text(300) })).min(1).max(50)
+	topics: z
+		.array(z.strictObject({ id: text(80), title: text(200) }))
+		.min(1)
+		.max(200),
+	sources: z
+		.array(z.strictObject({ id: text(120), title: text(300) }))
+		.min(1)
+		.max(50)
 });
 
 export const factsSchema = z.array(factSchema).max(20000);

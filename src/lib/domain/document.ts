@@ -83,7 +83,10 @@ function withoutLabel(sentences: Sentence[], label: string): Sentence[] {
 	const [first, ...rest] = sentences;
 	const [part, ...parts] = first.parts;
 	if (part?.kind !== 'text') return sentences;
-	const text = part.text.trimStart().slice(label.length + 1).trimStart();
+	const text = part.text
+		.trimStart()
+		.slice(label.length + 1)
+		.trimStart();
 	return [{ ...first, parts: [{ kind: 'text', text }, ...parts] }, ...rest];
 }
 
@@ -136,13 +139,16 @@ function inlineParts(raw: string): InlinePart[] {
 	let last = 0;
 	const withoutNotes = raw.replace(NOTE, (whole) => ' '.repeat(whole.length));
 	for (const match of withoutNotes.matchAll(NOTE_REF)) {
-		if (match.index > last) parts.push({ kind: 'text', text: withoutNotes.slice(last, match.index) });
+		if (match.index > last)
+			parts.push({ kind: 'text', text: withoutNotes.slice(last, match.index) });
 		parts.push({ kind: 'ref', n: Number(match[1]) });
 		last = match.index + match[0].length;
 	}
 	if (last < withoutNotes.length) parts.push({ kind: 'text', text: withoutNotes.slice(last) });
 	return parts
-		.map((part) => (part.kind === 'text' ? { ...part, text: part.text.replace(/\s+/g, ' ') } : part))
+		.map((part) =>
+			part.kind === 'text' ? { ...part, text: part.text.replace(/\s+/g, ' ') } : part
+		)
 		.filter((part) => part.kind === 'ref' || part.text.trim() !== '');
 }
 
@@ -159,8 +165,7 @@ export function locateQuote(doc: ParsedDocument, text: string, quote: string): S
 }
 
 export type Section =
-	| { kind: 'heading' | 'paragraph'; block: Block }
-	| { kind: 'list' | 'fields'; blocks: Block[] };
+	{ kind: 'heading' | 'paragraph'; block: Block } | { kind: 'list' | 'fields'; blocks: Block[] };
 
 /** Runs of list items become one list, runs of fields one definition list. */
 export function groupBlocks(blocks: readonly Block[]): Section[] {

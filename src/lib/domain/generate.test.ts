@@ -12,7 +12,12 @@ const meta: DeckMeta = {
 	sources: [{ id: 'doc', title: 'Doc' }]
 };
 
-function fact(id: string, answer: string, kind: Fact['answerKind'], extra: Partial<Fact> = {}): Fact {
+function fact(
+	id: string,
+	answer: string,
+	kind: Fact['answerKind'],
+	extra: Partial<Fact> = {}
+): Fact {
 	return {
 		id,
 		topic: 't',
@@ -31,7 +36,12 @@ const facts: Fact[] = [
 	fact('a', '1999', 'year', { when: '1999-06-10', event: 'Event A' }),
 	fact('b', '2002', 'year', { when: '2002', event: 'Event B' }),
 	fact('c', '2005', 'year', { when: '2005', event: 'Event C' }),
-	fact('d', '2008', 'year', { when: '2008', event: 'Event D', alsoTrue: ['2005'], distractors: ['2001'] }),
+	fact('d', '2008', 'year', {
+		when: '2008',
+		event: 'Event D',
+		alsoTrue: ['2005'],
+		distractors: ['2001']
+	}),
 	fact('e', '1999', 'year', { when: '1999', event: 'Event E' }),
 	fact('f', 'UNMIK', 'acronym', { term: 'UNMIK', meaning: 'UN administration' }),
 	fact('g', 'KFOR', 'acronym', { term: 'KFOR', meaning: 'NATO force' }),
@@ -144,7 +154,9 @@ describe('generateDeck', () => {
 
 describe('distractorsFor', () => {
 	it('prefers curated distractors and excludes the answer written another way', () => {
-		const f = fact('m', 'Milošević', 'person', { distractors: ['Milosevic', 'Tito', 'Tudjman', 'Izetbegović'] });
+		const f = fact('m', 'Milošević', 'person', {
+			distractors: ['Milosevic', 'Tito', 'Tudjman', 'Izetbegović']
+		});
 		const wrong = distractorsFor(f, ['Milošević', 'Rugova'], 3);
 		expect(wrong).toHaveLength(3);
 		expect(wrong.map(normalizeAnswer)).not.toContain(normalizeAnswer('Milošević'));

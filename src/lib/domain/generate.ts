@@ -70,7 +70,10 @@ export function distractorsFor(fact: Fact, pool: readonly string[], count: numbe
 	const random = createRandom(seedFromString(`distractors:${fact.id}`));
 	const curated = byScale(fact, fact.distractors ?? []).filter(isUsable);
 	const drawn = shuffle(
-		byScale(fact, pool.filter((value) => !(fact.distractors ?? []).includes(value))),
+		byScale(
+			fact,
+			pool.filter((value) => !(fact.distractors ?? []).includes(value))
+		),
 		random
 	).filter(isUsable);
 	return [...shuffle(curated, random), ...drawn].slice(0, count);
@@ -180,7 +183,8 @@ function orderItems(facts: readonly Fact[]): OrderItem[] {
 		(fact) => normalizeAnswer(fact.event ?? '')
 	).sort(
 		(a, b) =>
-			dateRange(a.when!)![0] - dateRange(b.when!)![0] || (a.event ?? '').localeCompare(b.event ?? '')
+			dateRange(a.when!)![0] - dateRange(b.when!)![0] ||
+			(a.event ?? '').localeCompare(b.event ?? '')
 	);
 	const items: OrderItem[] = [];
 	const seen = new Set<string>();
@@ -227,7 +231,11 @@ function matchItems(facts: readonly Fact[]): MatchItem[] {
 	for (const start of [...starts].sort((a, b) => a - b)) {
 		const group = terms.slice(start, start + MATCH_SIZE);
 		const answer = group.map((fact) => ({ term: fact.term!, meaning: fact.meaning! }));
-		const id = itemId('match', 'match terms', answer.map((p) => `${p.term}=${p.meaning}`).join('\u0000'));
+		const id = itemId(
+			'match',
+			'match terms',
+			answer.map((p) => `${p.term}=${p.meaning}`).join('\u0000')
+		);
 		items.push({
 			id,
 			type: 'match',

@@ -26,7 +26,9 @@ export function escapeGift(text: string): string {
 /** `1st`, `2nd`, `3rd`, `4th`, ... `11th`, `21st`. */
 export function ordinal(n: number): string {
 	const teen = n % 100 >= 11 && n % 100 <= 13;
-	const suffix = teen ? 'th' : ({ 1: 'st', 2: 'nd', 3: 'rd' } as Record<number, string>)[n % 10] ?? 'th';
+	const suffix = teen
+		? 'th'
+		: (({ 1: 'st', 2: 'nd', 3: 'rd' } as Record<number, string>)[n % 10] ?? 'th');
 	return `${n}${suffix}`;
 }
 
@@ -63,7 +65,9 @@ function questionBody(item: Item): string {
 	switch (item.type) {
 		case 'mcq':
 			return `${prompt} ${block([
-				...item.options.map((option) => `\t${option === item.answer ? '=' : '~'}${escapeGift(option)}`),
+				...item.options.map(
+					(option) => `\t${option === item.answer ? '=' : '~'}${escapeGift(option)}`
+				),
 				...feedback(item)
 			])}`;
 		case 'truefalse':

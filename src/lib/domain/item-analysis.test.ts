@@ -4,9 +4,32 @@ import { analyseItems, answerAsText, groupSize } from '$lib/domain/item-analysis
 import { resultId } from '$lib/domain/result-codec';
 
 const base = { explanation: '', topic: 't', source: { document: 'd', quote: 'q' } };
-const q1: Item = { ...base, id: 'q1', factId: 'f1', type: 'mcq', prompt: 'Who led KFOR?', answer: 'NATO', options: ['NATO', 'UN', 'OSCE', 'EU'] };
-const q2: Item = { ...base, id: 'q2', factId: 'f2', type: 'truefalse', prompt: 'KFOR came in 1999.', answer: 'True' };
-const q3: Item = { ...base, id: 'q3', factId: 'f3', type: 'order', prompt: 'Order these.', answer: ['A', 'B', 'C'], options: ['C', 'A', 'B'] };
+const q1: Item = {
+	...base,
+	id: 'q1',
+	factId: 'f1',
+	type: 'mcq',
+	prompt: 'Who led KFOR?',
+	answer: 'NATO',
+	options: ['NATO', 'UN', 'OSCE', 'EU']
+};
+const q2: Item = {
+	...base,
+	id: 'q2',
+	factId: 'f2',
+	type: 'truefalse',
+	prompt: 'KFOR came in 1999.',
+	answer: 'True'
+};
+const q3: Item = {
+	...base,
+	id: 'q3',
+	factId: 'f3',
+	type: 'order',
+	prompt: 'Order these.',
+	answer: ['A', 'B', 'C'],
+	options: ['C', 'A', 'B']
+};
 
 const assignment: Assignment = {
 	v: 1,
@@ -24,7 +47,14 @@ const assignment: Assignment = {
 };
 
 function result(student: string, answers: Record<string, Answer>, seconds = 60): StudentResult {
-	return { v: 1, assignmentId: 'asg', student, startedAt: 1000, submittedAt: 1000 + seconds * 1000, answers };
+	return {
+		v: 1,
+		assignmentId: 'asg',
+		student,
+		startedAt: 1000,
+		submittedAt: 1000 + seconds * 1000,
+		answers
+	};
 }
 
 /*
@@ -65,13 +95,29 @@ describe('analyseItems', () => {
 		expect(analysis.groupSize).toBe(2);
 		expect(analysis.method).toBe('27%');
 		const [a1, a2, a3] = analysis.items;
-		expect(a1).toMatchObject({ itemId: 'q1', type: 'mcq', answered: 6, topWrongAnswer: 'UN', topWrongCount: 3 });
+		expect(a1).toMatchObject({
+			itemId: 'q1',
+			type: 'mcq',
+			answered: 6,
+			topWrongAnswer: 'UN',
+			topWrongCount: 3
+		});
 		expect(a1.facility).toBeCloseTo(1 / 3, 9);
 		expect(a1.discrimination).toBeCloseTo(0.5, 9);
-		expect(a2).toMatchObject({ itemId: 'q2', answered: 6, topWrongAnswer: 'False', topWrongCount: 2 });
+		expect(a2).toMatchObject({
+			itemId: 'q2',
+			answered: 6,
+			topWrongAnswer: 'False',
+			topWrongCount: 2
+		});
 		expect(a2.facility).toBeCloseTo(2 / 3, 9);
 		expect(a2.discrimination).toBeCloseTo(-0.5, 9);
-		expect(a3).toMatchObject({ itemId: 'q3', answered: 5, topWrongAnswer: 'A → C → B', topWrongCount: 1 });
+		expect(a3).toMatchObject({
+			itemId: 'q3',
+			answered: 5,
+			topWrongAnswer: 'A → C → B',
+			topWrongCount: 1
+		});
 		expect(a3.facility).toBeCloseTo(4 / 9, 9);
 		expect(a3.discrimination).toBeCloseTo(1, 9);
 	});
@@ -88,7 +134,9 @@ describe('analyseItems', () => {
 		);
 		expect(students[2].points).toBeCloseTo(4 / 3, 9);
 		expect(students[2].score).toBeCloseTo(4 / 9, 9);
-		expect(students.map((s) => s.timeTakenMs)).toEqual([300000, 240000, 60000, 60000, 60000, 45500]);
+		expect(students.map((s) => s.timeTakenMs)).toEqual([
+			300000, 240000, 60000, 60000, 60000, 45500
+		]);
 		expect(students[0].id).toBe(resultId(results[0]));
 	});
 
@@ -102,7 +150,9 @@ describe('analyseItems', () => {
 		// 57 of 100 items: 57 / 100 * 100 is 56.99999999999999 in floating point.
 		const many: Item[] = Array.from({ length: 100 }, (_, i) => ({ ...q2, id: `t${i}` }));
 		const answers = Object.fromEntries(many.map((item, i) => [item.id, i < 57 ? 'True' : 'False']));
-		const analysis = analyseItems({ ...assignment, items: many, passMark: 57 }, [result('Zed', answers)]);
+		const analysis = analyseItems({ ...assignment, items: many, passMark: 57 }, [
+			result('Zed', answers)
+		]);
 		expect(analysis.students[0].percent).toBe(57);
 		expect(analysis.students[0].passed).toBe(true);
 	});
@@ -124,11 +174,23 @@ describe('analyseItems', () => {
 		expect(one.items[0].discrimination).toBeNull();
 		expect(one.items[0].facility).toBe(1);
 		const none = analyseItems(assignment, []);
-		expect(none.items[0]).toMatchObject({ facility: null, discrimination: null, answered: 0, topWrongAnswer: null });
+		expect(none.items[0]).toMatchObject({
+			facility: null,
+			discrimination: null,
+			answered: 0,
+			topWrongAnswer: null
+		});
 	});
 
 	it('regrades from answers, ignores other assignments and groups typed answers like the grader', () => {
-		const cloze: Item = { ...base, id: 'c', factId: 'f', type: 'cloze', prompt: 'KFOR is led by _____.', answer: 'NATO' };
+		const cloze: Item = {
+			...base,
+			id: 'c',
+			factId: 'f',
+			type: 'cloze',
+			prompt: 'KFOR is led by _____.',
+			answer: 'NATO'
+		};
 		const a = { ...assignment, items: [cloze] };
 		const forged = { ...result('Max', { c: 'the UN' }), score: 100 } as StudentResult;
 		const analysis = analyseItems(a, [
@@ -140,15 +202,39 @@ describe('analyseItems', () => {
 		]);
 		expect(analysis.students.map((s) => s.student)).toEqual(['Max', 'Ida', 'Jo', 'Kim']);
 		expect(analysis.students[0].percent).toBe(0);
-		expect(analysis.items[0]).toMatchObject({ facility: 0, topWrongAnswer: 'the UN', topWrongCount: 3 });
+		expect(analysis.items[0]).toMatchObject({
+			facility: 0,
+			topWrongAnswer: 'the UN',
+			topWrongCount: 3
+		});
 	});
 });
 
 describe('answerAsText', () => {
 	it('writes every answer type as readable text', () => {
-		const match: Item = { ...base, id: 'm', factId: 'f', type: 'match', prompt: 'Match', answer: [{ term: 'KFOR', meaning: 'NATO force' }, { term: 'UNMIK', meaning: 'UN mission' }], options: ['UN mission', 'NATO force'] };
-		const card: Item = { ...base, id: 'f', factId: 'f', type: 'flashcard', prompt: 'KFOR?', answer: 'Kosovo Force' };
-		expect(answerAsText(match, { UNMIK: 'NATO force', KFOR: 'UN mission' })).toBe('KFOR — UN mission; UNMIK — NATO force');
+		const match: Item = {
+			...base,
+			id: 'm',
+			factId: 'f',
+			type: 'match',
+			prompt: 'Match',
+			answer: [
+				{ term: 'KFOR', meaning: 'NATO force' },
+				{ term: 'UNMIK', meaning: 'UN mission' }
+			],
+			options: ['UN mission', 'NATO force']
+		};
+		const card: Item = {
+			...base,
+			id: 'f',
+			factId: 'f',
+			type: 'flashcard',
+			prompt: 'KFOR?',
+			answer: 'Kosovo Force'
+		};
+		expect(answerAsText(match, { UNMIK: 'NATO force', KFOR: 'UN mission' })).toBe(
+			'KFOR — UN mission; UNMIK — NATO force'
+		);
 		expect(answerAsText(match, { KFOR: 'UN mission' })).toBe('KFOR — UN mission; UNMIK — ?');
 		expect(answerAsText(card, false)).toBe('Marked as not known');
 		expect(answerAsText(q3, ['B', 'A', 'C'])).toBe('B → A → C');

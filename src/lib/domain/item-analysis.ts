@@ -78,7 +78,9 @@ export function answerAsText(item: Item, answer: Answer): string {
 	}
 	if (Array.isArray(answer)) return answer.join(' → ');
 	const terms = item.type === 'match' ? item.answer.map((pair) => pair.term) : Object.keys(answer);
-	return terms.map((term) => `${term} — ${Object.hasOwn(answer, term) ? answer[term] : '?'}`).join('; ');
+	return terms
+		.map((term) => `${term} — ${Object.hasOwn(answer, term) ? answer[term] : '?'}`)
+		.join('; ');
 }
 
 function isAnswered(answer: Answer | undefined): answer is Answer {
@@ -105,7 +107,10 @@ function tidy(value: number): number {
  * discrimination and most common wrong answer. Results for another assignment are ignored;
  * de-duplicate first with `importResults`.
  */
-export function analyseItems(assignment: Assignment, results: readonly StudentResult[]): ItemAnalysis {
+export function analyseItems(
+	assignment: Assignment,
+	results: readonly StudentResult[]
+): ItemAnalysis {
 	const own = results.filter((result) => result.assignmentId === assignment.id);
 	const graded = own.map((result) => ({
 		result,
@@ -136,9 +141,7 @@ export function analyseItems(assignment: Assignment, results: readonly StudentRe
 		.map((entry, index) => ({ ...entry, points: students[index].points }))
 		.sort(
 			(a, b) =>
-				b.points - a.points ||
-				compare(a.result.student, b.result.student) ||
-				compare(a.id, b.id)
+				b.points - a.points || compare(a.result.student, b.result.student) || compare(a.id, b.id)
 		);
 	const size = groupSize(ranked.length);
 	const upper = ranked.slice(0, size);

@@ -14,7 +14,9 @@ export function searchableText(item: Item): string {
 			? item.answer
 			: item.answer.map((a) => (typeof a === 'string' ? a : `${a.term} ${a.meaning}`)).join(' ');
 	const options = 'options' in item ? item.options.join(' ') : '';
-	return normalizeAnswer([item.prompt, answer, options, item.explanation, item.source.quote].join(' '));
+	return normalizeAnswer(
+		[item.prompt, answer, options, item.explanation, item.source.quote].join(' ')
+	);
 }
 
 /** Items matching every word of the query (accent- and case-insensitive), the type and the topic. */

@@ -68,16 +68,22 @@ const answerArbitrary = fc.oneof(
 	fc.string({ unit: 'binary', maxLength: 40 }),
 	fc.boolean(),
 	fc.array(fc.string({ maxLength: 20 }), { maxLength: 6 }),
-	fc.dictionary(fc.string({ minLength: 1, maxLength: 10 }), fc.string({ maxLength: 20 }), { maxKeys: 6 })
+	fc.dictionary(fc.string({ minLength: 1, maxLength: 10 }), fc.string({ maxLength: 20 }), {
+		maxKeys: 6
+	})
 );
 
 const resultArbitrary: fc.Arbitrary<StudentResult> = fc
 	.record({
 		assignmentId: fc.string({ minLength: 1, maxLength: 30 }),
-		student: fc.string({ unit: 'binary', minLength: 1, maxLength: 40 }).filter((s) => s.trim() !== ''),
+		student: fc
+			.string({ unit: 'binary', minLength: 1, maxLength: 40 })
+			.filter((s) => s.trim() !== ''),
 		startedAt: fc.nat(),
 		duration: fc.nat({ max: 10_000_000 }),
-		answers: fc.dictionary(fc.string({ minLength: 1, maxLength: 12 }), answerArbitrary, { maxKeys: 20 })
+		answers: fc.dictionary(fc.string({ minLength: 1, maxLength: 12 }), answerArbitrary, {
+			maxKeys: 20
+		})
 	})
 	.map(({ duration, ...r }) => ({ v: 1 as const, ...r, submittedAt: r.startedAt + duration }));
 
@@ -114,7 +120,9 @@ describe('encodeResult / decodeResult', () => {
 			'This code was made by a newer version of Factdeck.'
 		);
 		expect(await rejection({ ...result, student: '   ' })).toMatch(/student/);
-		expect(await rejection({ ...result, submittedAt: result.startedAt - 1 })).toMatch(/submittedAt/);
+		expect(await rejection({ ...result, submittedAt: result.startedAt - 1 })).toMatch(
+			/submittedAt/
+		);
 		expect(await rejection({ ...result, answers: { m1: 42 } })).toMatch(/answers/);
 		expect(await rejection({ ...result, answers: { m1: { a: 1 } } })).toMatch(/answers/);
 		expect(await rejection({ ...result, answers: { m1: 'x'.repeat(5001) } })).toMatch(/answers/);
@@ -157,7 +165,10 @@ describe('encodeResult / decodeResult', () => {
 			fc.string({ maxLength: 200 }).map((s) => Promise.resolve(s.replace(/#/g, ''))),
 			fc.jsonValue().map((value) => codeOfJson(JSON.stringify(value))),
 			fc
-				.tuple(fc.constantFrom('answers', 'startedAt', 'student', 'v'), fc.oneof(fc.constant(null), fc.integer({ min: -5, max: -1 }), fc.array(fc.integer())))
+				.tuple(
+					fc.constantFrom('answers', 'startedAt', 'student', 'v'),
+					fc.oneof(fc.constant(null), fc.integer({ min: -5, max: -1 }), fc.array(fc.integer()))
+				)
 				.map(([k, value]) => codeOfJson(JSON.stringify({ ...result, [k]: value })))
 		);
 		await fc.assert(
@@ -190,7 +201,9 @@ describe('resultId and resultFileName', () => {
 	});
 
 	it('names files safely by student', () => {
-		expect(resultFileName(result)).toBe(`factdeck-result-ana-bjork-${resultId(result).slice(0, 8)}.txt`);
+		expect(resultFileName(result)).toBe(
+			`factdeck-result-ana-bjork-${resultId(result).slice(0, 8)}.txt`
+		);
 		const odd = { ...result, student: '../../etc/passwd <script>' };
 		expect(resultFileName(odd)).toMatch(/^factdeck-result-etc-passwd-script-[0-9a-f]{8}\.txt$/);
 		expect(resultFileName({ ...result, student: '李雷' })).toMatch(/^factdeck-result-student-/);
@@ -214,6 +227,6 @@ describe('importResults', () => {
 		]);
 		expect(outcomes[0].id).toBe(resultId(result));
 		expect(outcomes[1].message).toBe("Ben's result was already imported.");
-		expect(outcomes[3].message).toBe('Cleo\'s result is for another assignment, not “Kosovo quiz”.');
+		expect(outcomes[3].message).toBe("Cleo's result is for another assignment, not “Kosovo quiz”.");
 	});
 });

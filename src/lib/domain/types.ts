@@ -5,15 +5,7 @@
 
 /** What kind of value an answer is; distractors are always drawn from the same kind. */
 export type AnswerKind =
-	| 'year'
-	| 'date'
-	| 'number'
-	| 'organisation'
-	| 'person'
-	| 'place'
-	| 'acronym'
-	| 'term'
-	| 'phrase';
+	'year' | 'date' | 'number' | 'organisation' | 'person' | 'place' | 'acronym' | 'term' | 'phrase';
 
 export const ITEM_TYPES = ['flashcard', 'mcq', 'truefalse', 'cloze', 'order', 'match'] as const;
 export type ItemType = (typeof ITEM_TYPES)[number];

@@ -29,9 +29,18 @@ describe('validateFacts', () => {
 	});
 
 	it('names the file and fact of a quote that is not verbatim', () => {
-		const { errors } = validateFacts(meta, [{ ...good, quote: 'KFOR was set up in 1999.' }], documents, 'facts.json');
+		const { errors } = validateFacts(
+			meta,
+			[{ ...good, quote: 'KFOR was set up in 1999.' }],
+			documents,
+			'facts.json'
+		);
 		expect(errors).toEqual([
-			{ file: 'facts.json', factId: 'kfor-1999', message: 'quote not found verbatim in doc.txt: "KFOR was set up in 1999."' }
+			{
+				file: 'facts.json',
+				factId: 'kfor-1999',
+				message: 'quote not found verbatim in doc.txt: "KFOR was set up in 1999."'
+			}
 		]);
 	});
 
@@ -66,11 +75,17 @@ describe('itemShapeProblems', () => {
 	});
 
 	it('reports too few options, a missing answer, duplicates and a true distractor', () => {
-		expect(itemShapeProblems({ ...mcq, options: ['1999', '2002'] })).toContain('mcq has 2 options; it needs at least 4');
+		expect(itemShapeProblems({ ...mcq, options: ['1999', '2002'] })).toContain(
+			'mcq has 2 options; it needs at least 4'
+		);
 		expect(itemShapeProblems({ ...mcq, options: ['1998', '2002', '2005', '2008'] })).toContain(
 			'mcq answer "1999" appears 0 times among its options'
 		);
-		expect(itemShapeProblems({ ...mcq, options: ['1999', '2002', '2002', '2008'] })).toContain('mcq has duplicate options');
-		expect(itemShapeProblems(mcq, { ...good, alsoTrue: ['2002'] })).toContain('mcq distractor "2002" is also true');
+		expect(itemShapeProblems({ ...mcq, options: ['1999', '2002', '2002', '2008'] })).toContain(
+			'mcq has duplicate options'
+		);
+		expect(itemShapeProblems(mcq, { ...good, alsoTrue: ['2002'] })).toContain(
+			'mcq distractor "2002" is also true'
+		);
 	});
 });

@@ -97,7 +97,8 @@ export function validateItems(
 			errors.push({ file, factId: item.factId, itemId: item.id, message });
 		if (ids.has(item.id)) error(`duplicate item id "${item.id}"`);
 		ids.add(item.id);
-		if (!(ITEM_TYPES as readonly string[]).includes(item.type)) error(`unknown type "${item.type}"`);
+		if (!(ITEM_TYPES as readonly string[]).includes(item.type))
+			error(`unknown type "${item.type}"`);
 		const text = documents[item.source.document];
 		if (text === undefined || !text.includes(item.source.quote)) {
 			error(`source quote not found verbatim in ${item.source.document}.txt`);
@@ -115,8 +116,10 @@ export function itemShapeProblems(item: Item, fact?: Fact): string[] {
 			const options = item.options ?? [];
 			const norms = options.map(normalizeAnswer);
 			const hits = options.filter((option) => option === item.answer).length;
-			if (options.length < 4) problems.push(`mcq has ${options.length} options; it needs at least 4`);
-			if (hits !== 1) problems.push(`mcq answer "${item.answer}" appears ${hits} times among its options`);
+			if (options.length < 4)
+				problems.push(`mcq has ${options.length} options; it needs at least 4`);
+			if (hits !== 1)
+				problems.push(`mcq answer "${item.answer}" appears ${hits} times among its options`);
 			if (new Set(norms).size !== norms.length) problems.push('mcq has duplicate options');
 			const alsoTrue = new Set((fact?.alsoTrue ?? []).map(normalizeAnswer));
 			for (const option of options) {
@@ -127,19 +130,22 @@ export function itemShapeProblems(item: Item, fact?: Fact): string[] {
 			break;
 		}
 		case 'truefalse':
-			if (item.answer !== 'True' && item.answer !== 'False') problems.push('truefalse answer must be True or False');
+			if (item.answer !== 'True' && item.answer !== 'False')
+				problems.push('truefalse answer must be True or False');
 			break;
 		case 'cloze':
 			if (!item.prompt.includes(BLANK)) problems.push('cloze prompt has no blank');
 			break;
 		case 'order':
-			if (item.answer.length < 3 || item.answer.length > 5) problems.push('order needs 3 to 5 events');
+			if (item.answer.length < 3 || item.answer.length > 5)
+				problems.push('order needs 3 to 5 events');
 			if ([...item.options].sort().join('\u0000') !== [...item.answer].sort().join('\u0000')) {
 				problems.push('order options are not the events of the answer');
 			}
 			break;
 		case 'match':
-			if (item.answer.length < 4 || item.answer.length > 6) problems.push('match needs 4 to 6 pairs');
+			if (item.answer.length < 4 || item.answer.length > 6)
+				problems.push('match needs 4 to 6 pairs');
 			break;
 		case 'flashcard':
 			if (!item.answer.trim()) problems.push('flashcard has no answer');

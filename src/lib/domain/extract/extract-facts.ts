@@ -1,0 +1,382 @@
+/**
+ * Automatic facts from an uncurated plain-text or Markdown document: the same `Fact` shape as
+ * the curated `facts.json`, so the deck generator can build every item type from them.
+ * Pure and deterministic: the same text and options always give the same facts.
+ */
+import type { AnswerKind, Fact } from '$lib/domain/types';
+import { findAcronymDefinitions, findNamedTerms, type AcronymDefinition } from './acronyms.ts';
+import { findDates, lastYear, type DateMention } from './dates.ts';
+import { buildEntityContext, classifyName, findEntities, type EntityMention } from './entities.ts';
+import { factId } from './hash.ts';
+import { findNumbers, type NumberMention } from './numbers.ts';
+import { buildQuestion, startsWithPronoun, type QuestionMode } from './questions.ts';
+import { parseDocument, type Sentence } from './sentences.ts';
+
+export interface ExtractOptions {
+	/** Source id: every fact's `document`, and part of its id. */
+	documentId: string;
+	/** The document's title: names in it are what the whole text is about, so never an answer. */
+	title?: string;
+	/** Called as sentences are analysed (for a worker's progress bar): done and total sentences. */
+	onProgress?: (done: number, total: number) => void;
+	/** Names an NLP library recognised as people or places (see `nlp.ts`); the rules work without. */
+	names?: { people?: Iterable<string>; places?: Iterable<string> };
+}
+
+export interface ExtractResult {
+	facts: Fact[];
+	warnings: string[];
+}
+
+/** Sentences longer than this carry too much to ask one question about. */
+export const MAX_SENTENCE_WORDS = 60;
+const MIN_SENTENCE_WORDS = 5;
+const MAX_FACTS_PER_SENTENCE = 3;
+const MAX_FACTS_PER_NAME = 3;
+const MAX_DISTRACTORS = 3;
+const PROGRESS_EVERY = 64;
+
+interface Analysis {
+	sentence: Sentence;
+	/** Where the content starts after a 'Label: ' lead-in kept in the sentence. */
+	labelEnd: number;
+	dates: DateMention[];
+	numbers: NumberMention[];
+	definitions: AcronymDefinition[];
+	entities: EntityMention[];
+}
+
+interface Candidate {
+	analysis: Analysis;
+	index: number;
+	answer: string;
+	kind: AnswerKind;
+	poolKey: string;
+	priority: number;
+	question: string;
+	when?: string;
+	event?: string;
+	term?: string;
+	meaning?: string;
+}
+
+interface PoolEntry {
+	value: string;
+	lower: string;
+	numeric?: number;
+}
+
+const LABEL = /^([\p{Lu}][^.:!?\n]{0,60}):\s+/u;
+
+function wordCount(text: string): number {
+	return text.trim().split(/\s+/).length;
+}
+
+function datePoolKey(d: DateMention): string {
+	if (d.subkind === 'year') return 'year';
+	if (d.subkind === 'decade') return 'decade';
+	if (d.subkind === 'full' || d.subkind === 'day-month') return 'date-day';
+	return 'date-month';
+}
+
+function dateWh(d: DateMention): string {
+	if (d.subkind === 'year') return 'which year';
+	if (d.subkind === 'full' || d.subkind === 'day-month') return 'which date';
+	if (d.subkind === 'month-year' || d.subkind === 'month') return 'which month';
+	return 'when';
+}
+
+const ENTITY_WH: Record<string, string> = {
+	organisation: 'which organisation',
+	acronym: 'which organisation',
+	person: 'who',
+	place: 'which place',
+	term: 'what'
+};
+const ENTITY_PRIORITY: Record<string, number> = { person: 6, organisation: 5, term: 5, acronym: 4, place: 3 };
+
+/** A name used as a modifier ("UN peacekeepers") is not what the sentence is about. */
+function isAttributive(sentence: string, end: number): boolean {
+	const next = sentence.slice(end).match(/^\s+([\p{Ll}][\p{L}-]*)/u)?.[1];
+	if (!next) return false;
+	if (/ed$/.test(next)) return false;
+	return !/^(and|or|in|to|of|for|with|from|by|at|on|as|which|who|that|has|had|have|was|were|is|are|will|would|can|could|may|might|must|should|also|then|had|led|gave|took|made|became|began|held|sent|won|went|withdrew|remained|continues|continued)$/.test(
+		next
+	);
+}
+
+/** A short label for a dated event: the clause around its date, without the date. */
+function eventLabel(sentence: string, anchors: DateMention[], at: number): string {
+	const anchor = anchors[at];
+	const distinct = new Set(anchors.map((a) => a.when)).size > 1;
+	const from = distinct && at > 0 ? anchors[at - 1].index + anchors[at - 1].text.length : 0;
+	const to = distinct && at + 1 < anchors.length ? anchors[at + 1].index : sentence.length;
+	let text = sentence.slice(from, to);
+	const removable = distinct ? [anchor] : anchors;
+	for (const a of [...removable].sort((x, y) => y.index - x.index)) {
+		const s = a.index - from;
+		const e = s + a.text.length;
+		const before = text.slice(0, s).replace(/\b(?:in|on|since|by|until|during|from|of|around|the)\s+$/i, '');
+		text = before + text.slice(e);
+	}
+	text = text
+		.replace(/\s+,/g, ',')
+		.replace(/\s{2,}/g, ' ')
+		.replace(/[\s.;:!?]+$/, '');
+	text = text.replace(/^(?:[\s,;]|\b(?:and|but|then|while|so)\b)+/i, '').replace(/(?:[\s,;]|\b(?:and|but|then|in|on|of)\b)+$/i, '');
+	text = text.split(/,\s+(?:where|which|who|when|while|marking|as)\b|;\s/)[0];
+	const intro = text.match(/^(?:Following|After|Before|During|Since|Until|On|In|By|With|Although|Despite)\b[^,]*,\s+/);
+	if (intro && wordCount(text.slice(intro[0].length)) >= 5) text = text.slice(intro[0].length);
+	const words = text.split(/\s+/);
+	if (words.length > 14) text = `${words.slice(0, 14).join(' ').replace(/[,;:]$/, '')}…`;
+	return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/** Facts from a plain-text or Markdown document, with warnings when it yields none. */
+export function extractFacts(text: string, options: ExtractOptions): ExtractResult {
+	const { documentId, onProgress } = options;
+	const warnings: string[] = [];
+	const { sentences } = parseDocument(text);
+	const total = sentences.length;
+
+	// Pass 1: dates, numbers and acronym definitions per sentence (dates carry a year forward).
+	const analyses: Analysis[] = [];
+	let previousYear: number | undefined;
+	for (const sentence of sentences) {
+		const label = sentence.text.match(LABEL);
+		const labelEnd = label && wordCount(label[1]) <= 4 ? label[0].length : 0;
+		const dates = findDates(sentence.text, sentence.isSectionStart ? undefined : previousYear);
+		previousYear = lastYear(dates);
+		const dateSpans: [number, number][] = dates.map((d) => [d.index, d.index + d.text.length]);
+		const numbers = findNumbers(sentence.text, dateSpans);
+		analyses.push({ sentence, labelEnd, dates, numbers, definitions: findAcronymDefinitions(sentence.text), entities: [] });
+		if (onProgress && analyses.length % PROGRESS_EVERY === 0) onProgress(analyses.length / 2, total);
+	}
+
+	const longToShort = new Map<string, string>();
+	const shortToLong = new Map<string, string>();
+	for (const a of analyses) {
+		for (const d of a.definitions) {
+			if (!longToShort.has(d.long)) longToShort.set(d.long, d.short);
+			if (!shortToLong.has(d.short)) shortToLong.set(d.short, d.long);
+		}
+	}
+	const ctx = buildEntityContext(
+		sentences.map((s) => s.text),
+		{ knownPeople: options.names?.people, knownPlaces: options.names?.places, longForms: longToShort.keys() }
+	);
+
+	// Pass 2: names, now that the whole document says which words are places, people, common words.
+	const mentionCount = new Map<string, number>();
+	for (const a of analyses) {
+		const taken: [number, number][] = [
+			...a.dates.map((d): [number, number] => [d.index, d.index + d.text.length]),
+			...a.numbers.map((n): [number, number] => [n.spanIndex, n.spanIndex + n.span.length])
+		];
+		a.entities = findEntities(a.sentence.text, ctx, taken, a.labelEnd);
+		for (const name of new Set(a.entities.map((e) => e.text))) mentionCount.set(name, (mentionCount.get(name) ?? 0) + 1);
+		if (onProgress && a.sentence.index % PROGRESS_EVERY === 0) onProgress((total + a.sentence.index) / 2, total);
+	}
+
+	// Names the whole text is about ("Kosovo" in a text on Kosovo) make trivial questions.
+	const title = (options.title ?? '').toLowerCase();
+	const isTopicName = (name: string) =>
+		(title !== '' && new RegExp(`(^|[^\\p{L}])${name.toLowerCase().replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}([^\\p{L}]|$)`, 'u').test(title)) ||
+		((mentionCount.get(name) ?? 0) >= 8 && (mentionCount.get(name) ?? 0) >= 0.3 * total);
+
+	// Pools of same-kind values from the whole document, for distractors.
+	const pools = new Map<string, PoolEntry[]>();
+	const addToPool = (key: string, value: string, numeric?: number) => {
+		const lower = value.toLowerCase();
+		const pool = pools.get(key) ?? [];
+		if (!pool.some((p) => p.lower === lower)) pool.push({ value, lower, numeric });
+		pools.set(key, pool);
+	};
+	for (const a of analyses) {
+		for (const d of a.dates) if (d.subkind !== 'relative') addToPool(datePoolKey(d), d.text, d.year);
+		for (const n of a.numbers) addToPool(n.subkind === 'label' ? `label:${n.unit}` : n.subkind, n.text, n.value);
+		for (const e of a.entities) addToPool(e.kind, e.text);
+		for (const d of a.definitions) addToPool(classifyName(d.long, ctx) === 'organisation' ? 'organisation' : 'term', d.long);
+	}
+
+	// Pass 3: candidates in sentences that carry a clear fact.
+	const candidates: Candidate[] = [];
+	const perName = new Map<string, number>();
+	for (const a of analyses) {
+		const s = a.sentence;
+		const words = wordCount(s.text);
+		if (words < MIN_SENTENCE_WORDS || words > MAX_SENTENCE_WORDS) continue;
+		if (/\?["'”’)]*$/.test(s.text.trim()) || startsWithPronoun(s.text.slice(a.labelEnd))) continue;
+		const own: Candidate[] = [];
+		const ask = (index: number, length: number, mode: QuestionMode, wh: string, spanEnd?: number) =>
+			buildQuestion({
+				sentence: s.text,
+				index,
+				length,
+				spanEnd,
+				mode,
+				wh,
+				canReword: !s.isFragment && a.labelEnd === 0,
+				lowercaseWords: ctx.lowercaseWords
+			});
+		const push = (c: Omit<Candidate, 'analysis'>) => own.push({ ...c, analysis: a });
+
+		for (const d of a.definitions) {
+			const kind: AnswerKind = classifyName(d.long, ctx) === 'organisation' ? 'organisation' : 'term';
+			push({
+				index: d.longIndex,
+				answer: d.long,
+				kind,
+				poolKey: kind,
+				priority: 10,
+				question: `What does ${d.short} stand for?`,
+				term: d.short,
+				meaning: d.long
+			});
+		}
+		for (const t of findNamedTerms(s.text)) {
+			if (t.meaning.toLowerCase().includes(t.term.toLowerCase())) continue;
+			const kind = classifyName(t.term, ctx) ?? 'term';
+			const tense = /\b(is|are|has|have)\b/.test(s.text) && !/\b(was|were|had)\b|\w{3}ed\b/.test(s.text) ? 'is' : 'was';
+			push({
+				index: t.termIndex,
+				answer: t.term,
+				kind,
+				poolKey: kind,
+				priority: 9,
+				question: `What ${tense} ${t.meaning} known as?`,
+				term: t.term,
+				meaning: t.meaning
+			});
+		}
+		for (const d of a.dates) {
+			if (d.subkind === 'relative' || d.index < a.labelEnd) continue;
+			const question = ask(d.index, d.text.length, 'time', dateWh(d));
+			if (!question) continue;
+			const priority = d.subkind === 'full' || d.subkind === 'day-month' ? 8 : d.subkind === 'year' ? 7 : 6;
+			push({ index: d.index, answer: d.text, kind: d.subkind === 'year' ? 'year' : 'date', poolKey: datePoolKey(d), priority, question, when: d.when });
+		}
+		for (const n of a.numbers) {
+			let question: string | null;
+			if (n.subkind === 'count') question = ask(n.index, n.text.length, 'count', `how many ${n.unit}`, n.spanIndex + n.span.length);
+			else if (n.subkind === 'percent') question = ask(n.index, n.text.length, 'count', 'what percentage');
+			else if (n.subkind === 'money') question = ask(n.index, n.text.length, 'count', 'how much');
+			else {
+				// "UN Security Council Resolution 1244": no wh-phrase fits after a name, so blank it.
+				const isModified = /\p{Lu}[\p{L}]*\s+$/u.test(s.text.slice(0, n.index));
+				question = isModified
+					? buildQuestion({ sentence: s.text, index: n.index, length: n.text.length, mode: 'term', wh: 'what', canReword: false, lowercaseWords: ctx.lowercaseWords })
+					: ask(n.index, n.text.length, 'term', `which ${n.unit.toLowerCase()}`);
+			}
+			if (!question) continue;
+			push({ index: n.index, answer: n.text, kind: 'number', poolKey: n.subkind === 'label' ? `label:${n.unit}` : n.subkind, priority: 7, question });
+		}
+		for (const e of a.entities) {
+			if (isTopicName(e.text) || isAttributive(s.text, e.index + e.text.length)) continue;
+			if (a.definitions.some((d) => e.index >= d.shortIndex - 1 && e.index <= d.shortIndex)) continue;
+			const question = ask(e.index, e.text.length, e.kind === 'acronym' ? 'organisation' : e.kind, ENTITY_WH[e.kind]);
+			if (!question) continue;
+			push({ index: e.index, answer: e.text, kind: e.kind, poolKey: e.kind, priority: ENTITY_PRIORITY[e.kind], question });
+		}
+
+		own.sort((x, y) => y.priority - x.priority || x.index - y.index);
+		const chosen: Candidate[] = [];
+		for (const c of own) {
+			if (chosen.length >= MAX_FACTS_PER_SENTENCE) break;
+			const end = c.index + c.answer.length;
+			if (chosen.some((o) => c.index < o.index + o.answer.length && end > o.index)) continue;
+			if (chosen.some((o) => o.answer.toLowerCase() === c.answer.toLowerCase())) continue;
+			const isName = ['organisation', 'person', 'place', 'acronym', 'term'].includes(c.kind) && !c.term;
+			if (isName && (perName.get(c.answer) ?? 0) >= MAX_FACTS_PER_NAME) continue;
+			if (isName) perName.set(c.answer, (perName.get(c.answer) ?? 0) + 1);
+			chosen.push(c);
+		}
+		chosen.sort((x, y) => x.index - y.index);
+		attachEvents(a, chosen);
+		candidates.push(...chosen);
+	}
+
+	const facts: Fact[] = [];
+	const ids = new Set<string>();
+	for (const c of candidates) {
+		const quote = c.analysis.sentence.text;
+		const id = factId(documentId, c.answer, quote);
+		if (ids.has(id)) continue;
+		ids.add(id);
+		const fact: Fact = {
+			id,
+			topic: c.analysis.sentence.topic,
+			document: documentId,
+			quote,
+			question: c.question,
+			answer: c.answer,
+			answerKind: c.kind,
+			statement: quote,
+			explanation: `From the text: ${quote}`
+		};
+		const alternative = shortToLong.get(c.answer) ?? (c.term ? undefined : longToShort.get(c.answer));
+		if (alternative && !c.term) fact.alternatives = [alternative];
+		const distractors = pickDistractors(c, pools.get(c.poolKey) ?? [], shortToLong, longToShort);
+		if (distractors.length > 0) fact.distractors = distractors;
+		if (c.when && c.event) {
+			fact.when = c.when;
+			fact.event = c.event;
+		}
+		if (c.term && c.meaning) {
+			fact.term = c.term;
+			fact.meaning = c.meaning;
+		}
+		facts.push(fact);
+	}
+	onProgress?.(total, total);
+
+	if (facts.length === 0) {
+		warnings.push(
+			total === 0
+				? 'No sentences found: the document has no running text to make questions from.'
+				: 'No facts found: no sentence has a date, a number with a unit, a named organisation, person or place, or a defined acronym to ask about.'
+		);
+	}
+	return { facts, warnings };
+}
+
+/** Gives each date of a sentence (its `when`) to one fact: the date's own, or the first fact it governs. */
+function attachEvents(a: Analysis, chosen: Candidate[]): void {
+	const anchors = a.dates.filter((d) => d.when !== undefined);
+	const withEvent = new Set<Candidate>();
+	anchors.forEach((anchor, at) => {
+		const nextIndex = at + 1 < anchors.length ? anchors[at + 1].index : Infinity;
+		const own = chosen.find((c) => c.index === anchor.index && c.answer === anchor.text);
+		const governed = chosen.find(
+			(c) => !withEvent.has(c) && c.term === undefined && c.index > anchor.index && c.index < nextIndex && !(c.kind === 'year' || c.kind === 'date')
+		);
+		const target = own ?? (anchor.subkind === 'relative' ? governed : undefined);
+		if (!target || withEvent.has(target)) return;
+		withEvent.add(target);
+		target.when = anchor.when;
+		target.event = eventLabel(a.sentence.text, anchors, at);
+	});
+	for (const c of chosen) if (!withEvent.has(c)) c.when = undefined;
+}
+
+function pickDistractors(
+	c: Candidate,
+	pool: PoolEntry[],
+	shortToLong: Map<string, string>,
+	longToShort: Map<string, string>
+): string[] {
+	const answer = c.answer.toLowerCase();
+	const sentence = c.analysis.sentence.text.toLowerCase();
+	const same = new Set([shortToLong.get(c.answer), longToShort.get(c.answer)].filter(Boolean).map((v) => (v as string).toLowerCase()));
+	const target = pool.find((p) => p.lower === answer)?.numeric;
+	const options = pool.filter(
+		(p) => !p.lower.includes(answer) && !answer.includes(p.lower) && !sentence.includes(p.lower) && !same.has(p.lower)
+	);
+	if (target !== undefined) {
+		options.sort(
+			(x, y) =>
+				Math.abs((x.numeric ?? Infinity) - target) - Math.abs((y.numeric ?? Infinity) - target) || x.lower.localeCompare(y.lower)
+		);
+	}
+	return options.slice(0, MAX_DISTRACTORS).map((p) => p.value);
+}

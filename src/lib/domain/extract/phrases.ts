@@ -1,0 +1,68 @@
+/**
+ * Phrases worth asking about without an NLP library: the items of a coordinated list
+ * ("include A, B, and C"). With compromise loaded, noun phrases come from `nlp.ts` too.
+ */
+import type { Span } from './nlp.ts';
+
+/** Words that open a list: the first item starts after the last of them before its comma. */
+const OPENERS = new Set(
+	'include includes included including such as like among on with is are was were be been being of to in for by from that which between involve involves involved involving comprise comprises comprised and or also both'.split(
+		' '
+	)
+);
+const MAX_ITEM_WORDS = 7;
+
+/** The items of the coordinated lists in a sentence ("A, B, and C"; at least three items). */
+export function findListItems(sentence: string): Span[] {
+	const out: Span[] = [];
+	const body = sentence.replace(/[.!?;:]+["'”’)]*\s*$/, '');
+	for (const m of body.matchAll(/,\s+(?:and|or)\s+/g)) {
+		const conj = m.index ?? 0;
+		const lastStart = conj + m[0].length;
+		const lastEndMatch = body.slice(lastStart).search(/[,;:()]/);
+		const lastEnd = lastEndMatch === -1 ? body.length : lastStart + lastEndMatch;
+		// Items back from the conjunction, each between commas.
+		const items: [number, number][] = [];
+		let end = conj;
+		for (;;) {
+			const comma = body.lastIndexOf(',', end - 1);
+			const start = comma === -1 ? 0 : comma + 1;
+			const segment = body.slice(start, end);
+			if (/[;:()]/.test(segment)) break;
+			const tokens = [...segment.matchAll(/\S+/g)];
+			let opener = -1;
+			for (let i = tokens.length - 1; i >= 0; i--) {
+				if (OPENERS.has(tokens[i][0].toLowerCase())) {
+					opener = i;
+					break;
+				}
+			}
+			if (opener >= 0) {
+				// The first item: the words after the segment's last opener ("include ensuring ...").
+				const first = tokens[opener + 1];
+				if (first && tokens.length - opener - 1 <= MAX_ITEM_WORDS) items.unshift([start + (first.index ?? 0), end]);
+				break;
+			}
+			if (tokens.length === 0 || tokens.length > MAX_ITEM_WORDS) break;
+			items.unshift([start, end]);
+			if (comma === -1) break;
+			end = comma;
+		}
+		if (items.length < 2) continue;
+		const longest = Math.max(...items.map(([s, e]) => body.slice(s, e).trim().split(/\s+/).length));
+		let lastText = body.slice(lastStart, lastEnd);
+		const lastWords = lastText.trim().split(/\s+/);
+		if (lastWords.length > longest + 1) {
+			const cut = lastText.search(/\s(?:to|for|in|of|from|with|by|at|on|that|which|across|within|during)\s/);
+			if (cut > 0) lastText = lastText.slice(0, cut);
+			else continue;
+		}
+		for (const [s, e] of [...items, [lastStart, lastStart + lastText.length] as [number, number]]) {
+			const raw = body.slice(s, e);
+			const lead = raw.length - raw.trimStart().length;
+			const text = raw.trim();
+			if (text && text.split(/\s+/).length <= MAX_ITEM_WORDS) out.push({ text, index: s + lead });
+		}
+	}
+	return out;
+}

@@ -1,0 +1,61 @@
+/**
+ * The deck as data, fetched in the browser from its prerendered JSON (`/decks/<id>.json`), which
+ * the service worker caches for offline use. One loader, so study and quiz read decks alike.
+ */
+import type { Deck } from '$lib/domain/types';
+
+/** Raised when a deck cannot be loaded; `message` is written for the learner. */
+export class DeckLoadError extends Error {
+	constructor(
+		message: string,
+		/** True when the server said there is no such deck (HTTP 404). */
+		readonly isMissing = false
+	) {
+		super(message);
+		this.name = 'DeckLoadError';
+	}
+}
+
+const cache = new Map<string, Promise<Deck>>();
+
+function isDeck(value: unknown): value is Deck {
+	if (typeof value !== 'object' || value === null) return false;
+	const v = value as Record<string, unknown>;
+	return (
+		typeof v.id === 'string' &&
+		typeof v.title === 'string' &&
+		Array.isArray(v.topics) &&
+		Array.isArray(v.sources) &&
+		Array.isArray(v.facts) &&
+		Array.isArray(v.items)
+	);
+}
+
+async function fetchDeck(deckId: string, fetchFn: typeof fetch): Promise<Deck> {
+	let response: Response;
+	try {
+		response = await fetchFn(`/decks/${encodeURIComponent(deckId)}.json`);
+	} catch {
+		throw new DeckLoadError('The deck could not be downloaded. Check your connection and reload.');
+	}
+	if (response.status === 404) throw new DeckLoadError(`There is no deck “${deckId}”.`, true);
+	if (!response.ok) {
+		throw new DeckLoadError(`The deck could not be loaded (HTTP ${response.status}).`);
+	}
+	const data: unknown = await response.json().catch(() => null);
+	if (!isDeck(data) || data.id !== deckId) {
+		throw new DeckLoadError('The deck file is damaged: it is not a Factdeck deck.');
+	}
+	return data;
+}
+
+/** Loads a deck by id (once per page life; a failed load is retried on the next call). */
+export function loadDeck(deckId: string, fetchFn: typeof fetch = fetch): Promise<Deck> {
+	let pending = cache.get(deckId);
+	if (!pending) {
+		pending = fetchDeck(deckId, fetchFn);
+		cache.set(deckId, pending);
+		pending.catch(() => cache.delete(deckId));
+	}
+	return pending;
+}
