@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 // Runs a TypeScript entry point under Node 20 (which cannot strip types) through Vite's module
-// runner, with the same `$lib` alias as the app, so scripts share the app's domain code.
+// runner, with the same `$lib` alias as the app, so scripts share the app's domain code. The
+// runner stays open while `main` runs, so the script may import lazily.
 // Usage: node scripts/run-ts.js scripts/questions.ts [args...]
-import { runnerImport } from 'vite';
+import { createServer, createServerModuleRunner } from 'vite';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 
@@ -12,14 +13,27 @@ if (!entry) {
 	console.error('usage: node scripts/run-ts.js <file.ts> [args...]');
 	process.exit(2);
 }
-process.argv = [process.argv[0], path.resolve(entry), ...args];
-const { module } = await runnerImport(path.resolve(entry), {
+const server = await createServer({
 	configFile: false,
 	root,
 	logLevel: 'error',
+	appType: 'custom',
+	server: { middlewareMode: true, hmr: false, ws: false, watch: null },
 	resolve: { alias: { $lib: path.join(root, 'src/lib') } }
 });
-if (typeof module.main === 'function') {
-	const code = await module.main(args);
-	process.exitCode = typeof code === 'number' ? code : 0;
+const runner = createServerModuleRunner(server.environments.ssr, { hmr: false });
+let code = 0;
+try {
+	const module = await runner.import(path.resolve(entry));
+	if (typeof module.main === 'function') {
+		const result = await module.main(args);
+		code = typeof result === 'number' ? result : 0;
+	}
+} catch (error) {
+	console.error(error);
+	code = 1;
+} finally {
+	await runner.close();
+	await server.close();
 }
+process.exit(code);

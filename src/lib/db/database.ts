@@ -2,10 +2,40 @@ import { browser } from '$app/environment';
 import { FactdeckDB } from '$lib/db/schema';
 
 let instance: FactdeckDB | undefined;
+let isClosedForOtherTab = false;
+const closedListeners = new Set<() => void>();
+
+/**
+ * Another tab opened a newer schema or deleted the database. Dexie's default would close and
+ * then quietly reopen on the next write, which either fails (the schema moved on) or recreates
+ * an empty database behind the other tab's back. So this tab closes for good, stops writing,
+ * and tells whoever listens (the "Reload" banner).
+ */
+function closeForOtherTab(db: FactdeckDB): false {
+	db.close({ disableAutoOpen: true });
+	isClosedForOtherTab = true;
+	for (const listener of closedListeners) listener();
+	return false;
+}
 
 /** The app's one database, created on first use; IndexedDB exists only in the browser. */
 export function getDb(): FactdeckDB {
 	if (!browser) throw new Error('The Factdeck database is only available in the browser');
-	instance ??= new FactdeckDB();
+	if (!instance) {
+		const db = new FactdeckDB();
+		// Returning false stops Dexie's default handler, which would reopen on the next write.
+		db.on('versionchange', () => closeForOtherTab(db));
+		instance = db;
+	}
 	return instance;
+}
+
+/**
+ * Calls `listener` once this tab's database was closed because another tab upgraded or deleted
+ * it (at once if that already happened). Returns the unsubscribe function.
+ */
+export function onClosedByOtherTab(listener: () => void): () => void {
+	if (isClosedForOtherTab) listener();
+	closedListeners.add(listener);
+	return () => closedListeners.delete(listener);
 }

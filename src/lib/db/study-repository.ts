@@ -35,12 +35,20 @@ function snapshotOf(row: MemorySnapshot): MemorySnapshot {
 	};
 }
 
-/** A deck's memory rows due by `now` (epoch ms), suspended ones included: one index range. */
-export function loadDueRows(db: FactdeckDB, deckId: string, now: number): Promise<MemoryRow[]> {
-	return db.memory
+/**
+ * A deck's memory rows due by `now` (epoch ms), earliest first, suspended ones included: one
+ * index range read, stopped after `limit` rows when given (a study step needs only the head).
+ */
+export function loadDueRows(
+	db: FactdeckDB,
+	deckId: string,
+	now: number,
+	limit?: number
+): Promise<MemoryRow[]> {
+	const range = db.memory
 		.where('[deckId+dueAt]')
-		.between([deckId, Dexie.minKey], [deckId, now], true, true)
-		.toArray();
+		.between([deckId, Dexie.minKey], [deckId, now], true, true);
+	return limit === undefined ? range.toArray() : range.limit(limit).toArray();
 }
 
 /** The memory row of one fact, if it was ever studied or suspended. */

@@ -57,26 +57,46 @@ function answerPools(facts: readonly Fact[]): Pools {
  * facts; never the answer, a value also true, or one that contains or is contained in the answer.
  */
 export function distractorsFor(fact: Fact, pool: readonly string[], count: number): string[] {
-	const answer = normalizeAnswer(fact.answer);
-	const excluded = new Set([fact.answer, ...(fact.alsoTrue ?? [])].map(normalizeAnswer));
+	const answer = normalized(fact.answer);
+	const excluded = new Set([fact.answer, ...(fact.alsoTrue ?? [])].map(normalized));
 	const seen = new Set<string>();
 	const isUsable = (value: string) => {
-		const norm = normalizeAnswer(value);
+		const norm = normalized(value);
 		if (!norm || excluded.has(norm) || seen.has(norm)) return false;
 		if (containsWords(norm, answer) || containsWords(answer, norm)) return false;
 		seen.add(norm);
 		return true;
 	};
 	const random = createRandom(seedFromString(`distractors:${fact.id}`));
-	const curated = byScale(fact, fact.distractors ?? []).filter(isUsable);
+	const curatedList = fact.distractors ?? [];
+	const curated = shuffle(byScale(fact, curatedList), random);
 	const drawn = shuffle(
 		byScale(
 			fact,
-			pool.filter((value) => !(fact.distractors ?? []).includes(value))
+			pool.filter((value) => !curatedList.includes(value))
 		),
 		random
-	).filter(isUsable);
-	return [...shuffle(curated, random), ...drawn].slice(0, count);
+	);
+	const chosen: string[] = [];
+	// Curated first, then drawn; stop as soon as there are enough.
+	for (const candidate of [...curated, ...drawn]) {
+		if (chosen.length === count) break;
+		if (isUsable(candidate)) chosen.push(candidate);
+	}
+	return chosen;
+}
+
+const normalizedCache = new Map<string, string>();
+
+/** normalizeAnswer, memoised: generation compares the same answers many times. */
+function normalized(value: string): string {
+	let norm = normalizedCache.get(value);
+	if (norm === undefined) {
+		if (normalizedCache.size > 100_000) normalizedCache.clear();
+		norm = normalizeAnswer(value);
+		normalizedCache.set(value, norm);
+	}
+	return norm;
 }
 
 /** Whether `outer` holds `inner` as whole words ("un" is in "the un council"; "4200" is not in "42000"). */
@@ -180,7 +200,7 @@ function itemsForFact(fact: Fact, pools: Pools): Item[] {
 function orderItems(facts: readonly Fact[]): OrderItem[] {
 	const dated = uniqueBy(
 		facts.filter((fact) => fact.when && fact.event && dateRange(fact.when)),
-		(fact) => normalizeAnswer(fact.event ?? '')
+		(fact) => normalized(fact.event ?? '')
 	).sort(
 		(a, b) =>
 			dateRange(a.when!)![0] - dateRange(b.when!)![0] ||
@@ -219,9 +239,9 @@ function matchItems(facts: readonly Fact[]): MatchItem[] {
 	const terms = uniqueBy(
 		uniqueBy(
 			facts.filter((fact) => fact.term && fact.meaning),
-			(fact) => normalizeAnswer(fact.term ?? '')
+			(fact) => normalized(fact.term ?? '')
 		),
-		(fact) => normalizeAnswer(fact.meaning ?? '')
+		(fact) => normalized(fact.meaning ?? '')
 	).sort((a, b) => a.term!.localeCompare(b.term!) || a.id.localeCompare(b.id));
 	const items: MatchItem[] = [];
 	if (terms.length < MATCH_SIZE) return items;

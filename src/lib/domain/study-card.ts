@@ -79,7 +79,11 @@ export interface StudyCounts {
 /** The sum of several decks' queue counts. */
 export function sumCounts(counts: readonly StudyCounts[]): StudyCounts {
 	return counts.reduce(
-		(sum, c) => ({ new: sum.new + c.new, learning: sum.learning + c.learning, due: sum.due + c.due }),
+		(sum, c) => ({
+			new: sum.new + c.new,
+			learning: sum.learning + c.learning,
+			due: sum.due + c.due
+		}),
 		{ new: 0, learning: 0, due: 0 }
 	);
 }
@@ -100,9 +104,7 @@ export function waitMessage(dueAt: number, now: number): string {
  */
 export function combineDone(summaries: readonly DoneSummary[], now: number): string {
 	if (summaries.length === 1) return summaries[0].message;
-	const reviews = summaries
-		.map((s) => s.nextReviewAt)
-		.filter((at): at is number => at !== null);
+	const reviews = summaries.map((s) => s.nextReviewAt).filter((at): at is number => at !== null);
 	const newTomorrow = summaries.reduce((sum, s) => sum + s.newTomorrow, 0);
 	const parts: string[] = [];
 	if (reviews.length > 0) {
@@ -111,5 +113,7 @@ export function combineDone(summaries: readonly DoneSummary[], now: number): str
 	if (newTomorrow > 0) {
 		parts.push(`${newTomorrow} new ${newTomorrow === 1 ? 'fact' : 'facts'} tomorrow`);
 	}
-	return parts.length > 0 ? `Nothing due. ${parts.join('; ')}.` : 'Nothing due and no new facts left.';
+	return parts.length > 0
+		? `Nothing due. ${parts.join('; ')}.`
+		: 'Nothing due and no new facts left.';
 }

@@ -89,3 +89,23 @@ export function studyKeyAction(input: KeyInput): KeyAction | null {
 	if (!isSelfGraded && isConfirm) return { type: 'continue' };
 	return null;
 }
+
+/** The grade names shown on the buttons and read out, by FSRS rating. */
+export const RATING_LABELS: Record<StudyRating, string> = {
+	1: 'Again',
+	2: 'Hard',
+	3: 'Good',
+	4: 'Easy'
+};
+
+/** Every shortcut with what it does, for the help dialog and the hints on screen. */
+export const SHORTCUTS: readonly { keys: readonly string[]; action: string }[] = [
+	{ keys: ['Space', 'Enter'], action: 'Show the answer; after an answer, go on' },
+	{ keys: ['A', 'B', 'C', 'D'], action: 'Choose the first, second, third or fourth option' },
+	{ keys: ['T', 'F'], action: 'Answer True or False' },
+	{ keys: ['1', '2', '3', '4'], action: 'Grade: Again, Hard, Good, Easy' },
+	{ keys: ['U'], action: 'Undo the last answer' },
+	{ keys: ['S'], action: 'Show or hide the source sentence (after answering)' },
+	{ keys: ['Esc'], action: 'Leave the text box, so the other keys work' },
+	{ keys: ['?'], action: 'List these shortcuts' }
+];

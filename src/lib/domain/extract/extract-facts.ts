@@ -7,8 +7,10 @@ import type { AnswerKind, Fact } from '$lib/domain/types';
 import { findAcronymDefinitions, findNamedTerms, type AcronymDefinition } from './acronyms.ts';
 import { findDates, lastYear, type DateMention } from './dates.ts';
 import { buildEntityContext, classifyName, findEntities, type EntityMention } from './entities.ts';
-import { factId } from './hash.ts';
+import { cyrb53, factId } from './hash.ts';
+import { namesFromNlp, nounPhrases, type Nlp, type Span } from './nlp.ts';
 import { findNumbers, type NumberMention } from './numbers.ts';
+import { findListItems, findVerbPhrases } from './phrases.ts';
 import { buildQuestion, startsWithPronoun, type QuestionMode } from './questions.ts';
 import { parseDocument, type Sentence } from './sentences.ts';
 
@@ -19,8 +21,11 @@ export interface ExtractOptions {
 	title?: string;
 	/** Called as sentences are analysed (for a worker's progress bar): done and total sentences. */
 	onProgress?: (done: number, total: number) => void;
-	/** Names an NLP library recognised as people or places (see `nlp.ts`); the rules work without. */
-	names?: { people?: Iterable<string>; places?: Iterable<string> };
+	/**
+	 * compromise, loaded by the caller with `loadNlp()` (never imported statically): adds noun
+	 * phrases as answers and its people and places to the rules. The rules work without it.
+	 */
+	nlp?: Nlp;
 }
 
 export interface ExtractResult {
@@ -31,7 +36,7 @@ export interface ExtractResult {
 /** Sentences longer than this carry too much to ask one question about. */
 export const MAX_SENTENCE_WORDS = 60;
 const MIN_SENTENCE_WORDS = 5;
-const MAX_FACTS_PER_SENTENCE = 3;
+const MAX_FACTS_PER_SENTENCE = 4;
 const MAX_FACTS_PER_NAME = 3;
 const MAX_DISTRACTORS = 3;
 const PROGRESS_EVERY = 64;
@@ -66,6 +71,13 @@ interface PoolEntry {
 	numeric?: number;
 }
 
+interface Pool {
+	/** In document order (numeric pools are sorted by value before picking). */
+	entries: PoolEntry[];
+	seen: Set<string>;
+	isNumeric: boolean;
+}
+
 const LABEL = /^([\p{Lu}][^.:!?\n]{0,60}):\s+/u;
 
 function wordCount(text: string): number {
@@ -97,12 +109,30 @@ const ENTITY_PRIORITY: Record<string, number> = { person: 6, organisation: 5, te
 
 /** A name used as a modifier ("UN peacekeepers") is not what the sentence is about. */
 function isAttributive(sentence: string, end: number): boolean {
+	if (/^\s+\p{Lu}/u.test(sentence.slice(end))) return true;
 	const next = sentence.slice(end).match(/^\s+([\p{Ll}][\p{L}-]*)/u)?.[1];
 	if (!next) return false;
 	if (/ed$/.test(next)) return false;
 	return !/^(and|or|in|to|of|for|with|from|by|at|on|as|which|who|that|has|had|have|was|were|is|are|will|would|can|could|may|might|must|should|also|then|had|led|gave|took|made|became|began|held|sent|won|went|withdrew|remained|continues|continued)$/.test(
 		next
 	);
+}
+
+/** A sentence that can carry one clear fact: not too short or long, not a question, no bare pronoun subject. */
+function isEligible(a: Analysis): boolean {
+	const text = a.sentence.text;
+	const words = wordCount(text);
+	if (words < MIN_SENTENCE_WORDS || words > MAX_SENTENCE_WORDS) return false;
+	return !/\?["'”’)]*$/.test(text.trim()) && !startsWithPronoun(text.slice(a.labelEnd));
+}
+
+const PHRASE_STARTS_BADLY = /^(?:it|its|they|their|them|this|these|those|that|he|she|his|her|we|our|which|who|what|such|other|others|one|some|many|most|all|each|both)\b/i;
+
+/** A noun phrase worth a question: two to nine words, not led by a pronoun, not a bare name. */
+function isAskablePhrase(text: string): boolean {
+	const words = wordCount(text);
+	if (words < 2 || words > 9 || PHRASE_STARTS_BADLY.test(text)) return false;
+	return /\p{Ll}{3}/u.test(text.replace(/^(?:the|a|an)\s/i, ''));
 }
 
 /** A short label for a dated event: the clause around its date, without the date. */
@@ -161,9 +191,10 @@ export function extractFacts(text: string, options: ExtractOptions): ExtractResu
 			if (!shortToLong.has(d.short)) shortToLong.set(d.short, d.long);
 		}
 	}
+	const names = options.nlp ? namesFromNlp(options.nlp, sentences.map((s) => s.text).join('\n\n')) : undefined;
 	const ctx = buildEntityContext(
 		sentences.map((s) => s.text),
-		{ knownPeople: options.names?.people, knownPlaces: options.names?.places, longForms: longToShort.keys() }
+		{ knownPeople: names?.people, knownPlaces: names?.places, longForms: longToShort.keys() }
 	);
 
 	// Pass 2: names, now that the whole document says which words are places, people, common words.
@@ -185,12 +216,17 @@ export function extractFacts(text: string, options: ExtractOptions): ExtractResu
 		((mentionCount.get(name) ?? 0) >= 8 && (mentionCount.get(name) ?? 0) >= 0.3 * total);
 
 	// Pools of same-kind values from the whole document, for distractors.
-	const pools = new Map<string, PoolEntry[]>();
+	const pools = new Map<string, Pool>();
 	const addToPool = (key: string, value: string, numeric?: number) => {
 		const lower = value.toLowerCase();
-		const pool = pools.get(key) ?? [];
-		if (!pool.some((p) => p.lower === lower)) pool.push({ value, lower, numeric });
-		pools.set(key, pool);
+		let pool = pools.get(key);
+		if (!pool) {
+			pool = { entries: [], seen: new Set(), isNumeric: numeric !== undefined && key !== 'phrase' };
+			pools.set(key, pool);
+		}
+		if (pool.seen.has(lower)) return;
+		pool.seen.add(lower);
+		pool.entries.push({ value, lower, numeric });
 	};
 	for (const a of analyses) {
 		for (const d of a.dates) if (d.subkind !== 'relative') addToPool(datePoolKey(d), d.text, d.year);
@@ -199,28 +235,50 @@ export function extractFacts(text: string, options: ExtractOptions): ExtractResu
 		for (const d of a.definitions) addToPool(classifyName(d.long, ctx) === 'organisation' ? 'organisation' : 'term', d.long);
 	}
 
+	// Phrases: list items by rule, noun phrases from compromise when it is loaded.
+	const eligible = analyses.filter(isEligible);
+	const nounPhrasesOf = new Map<Analysis, Span[]>();
+	if (options.nlp) {
+		const found = nounPhrases(options.nlp, eligible.map((a) => a.sentence.text));
+		eligible.forEach((a, i) => nounPhrasesOf.set(a, found[i].filter((p) => isAskablePhrase(p.text))));
+	}
+	const phrasesOf = new Map<Analysis, { span: Span; isListItem: boolean }[]>();
+	for (const a of eligible) {
+		const list = findListItems(a.sentence.text).map((span) => ({ span, isListItem: true }));
+		const np = [...(nounPhrasesOf.get(a) ?? []), ...findVerbPhrases(a.sentence.text)].map((span) => ({ span, isListItem: false }));
+		const all = [...list, ...np].filter((p) => p.span.index >= a.labelEnd);
+		phrasesOf.set(a, all);
+		for (const p of all) addToPool('phrase', p.span.text, wordCount(p.span.text));
+	}
+
 	// Pass 3: candidates in sentences that carry a clear fact.
 	const candidates: Candidate[] = [];
 	const perName = new Map<string, number>();
-	for (const a of analyses) {
+	for (const a of eligible) {
 		const s = a.sentence;
-		const words = wordCount(s.text);
-		if (words < MIN_SENTENCE_WORDS || words > MAX_SENTENCE_WORDS) continue;
-		if (/\?["'”’)]*$/.test(s.text.trim()) || startsWithPronoun(s.text.slice(a.labelEnd))) continue;
 		const own: Candidate[] = [];
-		const ask = (index: number, length: number, mode: QuestionMode, wh: string, spanEnd?: number) =>
-			buildQuestion({
-				sentence: s.text,
-				index,
-				length,
-				spanEnd,
-				mode,
-				wh,
-				canReword: !s.isFragment && a.labelEnd === 0,
-				lowercaseWords: ctx.lowercaseWords
-			});
+		// After a 'Label: ' lead-in the rest is the sentence to turn around; the quote keeps the label.
+		const body = s.text.slice(a.labelEnd);
+		const ask = (index: number, length: number, mode: QuestionMode, wh: string, spanEnd?: number) => {
+			const spec = { length, mode, wh, lowercaseWords: ctx.lowercaseWords };
+			const inBody = index >= a.labelEnd && wordCount(body) >= MIN_SENTENCE_WORDS && !s.isInLabelBlock;
+			const reworded = inBody
+				? buildQuestion({ ...spec, sentence: body, index: index - a.labelEnd, spanEnd: spanEnd === undefined ? undefined : spanEnd - a.labelEnd, canReword: !s.isFragment })
+				: null;
+			if (reworded && !reworded.startsWith('Complete:')) return reworded;
+			return buildQuestion({ ...spec, sentence: s.text, index, spanEnd, canReword: false });
+		};
 		const push = (c: Omit<Candidate, 'analysis'>) => own.push({ ...c, analysis: a });
 
+		// "Ensure Security: Peacekeepers are tasked with ..." (a list item's title) pairs a term with its gloss.
+		const label = s.text.slice(0, a.labelEnd).replace(/:\s*$/, '');
+		if (label && !s.isInLabelBlock && /^(?:\p{Lu}[\p{L}-]*\s*)+$/u.test(label) && wordCount(body) >= MIN_SENTENCE_WORDS) {
+			const question = buildQuestion({ sentence: s.text, index: 0, length: label.length, mode: 'term', wh: 'what', canReword: false, lowercaseWords: ctx.lowercaseWords });
+			if (question) {
+				push({ index: 0, answer: label, kind: 'term', poolKey: 'label', priority: 9, question, term: label, meaning: body.trim().replace(/[.]$/, '') });
+				addToPool('label', label);
+			}
+		}
 		for (const d of a.definitions) {
 			const kind: AnswerKind = classifyName(d.long, ctx) === 'organisation' ? 'organisation' : 'term';
 			push({
@@ -250,7 +308,7 @@ export function extractFacts(text: string, options: ExtractOptions): ExtractResu
 			});
 		}
 		for (const d of a.dates) {
-			if (d.subkind === 'relative' || d.index < a.labelEnd) continue;
+			if (d.subkind === 'relative') continue;
 			const question = ask(d.index, d.text.length, 'time', dateWh(d));
 			if (!question) continue;
 			const priority = d.subkind === 'full' || d.subkind === 'day-month' ? 8 : d.subkind === 'year' ? 7 : 6;
@@ -279,10 +337,19 @@ export function extractFacts(text: string, options: ExtractOptions): ExtractResu
 			push({ index: e.index, answer: e.text, kind: e.kind, poolKey: e.kind, priority: ENTITY_PRIORITY[e.kind], question });
 		}
 
+		for (const { span, isListItem } of phrasesOf.get(a) ?? []) {
+			const question = isListItem
+				? buildQuestion({ sentence: s.text, index: span.index, length: span.text.length, mode: 'term', wh: 'what', canReword: false, lowercaseWords: ctx.lowercaseWords })
+				: ask(span.index, span.text.length, 'term', 'what');
+			if (!question) continue;
+			push({ index: span.index, answer: span.text, kind: 'phrase', poolKey: 'phrase', priority: isListItem ? 2 : 1, question });
+		}
+
 		own.sort((x, y) => y.priority - x.priority || x.index - y.index);
 		const chosen: Candidate[] = [];
+		const cap = Math.min(MAX_FACTS_PER_SENTENCE, Math.max(2, Math.ceil(wordCount(s.text) / 8)));
 		for (const c of own) {
-			if (chosen.length >= MAX_FACTS_PER_SENTENCE) break;
+			if (chosen.length >= cap) break;
 			const end = c.index + c.answer.length;
 			if (chosen.some((o) => c.index < o.index + o.answer.length && end > o.index)) continue;
 			if (chosen.some((o) => o.answer.toLowerCase() === c.answer.toLowerCase())) continue;
@@ -296,6 +363,9 @@ export function extractFacts(text: string, options: ExtractOptions): ExtractResu
 		candidates.push(...chosen);
 	}
 
+	for (const pool of pools.values()) {
+		if (pool.isNumeric) pool.entries.sort((x, y) => (x.numeric ?? 0) - (y.numeric ?? 0) || x.lower.localeCompare(y.lower));
+	}
 	const facts: Fact[] = [];
 	const ids = new Set<string>();
 	for (const c of candidates) {
@@ -316,7 +386,7 @@ export function extractFacts(text: string, options: ExtractOptions): ExtractResu
 		};
 		const alternative = shortToLong.get(c.answer) ?? (c.term ? undefined : longToShort.get(c.answer));
 		if (alternative && !c.term) fact.alternatives = [alternative];
-		const distractors = pickDistractors(c, pools.get(c.poolKey) ?? [], shortToLong, longToShort);
+		const distractors = pickDistractors(c, pools.get(c.poolKey), shortToLong, longToShort);
 		if (distractors.length > 0) fact.distractors = distractors;
 		if (c.when && c.event) {
 			fact.when = c.when;
@@ -359,24 +429,50 @@ function attachEvents(a: Analysis, chosen: Candidate[]): void {
 	for (const c of chosen) if (!withEvent.has(c)) c.when = undefined;
 }
 
+/**
+ * Up to three same-kind values of the document that are not the answer, not part of it, not
+ * in the same sentence and not another name for it: the nearest values for years and numbers,
+ * otherwise values from a position seeded by the answer (so different facts get different ones).
+ */
 function pickDistractors(
 	c: Candidate,
-	pool: PoolEntry[],
+	pool: Pool | undefined,
 	shortToLong: Map<string, string>,
 	longToShort: Map<string, string>
 ): string[] {
+	if (!pool || pool.entries.length === 0) return [];
 	const answer = c.answer.toLowerCase();
 	const sentence = c.analysis.sentence.text.toLowerCase();
-	const same = new Set([shortToLong.get(c.answer), longToShort.get(c.answer)].filter(Boolean).map((v) => (v as string).toLowerCase()));
-	const target = pool.find((p) => p.lower === answer)?.numeric;
-	const options = pool.filter(
-		(p) => !p.lower.includes(answer) && !answer.includes(p.lower) && !sentence.includes(p.lower) && !same.has(p.lower)
+	const same = new Set(
+		[shortToLong.get(c.answer), longToShort.get(c.answer)].filter((v): v is string => !!v).map((v) => v.toLowerCase())
 	);
-	if (target !== undefined) {
-		options.sort(
-			(x, y) =>
-				Math.abs((x.numeric ?? Infinity) - target) - Math.abs((y.numeric ?? Infinity) - target) || x.lower.localeCompare(y.lower)
-		);
+	const isValid = (p: PoolEntry) =>
+		!p.lower.includes(answer) && !answer.includes(p.lower) && !sentence.includes(p.lower) && !same.has(p.lower);
+	const entries = pool.entries;
+	const out: string[] = [];
+	if (pool.isNumeric) {
+		const target = entries.find((p) => p.lower === answer)?.numeric ?? 0;
+		let lo = 0;
+		let hi = entries.length;
+		while (lo < hi) {
+			const mid = (lo + hi) >> 1;
+			if ((entries[mid].numeric ?? 0) < target) lo = mid + 1;
+			else hi = mid;
+		}
+		let left = lo - 1;
+		let right = lo;
+		while (out.length < MAX_DISTRACTORS && (left >= 0 || right < entries.length)) {
+			const dl = left >= 0 ? Math.abs((entries[left].numeric ?? 0) - target) : Infinity;
+			const dr = right < entries.length ? Math.abs((entries[right].numeric ?? 0) - target) : Infinity;
+			const pick = dr <= dl ? entries[right++] : entries[left--];
+			if (isValid(pick)) out.push(pick.value);
+		}
+		return out;
 	}
-	return options.slice(0, MAX_DISTRACTORS).map((p) => p.value);
+	const start = cyrb53(c.answer) % entries.length;
+	for (let k = 0; k < entries.length && out.length < MAX_DISTRACTORS; k++) {
+		const p = entries[(start + k) % entries.length];
+		if (isValid(p)) out.push(p.value);
+	}
+	return out;
 }

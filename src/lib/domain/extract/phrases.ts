@@ -6,7 +6,7 @@ import type { Span } from './nlp.ts';
 
 /** Words that open a list: the first item starts after the last of them before its comma. */
 const OPENERS = new Set(
-	'include includes included including such as like among on with is are was were be been being of to in for by from that which between involve involves involved involving comprise comprises comprised and or also both'.split(
+	'include includes included including such as like among on with is are was were be been being of to in for by from that which between involve involves involved involving comprise comprises comprised'.split(
 		' '
 	)
 );
@@ -65,4 +65,45 @@ export function findListItems(sentence: string): Span[] {
 		}
 	}
 	return out;
+}
+
+/** Words after "to" that start a noun phrase, not a verb ("to the population", "to local bodies"). */
+const NOT_VERBS = new Set(
+	'the a an this that these those its their his her our your my each every some any all certain local other such many more most be being date what which whom whose where'.split(
+		' '
+	)
+);
+const MAX_VERB_PHRASE_WORDS = 8;
+
+/** Where a verb phrase stops: punctuation or a new clause. */
+function verbPhraseEnd(body: string, from: number): number {
+	const rest = body.slice(from);
+	const stop = rest.search(/[,.;:()]|\s(?:in order|which|that|where|while|when|who|because|although|until|so that)\s/);
+	let end = stop === -1 ? body.length : from + stop;
+	const words = [...body.slice(from, end).matchAll(/\S+/g)];
+	if (words.length > MAX_VERB_PHRASE_WORDS) {
+		const last = words[MAX_VERB_PHRASE_WORDS - 1];
+		end = from + (last.index ?? 0) + last[0].length;
+	}
+	return end;
+}
+
+/** Purpose and gerund phrases: "to provide security and ensure stability", "on restoring stability". */
+export function findVerbPhrases(sentence: string): Span[] {
+	const body = sentence.replace(/[.!?;:]+["'”’)]*\s*$/, '');
+	const out: Span[] = [];
+	const add = (from: number) => {
+		const end = verbPhraseEnd(body, from);
+		const text = body.slice(from, end).replace(/\s+(?:and|or|to|in|of|for|with|by|the|a|an)$/u, '').trim();
+		if (text.split(/\s+/).length >= 2 && !out.some((o) => o.index === from)) out.push({ text, index: from });
+	};
+	for (const m of body.matchAll(/\bto\s+(\p{Ll}+)\b/gu)) {
+		const word = m[1];
+		if (NOT_VERBS.has(word) || /(?:tion|ment|ity|ness|ies|ers)$/.test(word)) continue;
+		add((m.index ?? 0) + m[0].length - word.length);
+	}
+	for (const m of body.matchAll(/\b(?:on|in|by|for|at|from|about|towards?)\s+(\p{Ll}+ing)\s+(?=\p{Ll})/gu)) {
+		add((m.index ?? 0) + m[0].indexOf(m[1]));
+	}
+	return out.sort((a, b) => a.index - b.index);
 }

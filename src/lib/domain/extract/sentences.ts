@@ -18,6 +18,8 @@ export interface Sentence {
 	isSectionStart: boolean;
 	/** A piece of a sentence split by inline markup: not a whole sentence, so no reworded question. */
 	isFragment: boolean;
+	/** One of several 'Label: value' lines (document metadata), where the label is only context. */
+	isInLabelBlock: boolean;
 }
 
 export interface Heading {
@@ -115,6 +117,10 @@ function classifyLines(text: string, work: string, mask: Uint8Array): Line[] {
 		if (nl === -1) break;
 		at = nl + 1;
 	}
+	let lastContentLine = raw.length - 1;
+	while (lastContentLine >= 0 && work.slice(raw[lastContentLine].start, raw[lastContentLine].end).trim() === '') {
+		lastContentLine--;
+	}
 	const lines: Line[] = [];
 	for (let i = 0; i < raw.length; i++) {
 		const { start, end } = raw[i];
@@ -149,7 +155,7 @@ function classifyLines(text: string, work: string, mask: Uint8Array): Line[] {
 				!prev ||
 				prev.kind !== 'text' ||
 				TERMINAL.test(work.slice(prev.contentStart, prev.end).trim());
-			const hasNext = raw.slice(i + 1).some((r) => work.slice(r.start, r.end).trim() !== '');
+			const hasNext = i < lastContentLine;
 			const kind = isPlainHeading(content, isAfterBreak, hasNext) ? 'heading' : 'text';
 			lines.push({ kind, start, end, contentStart });
 		}
@@ -179,11 +185,6 @@ function paragraphsOf(lines: Line[], work: string): Paragraph[] {
 	let current: Paragraph | null = null;
 	const content = lines.map((l) => (l.kind === 'blank' || l.kind === 'ignore' ? null : work.slice(l.contentStart, l.end).trim()));
 	const isLabelLine = (i: number): boolean => LABEL.test(content[i] ?? '');
-	const neighbour = (i: number, step: number): number => {
-		let j = i + step;
-		while (j >= 0 && j < lines.length && content[j] === null) j += step;
-		return j;
-	};
 	for (let i = 0; i < lines.length; i++) {
 		const line = lines[i];
 		if (line.kind === 'text' || line.kind === 'item') {
@@ -197,7 +198,8 @@ function paragraphsOf(lines: Line[], work: string): Paragraph[] {
 				const isInLabelBlock =
 					line.kind === 'text' &&
 					isLabelLine(i) &&
-					(isLabelLine(neighbour(i, -1)) || isLabelLine(neighbour(i, 1)));
+					// Metadata lines sit right next to each other; labelled list items are set apart by bullets.
+					(isLabelLine(i - 1) || isLabelLine(i + 1));
 				current = { start: line.contentStart, end: line.end, isInLabelBlock };
 			}
 		} else {
@@ -255,16 +257,6 @@ function cleanPieces(text: string, mask: Uint8Array, from: number, to: number): 
 	return out;
 }
 
-/** A 'Label: ' lead-in ("Summary: ", "Ensure Security: ") is dropped when a full sentence follows. */
-function dropLabel(text: string, start: number, end: number): number {
-	const slice = text.slice(start, end);
-	const m = slice.match(LABEL);
-	if (!m) return start;
-	const labelWords = m[1].trim().split(/\s+/).length;
-	const restWords = slice.slice(m[0].length).trim().split(/\s+/).length;
-	return labelWords <= 4 && restWords >= 8 ? start + m[0].length : start;
-}
-
 function wordCount(text: string): number {
 	return text.trim() ? text.trim().split(/\s+/).length : 0;
 }
@@ -304,7 +296,7 @@ export function parseDocument(text: string): ParsedDocument {
 			for (let p = 0; p < pieces.length; p++) {
 				const [s0, e] = pieces[p];
 				const isFragment = p < pieces.length - 1 || !/^[\p{Lu}\d"“'‘(]/u.test(text[s0]);
-				const s = isFragment || paragraph.isInLabelBlock ? s0 : dropLabel(text, s0, e);
+				const s = s0;
 				const sentenceText = text.slice(s, e);
 				if (isFragment && wordCount(sentenceText) < 5) continue;
 				sentences.push({
@@ -313,7 +305,8 @@ export function parseDocument(text: string): ParsedDocument {
 					topic,
 					index: sentences.length,
 					isSectionStart,
-					isFragment
+					isFragment,
+					isInLabelBlock: paragraph.isInLabelBlock
 				});
 				isSectionStart = false;
 			}

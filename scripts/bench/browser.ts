@@ -1,0 +1,179 @@
+// Runs inside Chromium (bundled by scripts/bench.ts): seeds a large collection into the app's own
+// database and times the app's data layer against raw IndexedDB doing the same reads and writes.
+import Dexie from 'dexie';
+import { FactdeckDB, type MemoryRow, type ReviewRow } from '$lib/db/schema';
+import { loadDueRows, recordAnswer } from '$lib/db/study-repository';
+import { DEFAULT_SETTINGS } from '$lib/domain/scheduler';
+
+const DAY = 86_400_000;
+
+function memoryRow(deckId: string, n: number, now: number): MemoryRow {
+	return {
+		key: `${deckId}/f${n}`,
+		deckId,
+		factId: `f${n}`,
+		dueAt: now - DAY * 30 + ((n * 7919) % (DAY * 60)),
+		stability: 5 + (n % 50),
+		difficulty: 1 + (n % 9),
+		scheduledDays: 3,
+		learningSteps: 0,
+		reps: 4,
+		lapses: n % 3,
+		state: 2,
+		lastReviewAt: now - DAY * 3,
+		suspended: 0,
+		leech: 0
+	};
+}
+
+function reviewRow(deckId: string, n: number, now: number): ReviewRow {
+	const snapshot = {
+		dueAt: now,
+		stability: 5,
+		difficulty: 5,
+		scheduledDays: 3,
+		learningSteps: 0,
+		reps: 3,
+		lapses: 0,
+		state: 2 as const,
+		lastReviewAt: now - DAY * 4
+	};
+	return {
+		deckId,
+		factId: `f${n % 10_000}`,
+		itemId: `i${n % 10_000}`,
+		rating: ((n % 4) + 1) as 1 | 2 | 3 | 4,
+		reviewedAt: now - ((n * 104_729) % (DAY * 365)),
+		elapsedDays: 3,
+		durationMs: 4000 + (n % 5000),
+		before: snapshot,
+		after: { ...snapshot, reps: 4, lastReviewAt: now },
+		origin: 'study'
+	};
+}
+
+/** Fills the app's database: `facts` memory rows over `decks` decks and `reviews` log rows. */
+async function seed(
+	facts: number,
+	reviews: number,
+	decks: number
+): Promise<{ memory: number; reviews: number }> {
+	const db = new FactdeckDB();
+	const now = Date.now();
+	const chunk = 20_000;
+	for (let start = 0; start < facts; start += chunk) {
+		const rows = [];
+		for (let n = start; n < Math.min(facts, start + chunk); n++)
+			rows.push(memoryRow(`bench-${n % decks}`, n, now));
+		await db.memory.bulkPut(rows);
+	}
+	for (let start = 0; start < reviews; start += chunk) {
+		const rows = [];
+		for (let n = start; n < Math.min(reviews, start + chunk); n++)
+			rows.push(reviewRow(`bench-${n % decks}`, n, now));
+		await db.reviews.bulkAdd(rows);
+	}
+	const counts = { memory: await db.memory.count(), reviews: await db.reviews.count() };
+	db.close();
+	return counts;
+}
+
+function median(values: number[]): number {
+	const sorted = [...values].sort((a, b) => a - b);
+	return sorted[Math.floor(sorted.length / 2)];
+}
+
+async function timeIt(runs: number, fn: (i: number) => Promise<unknown>): Promise<number> {
+	const times: number[] = [];
+	for (let i = 0; i < runs; i++) {
+		const start = performance.now();
+		await fn(i);
+		times.push(performance.now() - start);
+	}
+	return median(times);
+}
+
+function openRaw(): Promise<IDBDatabase> {
+	return new Promise((resolve, reject) => {
+		const request = indexedDB.open('factdeck');
+		request.onsuccess = () => resolve(request.result);
+		request.onerror = () => reject(request.error);
+	});
+}
+
+/** The due queue through the app (loadDueRows, limit 50) against a raw index range read. */
+async function dueQueue(runs: number): Promise<{ app: number; raw: number; rows: number }> {
+	const db = new FactdeckDB();
+	await db.open();
+	const now = Date.now();
+	let rows = 0;
+	const app = await timeIt(runs, async () => {
+		rows = (await loadDueRows(db, 'bench-0', now, 50)).length;
+	});
+	db.close();
+	const raw = await openRaw();
+	// Dexie stores the compound index as "[deckId+dueAt]".
+	const rawTime = await timeIt(
+		runs,
+		() =>
+			new Promise((resolve, reject) => {
+				const index = raw
+					.transaction('memory', 'readonly')
+					.objectStore('memory')
+					.index('[deckId+dueAt]');
+				const request = index.getAll(
+					IDBKeyRange.bound(['bench-0', -Infinity], ['bench-0', now]),
+					50
+				);
+				request.onsuccess = () => resolve(request.result);
+				request.onerror = () => reject(request.error);
+			})
+	);
+	raw.close();
+	return { app, raw: rawTime, rows };
+}
+
+/** One answer committed by the app (memory + log row, one transaction) against a raw put pair. */
+async function answerCommit(runs: number): Promise<{ app: number; raw: number }> {
+	const db = new FactdeckDB();
+	await db.open();
+	const now = Date.now();
+	const app = await timeIt(runs, (i) =>
+		recordAnswer(db, {
+			deckId: 'bench-1',
+			factId: `f${1 + i * 10}`,
+			itemId: 'i',
+			rating: 3,
+			now: now + i,
+			durationMs: 3000,
+			settings: DEFAULT_SETTINGS,
+			origin: 'study'
+		})
+	);
+	db.close();
+	const raw = await openRaw();
+	const rawTime = await timeIt(
+		runs,
+		(i) =>
+			new Promise((resolve, reject) => {
+				const tx = raw.transaction(['memory', 'reviews'], 'readwrite');
+				tx.objectStore('memory').put(memoryRow('bench-2', 2 + i * 10, now));
+				tx.objectStore('reviews').add(reviewRow('bench-2', i, now));
+				tx.oncomplete = () => resolve(undefined);
+				tx.onerror = () => reject(tx.error);
+			})
+	);
+	raw.close();
+	return { app, raw: rawTime };
+}
+
+async function clear(): Promise<void> {
+	await Dexie.delete('factdeck');
+}
+
+(globalThis as unknown as { factdeckBench: unknown }).factdeckBench = {
+	seed,
+	dueQueue,
+	answerCommit,
+	clear
+};

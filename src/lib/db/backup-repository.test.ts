@@ -1,0 +1,445 @@
+import 'fake-indexeddb/auto';
+import fc from 'fast-check';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { FactdeckDB } from '$lib/db/schema';
+import {
+	applyImport,
+	countRows,
+	createBackup,
+	dumpDatabase,
+	importBackup,
+	previewImport,
+	readBackupStatus,
+	recordBackupMade
+} from '$lib/db/backup-repository';
+import { recordAnswer, saveSettings } from '$lib/db/study-repository';
+import { describeStorageError, STORAGE_FULL_MESSAGE } from '$lib/db/errors';
+import { MAX_ROWS, MAX_STRING_CHARS, parseBackup, type BackupFile } from '$lib/domain/backup-schema';
+import { DEFAULT_SETTINGS, type StudyRating } from '$lib/domain/scheduler';
+import type { Deck, Item } from '$lib/domain/types';
+
+const T0 = new Date(2026, 0, 10, 12).getTime();
+const HOUR = 3_600_000;
+
+const item: Item = {
+	id: 'k1-mcq',
+	factId: 'k1',
+	type: 'mcq',
+	prompt: 'Who led KFOR?',
+	answer: 'NATO',
+	options: ['UN', 'NATO', 'OSCE'],
+	explanation: 'The source says so.',
+	topic: 'origins',
+	source: { document: 'peacekeeping-in-kosovo', quote: 'KFOR, led by NATO, entered Kosovo.' }
+};
+const deck: Deck = {
+	id: 'my-deck',
+	title: 'My deck',
+	description: 'Made from my notes.',
+	version: 1,
+	topics: [{ id: 'origins', title: 'Origins' }],
+	sources: [{ id: 'peacekeeping-in-kosovo', title: 'Peacekeeping in Kosovo' }],
+	facts: [],
+	items: [item]
+};
+
+const dbs: FactdeckDB[] = [];
+function freshDb(): FactdeckDB {
+	const db = new FactdeckDB('backup-' + Math.random().toString(36).slice(2));
+	dbs.push(db);
+	return db;
+}
+
+function answer(db: FactdeckDB, factId: string, rating: StudyRating, now: number) {
+	return recordAnswer(db, {
+		deckId: 'kosovo',
+		factId,
+		itemId: `${factId}-mcq`,
+		rating,
+		now,
+		durationMs: 3000,
+		settings: DEFAULT_SETTINGS,
+		origin: 'study'
+	});
+}
+
+/** Progress in every table, written the way the app writes it. */
+async function seed(db: FactdeckDB, start = T0): Promise<void> {
+	await answer(db, 'k1', 3, start);
+	await answer(db, 'k2', 1, start + HOUR);
+	await answer(db, 'k1', 4, start + 30 * HOUR);
+	await saveSettings(db, { ...DEFAULT_SETTINGS, newPerDay: 7 });
+	await db.attempts.put({
+		id: 'attempt-1',
+		deckId: 'kosovo',
+		kind: 'self',
+		itemIds: ['k1-mcq'],
+		answers: { 'k1-mcq': 'NATO' },
+		config: { count: 1, types: ['mcq'] },
+		startedAt: start,
+		submittedAt: null,
+		score: null,
+		durationMs: null
+	});
+	await db.assignments.put({
+		id: 'as-1',
+		createdAt: start,
+		assignment: {
+			v: 1,
+			id: 'as-1',
+			title: 'Homework',
+			deckId: 'kosovo',
+			deckTitle: 'Kosovo',
+			instructions: 'Do it.',
+			items: [item],
+			shuffle: true,
+			timeLimitMinutes: 10,
+			feedback: 'after',
+			passMark: 60,
+			createdAt: start
+		}
+	});
+	await db.results.put({
+		id: 'res-1',
+		assignmentId: 'as-1',
+		student: 'Ada',
+		receivedAt: start,
+		result: {
+			v: 1,
+			assignmentId: 'as-1',
+			student: 'Ada',
+			startedAt: start,
+			submittedAt: start + 60_000,
+			answers: { 'k1-mcq': 'UN' }
+		}
+	});
+	await db.userDecks.put({ id: 'my-deck', createdAt: start, updatedAt: start, deck });
+}
+
+async function backupText(db: FactdeckDB, now = T0 + 48 * HOUR): Promise<string> {
+	const { file, problem } = await createBackup(db, now);
+	expect(problem).toBeNull();
+	return JSON.stringify(file);
+}
+
+function parsed(text: string): BackupFile {
+	const result = parseBackup(text);
+	if (!result.ok) throw new Error(result.error);
+	return result.value;
+}
+
+/** A dump without review ids, which are local numbering and differ between devices. */
+async function contentOf(db: FactdeckDB) {
+	const dump = await dumpDatabase(db);
+	return { ...dump, reviews: dump.reviews.map(({ id: _id, ...rest }) => rest) };
+}
+
+afterEach(async () => {
+	for (const db of dbs.splice(0)) await db.delete();
+});
+
+describe('backup round trip', () => {
+	it('exports every table and restores the same rows into an empty database', async () => {
+		const source = freshDb();
+		await seed(source);
+		const text = await backupText(source);
+		const file = parsed(text);
+		expect(file.version).toBe(1);
+		expect(Object.keys(file.tables).sort()).toEqual(
+			['assignments', 'attempts', 'memory', 'results', 'reviews', 'settings', 'userDecks'].sort()
+		);
+
+		const target = freshDb();
+		const summary = await applyImport(target, file, 'replace');
+		expect(summary.reviews).toEqual({ added: 3, updated: 0, unchanged: 0, removed: 0 });
+		expect(summary.memory.added).toBe(2);
+		expect(await contentOf(target)).toEqual(await contentOf(source));
+		expect(await countRows(target)).toEqual({
+			memory: 2,
+			reviews: 3,
+			settings: 1,
+			attempts: 1,
+			assignments: 1,
+			results: 1,
+			userDecks: 1
+		});
+	});
+
+	it('previews without writing, and the preview matches what the import then does', async () => {
+		const source = freshDb();
+		await seed(source);
+		const file = parsed(await backupText(source));
+		const target = freshDb();
+		await answer(target, 'k9', 3, T0);
+		const before = await dumpDatabase(target);
+		const preview = await previewImport(target, file, 'replace');
+		expect(await dumpDatabase(target)).toEqual(before);
+		expect(preview.memory).toEqual({ added: 2, updated: 0, unchanged: 0, removed: 1 });
+		expect(await applyImport(target, file, 'replace')).toEqual(preview);
+	});
+
+	it('merges: the union of review logs, the newer memory per fact, nothing doubled', async () => {
+		const phone = freshDb();
+		await seed(phone);
+		const laptop = freshDb();
+		await seed(laptop);
+		// The laptop studied k1 later and a new fact k3; the phone's backup knows neither.
+		await answer(laptop, 'k1', 2, T0 + 50 * HOUR);
+		await answer(laptop, 'k3', 3, T0 + 51 * HOUR);
+		await answer(phone, 'k2', 3, T0 + 40 * HOUR);
+		const phoneFile = parsed(await backupText(phone));
+
+		const summary = await applyImport(laptop, phoneFile, 'merge');
+		expect(summary.reviews).toEqual({ added: 1, updated: 0, unchanged: 3, removed: 0 });
+		expect(summary.memory).toEqual({ added: 0, updated: 1, unchanged: 1, removed: 0 });
+		expect(await laptop.reviews.count()).toBe(6);
+		expect((await laptop.memory.get('kosovo/k1'))?.lastReviewAt).toBe(T0 + 50 * HOUR);
+		expect((await laptop.memory.get('kosovo/k2'))?.lastReviewAt).toBe(T0 + 40 * HOUR);
+
+		const again = await applyImport(laptop, phoneFile, 'merge');
+		expect(again.reviews.added + again.memory.updated).toBe(0);
+		expect(await laptop.reviews.count()).toBe(6);
+	});
+
+	it('remembers the last backup and counts the reviews made since', async () => {
+		const db = freshDb();
+		await seed(db);
+		expect(await readBackupStatus(db)).toEqual({ lastBackupAt: null, reviewsSince: 3 });
+		await recordBackupMade(db, T0 + 2 * HOUR);
+		expect(await readBackupStatus(db)).toEqual({ lastBackupAt: T0 + 2 * HOUR, reviewsSince: 1 });
+	});
+
+	it('writes nothing at all when the browser refuses a write halfway (storage full)', async () => {
+		const source = freshDb();
+		await seed(source, T0 + 100 * HOUR);
+		const file = parsed(await backupText(source, T0 + 200 * HOUR));
+		const target = freshDb();
+		// The last table written fails as a full disk does, after six tables were written.
+		// Middleware joins when the database opens, so it is installed first and armed later.
+		let isDiskFull = false;
+		target.use({
+			stack: 'dbcore',
+			name: 'full-disk',
+			create: (down) => ({
+				...down,
+				table: (name) => {
+					const table = down.table(name);
+					return name !== 'userDecks'
+						? table
+						: {
+								...table,
+								mutate: (request) =>
+									isDiskFull && (request.type === 'add' || request.type === 'put')
+										? Promise.reject(new DOMException('full', 'QuotaExceededError'))
+										: table.mutate(request)
+							};
+				}
+			})
+		});
+		await seed(target);
+		isDiskFull = true;
+		const before = await dumpDatabase(target);
+		const error = await applyImport(target, file, 'replace').catch((caught: unknown) => caught);
+		expect(describeStorageError(error)).toBe(STORAGE_FULL_MESSAGE);
+		expect(await dumpDatabase(target)).toEqual(before);
+	});
+});
+
+describe('importBackup refuses bad files and leaves the database as it was', () => {
+	let db: FactdeckDB;
+	let goodText: string;
+	let before: Awaited<ReturnType<typeof dumpDatabase>>;
+
+	/** Every write the database is asked to make, counted below the Dexie API. */
+	let writes = 0;
+
+	beforeEach(async () => {
+		db = freshDb();
+		db.use({
+			stack: 'dbcore',
+			name: 'count-writes',
+			create: (down) => ({
+				...down,
+				table: (name) => {
+					const table = down.table(name);
+					return {
+						...table,
+						mutate: (request) => {
+							writes += 1;
+							return table.mutate(request);
+						}
+					};
+				}
+			})
+		});
+		await seed(db);
+		goodText = await backupText(db);
+		before = await dumpDatabase(db);
+		writes = 0;
+	});
+
+	it('imports a good file, and the write counter sees it (so zero below means zero)', async () => {
+		const result = await importBackup(db, goodText, 'replace');
+		expect(result.ok).toBe(true);
+		expect(writes).toBeGreaterThan(0);
+	});
+
+	/** Each damage takes the good backup (as a JSON value or text) and returns bad file text. */
+	const good = () => JSON.parse(goodText);
+	const rowsOf = (file: ReturnType<typeof good>) =>
+		Object.values(file.tables as Record<string, object[]>).flat();
+
+	const truncated = fc
+		.nat()
+		.map((n) => (text: string) => text.slice(0, n % text.length));
+
+	const wrongType = fc
+		.constantFrom<Array<(file: ReturnType<typeof good>) => void>>(
+			(f) => (f.tables.memory[0].dueAt = 'tomorrow'),
+			(f) => (f.tables.memory[0].dueAt = -1),
+			(f) => (f.tables.memory[0].state = 4),
+			(f) => (f.tables.memory[0].suspended = true),
+			(f) => (f.tables.memory[1].lastReviewAt = '2026-01-01'),
+			(f) => (f.tables.reviews[0].rating = 0),
+			(f) => (f.tables.reviews[1].rating = '3'),
+			(f) => (f.tables.reviews[2].origin = 'web'),
+			(f) => (f.tables.reviews[0].after = null),
+			(f) => (f.tables.reviews[0].reviewedAt = 1.5),
+			(f) => (f.tables.settings[0].key = ''),
+			(f) => (f.tables.attempts[0].kind = 'exam'),
+			(f) => (f.tables.attempts[0].answers = { 'k1-mcq': 42 }),
+			(f) => (f.tables.assignments[0].assignment.passMark = 101),
+			(f) => (f.tables.assignments[0].assignment.items = []),
+			(f) => (f.tables.results[0].result.v = 2),
+			(f) => (f.tables.userDecks[0].deck.items = 'none'),
+			(f) => (f.tables.memory = {}),
+			(f) => (f.tables = []),
+			(f) => (f.exportedAt = 'yesterday'),
+			(f) => (f.version = 0),
+			(f) => delete f.tables.results
+		)
+		.map((damage) => (text: string) => {
+			const file = JSON.parse(text);
+			damage(file);
+			return JSON.stringify(file);
+		});
+
+	const hostileKey = fc
+		.tuple(fc.constantFrom('__proto__', 'constructor', 'prototype'), fc.nat(), fc.jsonValue())
+		.map(([key, index, value]) => (text: string) => {
+			const file = JSON.parse(text);
+			const objects: object[] = [];
+			const visit = (node: unknown) => {
+				if (typeof node !== 'object' || node === null) return;
+				if (!Array.isArray(node)) objects.push(node);
+				for (const child of Object.values(node)) visit(child);
+			};
+			visit(file);
+			// An own, enumerable key: exactly what JSON.parse makes of `"__proto__": …` in a file.
+			Object.defineProperty(objects[index % objects.length], key, {
+				value,
+				enumerable: true,
+				configurable: true,
+				writable: true
+			});
+			return JSON.stringify(file);
+		});
+
+	const hugeString = fc.tuple(fc.nat(), fc.integer({ min: 1, max: 1000 })).map(
+		([index, extra]) =>
+			(text: string) => {
+				const file = JSON.parse(text);
+				const rows = rowsOf(file) as Array<Record<string, unknown>>;
+				const row = rows[index % rows.length];
+				const keys = Object.keys(row).filter((key) => typeof row[key] === 'string');
+				row[keys[index % keys.length]] = 'x'.repeat(MAX_STRING_CHARS + extra);
+				return JSON.stringify(file);
+			}
+	);
+
+	const futureVersion = fc.integer({ min: 2, max: 1_000_000 }).map((version) => (text: string) => {
+		const file = JSON.parse(text);
+		file.version = version;
+		return JSON.stringify(file);
+	});
+
+	const tooManyRows = fc.integer({ min: 1, max: 20 }).map((extra) => (text: string) => {
+		const file = JSON.parse(text);
+		file.tables.settings = Array.from({ length: MAX_ROWS.settings + extra }, (_, i) => ({
+			key: `setting-${i}`,
+			value: i
+		}));
+		return JSON.stringify(file);
+	});
+
+	const unknownField = fc
+		.tuple(fc.nat(), fc.string({ minLength: 1, maxLength: 12 }), fc.jsonValue())
+		.map(([index, key, value]) => (text: string) => {
+			const file = JSON.parse(text);
+			const rows = rowsOf(file) as Array<Record<string, unknown>>;
+			const row = rows[index % rows.length];
+			const name = key in row || ['__proto__', 'constructor', 'prototype'].includes(key) ? `x-${key}` : key;
+			Object.defineProperty(row, name, { value, enumerable: true, writable: true, configurable: true });
+			return JSON.stringify(file);
+		});
+
+	const missingField = fc.nat().map((index) => (text: string) => {
+		const file = JSON.parse(text);
+		const rows = rowsOf(file) as Array<Record<string, unknown>>;
+		const row = rows[index % rows.length];
+		// A review's local id is the one optional field the seeded rows hold.
+		const keys = Object.keys(row).filter((key) => !('rating' in row && key === 'id'));
+		delete row[keys[index % keys.length]];
+		return JSON.stringify(file);
+	});
+
+	const duplicateKey = fc.constantFrom(
+		'memory',
+		'reviews',
+		'settings',
+		'attempts',
+		'assignments',
+		'results',
+		'userDecks'
+	).map((table) => (text: string) => {
+		const file = JSON.parse(text);
+		file.tables[table].push(file.tables[table][0]);
+		return JSON.stringify(file);
+	});
+
+	const notABackup = fc
+		.oneof(fc.jsonValue().map((value) => JSON.stringify(value)), fc.string(), fc.uint8Array().map((bytes) => String.fromCharCode(...bytes)))
+		.map((garbage) => () => garbage);
+
+	const damage = fc.oneof(
+		truncated,
+		wrongType,
+		hostileKey,
+		hugeString,
+		futureVersion,
+		tooManyRows,
+		unknownField,
+		missingField,
+		duplicateKey,
+		notABackup
+	);
+
+	it('refuses 1,000 generated bad files, each with a message, the database unchanged', async () => {
+		let runs = 0;
+		await fc.assert(
+			fc.asyncProperty(damage, fc.constantFrom('replace' as const, 'merge' as const), async (spoil, mode) => {
+				runs += 1;
+				const text = spoil(goodText);
+				const result = await importBackup(db, text, mode);
+				expect(result.ok).toBe(false);
+				if (!result.ok) expect(result.error.length).toBeGreaterThan(10);
+				expect(writes).toBe(0);
+				// A full dump is slow on the in-memory shim, so every 10th file and the last one.
+				if (runs % 10 === 0) expect(await dumpDatabase(db)).toEqual(before);
+			}),
+			{ numRuns: 1000 }
+		);
+		expect(runs).toBe(1000);
+		expect(await dumpDatabase(db)).toEqual(before);
+	}, 60_000);
+});

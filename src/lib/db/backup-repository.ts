@@ -1,0 +1,148 @@
+/**
+ * Backup and restore of the whole local database. An import is parsed and validated in full
+ * (`parseBackup`) by the caller before it reaches here; these functions then plan and write it
+ * in ONE transaction over every table, so a failure (a full disk, another tab) leaves the
+ * database exactly as it was. Errors are not caught here; the edge describes them.
+ */
+import type { FactdeckDB } from '$lib/db/schema';
+import {
+	TABLE_NAMES,
+	backupSchema,
+	hostileShape,
+	makeBackup,
+	parseBackup,
+	type BackupFile,
+	type BackupTables,
+	type TableName
+} from '$lib/domain/backup-schema';
+import { describeIssues } from '$lib/domain/assignment-codec';
+import { planImport, type ImportMode, type ImportSummary } from '$lib/domain/backup-merge';
+import type { Result } from '$lib/domain/codec';
+
+/** The settings row that remembers the last backup; it travels in backups like any setting. */
+export const BACKUP_SETTING_KEY = 'backup';
+
+function tablesOf(db: FactdeckDB) {
+	return TABLE_NAMES.map((name) => db.table(name));
+}
+
+/** Every row of every table, read in one transaction so the dump is one consistent moment. */
+export function dumpDatabase(db: FactdeckDB): Promise<BackupTables> {
+	return db.transaction('r', tablesOf(db), () => readAll(db));
+}
+
+async function readAll(db: FactdeckDB): Promise<BackupTables> {
+	const [memory, reviews, settings, attempts, assignments, results, userDecks] = await Promise.all([
+		db.memory.toArray(),
+		db.reviews.toArray(),
+		db.settings.toArray(),
+		db.attempts.toArray(),
+		db.assignments.toArray(),
+		db.results.toArray(),
+		db.userDecks.toArray()
+	]);
+	return { memory, reviews, settings, attempts, assignments, results, userDecks } as BackupTables;
+}
+
+/** Rows per table, for the "on this device" line. */
+export async function countRows(db: FactdeckDB): Promise<Record<TableName, number>> {
+	return db.transaction('r', tablesOf(db), async () => {
+		const counts = await Promise.all(TABLE_NAMES.map((name) => db.table(name).count()));
+		return Object.fromEntries(TABLE_NAMES.map((name, i) => [name, counts[i]])) as Record<
+			TableName,
+			number
+		>;
+	});
+}
+
+export interface CreatedBackup {
+	file: BackupFile;
+	/** Set when this very file would be refused on import (a bug to report, not a reason to
+	 *  withhold the learner's data): the download still happens. */
+	problem: string | null;
+}
+
+/** The whole database as a backup file made at `now` (epoch ms), checked against the importer. */
+export async function createBackup(db: FactdeckDB, now: number): Promise<CreatedBackup> {
+	const file = makeBackup(await dumpDatabase(db), now);
+	const hostile = hostileShape(file);
+	if (hostile) return { file, problem: hostile };
+	const checked = backupSchema.safeParse(file);
+	return { file, problem: checked.success ? null : describeIssues(checked.error) };
+}
+
+/** Remembers that a backup was saved at `now` (epoch ms), for the backup reminder. */
+export async function recordBackupMade(db: FactdeckDB, now: number): Promise<void> {
+	await db.settings.put({ key: BACKUP_SETTING_KEY, value: { lastBackupAt: now } });
+}
+
+export interface BackupStatus {
+	/** Epoch ms, or null when this device never saved a backup. */
+	lastBackupAt: number | null;
+	/** Reviews recorded after the last backup (all reviews without one). */
+	reviewsSince: number;
+}
+
+/** When the last backup was made and how many reviews came since. */
+export async function readBackupStatus(db: FactdeckDB): Promise<BackupStatus> {
+	return db.transaction('r', db.settings, db.reviews, async () => {
+		const row = await db.settings.get(BACKUP_SETTING_KEY);
+		const stored = (row?.value as { lastBackupAt?: unknown } | undefined)?.lastBackupAt;
+		const lastBackupAt = typeof stored === 'number' && Number.isFinite(stored) ? stored : null;
+		const reviewsSince =
+			lastBackupAt === null
+				? await db.reviews.count()
+				: await db.reviews.where('reviewedAt').above(lastBackupAt).count();
+		return { lastBackupAt, reviewsSince };
+	});
+}
+
+/** What importing `backup` would change now, without writing anything. */
+export async function previewImport(
+	db: FactdeckDB,
+	backup: BackupFile,
+	mode: ImportMode
+): Promise<ImportSummary> {
+	return planImport(await dumpDatabase(db), backup.tables, mode).summary;
+}
+
+/**
+ * Imports a validated backup in one transaction over every table. The plan is made again inside
+ * the transaction, so a write from another tab since the preview is neither lost nor duplicated.
+ * Returns what was changed.
+ */
+export function applyImport(
+	db: FactdeckDB,
+	backup: BackupFile,
+	mode: ImportMode
+): Promise<ImportSummary> {
+	return db.transaction('rw', tablesOf(db), async () => {
+		const plan = planImport(await readAll(db), backup.tables, mode);
+		for (const name of TABLE_NAMES) {
+			const table = db.table(name);
+			const rows = plan.rows[name];
+			if (mode === 'replace') {
+				await table.clear();
+				if (rows.length > 0) await table.bulkAdd(rows);
+			} else if (rows.length > 0) {
+				// Merged reviews carry no id, so the table numbers them.
+				await (name === 'reviews' ? table.bulkAdd(rows) : table.bulkPut(rows));
+			}
+		}
+		return plan.summary;
+	});
+}
+
+/**
+ * Validates a backup file's text in full and, only if it is valid, imports it in one transaction.
+ * A refused file never reaches the database. Storage errors still reject, for the edge to word.
+ */
+export async function importBackup(
+	db: FactdeckDB,
+	text: string,
+	mode: ImportMode
+): Promise<Result<ImportSummary>> {
+	const parsed = parseBackup(text);
+	if (!parsed.ok) return parsed;
+	return { ok: true, value: await applyImport(db, parsed.value, mode) };
+}

@@ -1,0 +1,154 @@
+import 'fake-indexeddb/auto';
+import Dexie from 'dexie';
+import { afterEach, describe, expect, it } from 'vitest';
+import { FactdeckDB } from '$lib/db/schema';
+
+/*
+ * A learner's data must survive every schema upgrade. Each shipped version is frozen here as it
+ * shipped (its stores, copied, never imported from schema.ts) with rows written by that version.
+ * The test writes them with a raw Dexie instance of that version, then opens the database with
+ * today's FactdeckDB and expects every row back (as `expected` says a later upgrade reshapes it).
+ *
+ * When you add version N to schema.ts: add its stores to SHIPPED as they ship, and a case for N
+ * whose rows use version N's shape. Old cases stay; they prove upgrades from every old version.
+ */
+
+type Stores = Record<string, string>;
+type Rows = Record<string, unknown[]>;
+
+/** Every shipped version's stores, in order; append only. */
+const SHIPPED: Array<{ version: number; stores: Stores }> = [
+	{
+		version: 1,
+		stores: {
+			memory: '&key, [deckId+dueAt], deckId, dueAt',
+			reviews: '++id, [deckId+reviewedAt], [deckId+factId], reviewedAt',
+			settings: '&key',
+			attempts: '&id, deckId, assignmentId, startedAt',
+			assignments: '&id, createdAt',
+			results: '&id, assignmentId',
+			userDecks: '&id'
+		}
+	}
+];
+
+const T0 = Date.UTC(2026, 0, 10, 12);
+const snapshot = {
+	dueAt: T0 + 86_400_000,
+	stability: 3.1,
+	difficulty: 4.9,
+	scheduledDays: 1,
+	learningSteps: 0,
+	reps: 1,
+	lapses: 0,
+	state: 2,
+	lastReviewAt: T0
+};
+
+const VERSION_1_ROWS: Rows = {
+	memory: [
+		{ ...snapshot, key: 'kosovo/k1', deckId: 'kosovo', factId: 'k1', suspended: 0, leech: 0 },
+		{ ...snapshot, key: 'kosovo/k2', deckId: 'kosovo', factId: 'k2', suspended: 1, leech: 1 }
+	],
+	reviews: [
+		{
+			id: 1,
+			deckId: 'kosovo',
+			factId: 'k1',
+			itemId: 'k1-mcq',
+			rating: 3,
+			reviewedAt: T0,
+			elapsedDays: 0,
+			durationMs: 2500,
+			before: null,
+			after: snapshot,
+			origin: 'study'
+		}
+	],
+	settings: [{ key: 'study', value: { newPerDay: 12, reviewsPerDay: 100, desiredRetention: 0.9, dayStartHour: 4 } }],
+	attempts: [
+		{
+			id: 'attempt-1',
+			deckId: 'kosovo',
+			kind: 'self',
+			itemIds: ['k1-mcq'],
+			answers: { 'k1-mcq': 'NATO' },
+			config: { count: 1 },
+			startedAt: T0,
+			submittedAt: T0 + 1000,
+			score: 1,
+			durationMs: 1000
+		}
+	],
+	assignments: [{ id: 'as-1', createdAt: T0, assignment: { v: 1, id: 'as-1', title: 'Homework' } }],
+	results: [{ id: 'res-1', assignmentId: 'as-1', student: 'Ada', receivedAt: T0, result: { v: 1 } }],
+	userDecks: [{ id: 'my-deck', createdAt: T0, updatedAt: T0, deck: { id: 'my-deck', title: 'Mine' } }]
+};
+
+interface UpgradeCase {
+	/** The version that wrote the rows. */
+	from: number;
+	rows: Rows;
+	/** The rows today's schema must hold afterwards (the same rows unless an upgrade reshapes). */
+	expected: Rows;
+	/** Index reads the app relies on, checked after the upgrade. */
+	check?: (db: FactdeckDB) => Promise<void>;
+}
+
+const CASES: UpgradeCase[] = [
+	{
+		from: 1,
+		rows: VERSION_1_ROWS,
+		expected: VERSION_1_ROWS,
+		check: async (db) => {
+			const due = await db.memory
+				.where('[deckId+dueAt]')
+				.between(['kosovo', Dexie.minKey], ['kosovo', Dexie.maxKey])
+				.primaryKeys();
+			expect(due.sort()).toEqual(['kosovo/k1', 'kosovo/k2']);
+			expect(await db.reviews.where('[deckId+factId]').equals(['kosovo', 'k1']).count()).toBe(1);
+			expect(await db.attempts.where('deckId').equals('kosovo').count()).toBe(1);
+		}
+	}
+];
+
+const opened: Dexie[] = [];
+
+afterEach(async () => {
+	for (const db of opened.splice(0)) db.close();
+});
+
+async function writeAsVersion(name: string, version: number, rows: Rows): Promise<void> {
+	const raw = new Dexie(name);
+	for (const shipped of SHIPPED.filter((entry) => entry.version <= version)) {
+		raw.version(shipped.version).stores(shipped.stores);
+	}
+	await raw.open();
+	await raw.transaction('rw', raw.tables, async () => {
+		for (const [table, tableRows] of Object.entries(rows)) await raw.table(table).bulkAdd(tableRows);
+	});
+	raw.close();
+}
+
+describe('schema upgrades keep every row', () => {
+	it('knows every version that schema.ts declares', () => {
+		const current = new FactdeckDB('versions-' + Math.random());
+		opened.push(current);
+		expect(current.verno).toBe(SHIPPED[SHIPPED.length - 1].version);
+		expect(CASES.map((c) => c.from)).toEqual(SHIPPED.map((entry) => entry.version));
+	});
+
+	it.each(CASES)('a database written by version $from opens with today’s schema', async (upgrade) => {
+		const name = `upgrade-${upgrade.from}-${Math.random().toString(36).slice(2)}`;
+		await writeAsVersion(name, upgrade.from, upgrade.rows);
+
+		const db = new FactdeckDB(name);
+		opened.push(db);
+		await db.open();
+		for (const [table, expectedRows] of Object.entries(upgrade.expected)) {
+			expect(await db.table(table).toArray(), table).toEqual(expectedRows);
+		}
+		await upgrade.check?.(db);
+		await db.delete();
+	});
+});

@@ -1,0 +1,254 @@
+/**
+ * A student taking a teacher's assignment on their own device: the assignment read from the
+ * link, the name, the answers saved as they are given (so a reload or a closed tab resumes), the
+ * clock, and the submission with the result code to hand back. One writer for the attempt.
+ */
+import { getDb } from '$lib/db/database';
+import type { AttemptRow } from '$lib/db/schema';
+import {
+	listStudentAttempts,
+	saveAttemptAnswers,
+	startStudentAttempt,
+	submitStudentAttempt
+} from '$lib/db/assignments-repository';
+import { decodeAssignment, parseAssignmentFragment } from '$lib/domain/assignment-codec';
+import { encodeResult } from '$lib/domain/result-codec';
+import { normalizeStudentName, orderForStudent } from '$lib/domain/quiz-assembly';
+import { scoreAttempt, type AttemptScore } from '$lib/domain/grade';
+import type { Answer, Assignment, Item, StudentResult } from '$lib/domain/types';
+
+export type RunPhase = 'loading' | 'invalid' | 'intro' | 'running' | 'submitted';
+
+export const MAX_NAME_LENGTH = 100;
+
+/** Why a name cannot be used, or null when it can. */
+export function nameProblem(name: string): string | null {
+	const trimmed = name.trim();
+	if (!trimmed) return 'Enter your name, so your teacher knows whose answers these are.';
+	if (trimmed.length > MAX_NAME_LENGTH)
+		return `Shorten your name to at most ${MAX_NAME_LENGTH} characters.`;
+	if (!normalizeStudentName(trimmed)) return 'Your name needs at least one letter or digit.';
+	return null;
+}
+
+/** True when an answer holds something the student actually gave. */
+export function isAnswered(answer: Answer | undefined): boolean {
+	if (answer === undefined) return false;
+	if (typeof answer === 'string') return answer.trim() !== '';
+	if (Array.isArray(answer)) return answer.length > 0;
+	if (typeof answer === 'object') return Object.keys(answer).length > 0;
+	return true;
+}
+
+function errorText(error: unknown): string {
+	return error instanceof Error ? error.message : String(error);
+}
+
+export class AssignmentRun {
+	phase = $state<RunPhase>('loading');
+	/** Why the link cannot be used (phase 'invalid'). */
+	linkError = $state('');
+	/** A problem saving or submitting, shown without losing the page. */
+	saveError = $state('');
+	assignment = $state.raw<Assignment | null>(null);
+	/** Attempts at this assignment already on this device, newest first. */
+	previous = $state.raw<AttemptRow[]>([]);
+	attempt = $state.raw<AttemptRow | null>(null);
+	answers = $state.raw<Record<string, Answer>>({});
+	/** Index of the question shown, in this student's order. */
+	index = $state(0);
+	/** The clock as last ticked (epoch ms). */
+	now = $state(0);
+	resultCode = $state('');
+	isSubmitting = $state(false);
+
+	/** The questions in this student's order. */
+	items = $derived.by((): Item[] => {
+		if (!this.assignment || !this.attempt) return [];
+		const byId = new Map(this.assignment.items.map((item) => [item.id, item]));
+		return this.attempt.itemIds.flatMap((id) => byId.get(id) ?? []);
+	});
+	answeredCount = $derived(this.items.filter((item) => isAnswered(this.answers[item.id])).length);
+	/** Epoch ms when time is up, or null without a limit. */
+	deadline = $derived(
+		this.assignment && this.attempt && this.assignment.timeLimitMinutes > 0
+			? this.attempt.startedAt + this.assignment.timeLimitMinutes * 60_000
+			: null
+	);
+	remainingMs = $derived(this.deadline === null ? null : Math.max(0, this.deadline - this.now));
+	/** The regraded score of a submitted attempt (graded here as the teacher will). */
+	score = $derived.by((): AttemptScore | null =>
+		this.phase === 'submitted' && this.assignment
+			? scoreAttempt(this.assignment.items, this.answers)
+			: null
+	);
+	result = $derived.by((): StudentResult | null => {
+		const attempt = this.attempt;
+		if (!this.assignment || !attempt || attempt.submittedAt === null) return null;
+		return {
+			v: 1,
+			assignmentId: this.assignment.id,
+			student: attempt.student ?? '',
+			startedAt: attempt.startedAt,
+			submittedAt: attempt.submittedAt,
+			answers: this.#givenAnswers()
+		};
+	});
+
+	#saving: Promise<void> = Promise.resolve();
+
+	/** Reads the assignment from a location hash and finds earlier attempts on this device. */
+	async open(hash: string, now: number): Promise<void> {
+		this.phase = 'loading';
+		this.now = now;
+		this.attempt = null;
+		this.answers = {};
+		this.resultCode = '';
+		this.saveError = '';
+		const code = parseAssignmentFragment(hash);
+		if (!code) {
+			this.#invalid('This link has no assignment in it: the part after “#a=” is missing.');
+			return;
+		}
+		const decoded = await decodeAssignment(code);
+		if (!decoded.ok) {
+			this.#invalid(decoded.error);
+			return;
+		}
+		this.assignment = decoded.value;
+		try {
+			this.previous = await listStudentAttempts(getDb(), decoded.value.id);
+		} catch (error) {
+			this.previous = [];
+			this.saveError = `Answers cannot be saved on this device (${errorText(error)}).`;
+		}
+		this.phase = 'intro';
+	}
+
+	/** Starts (or resumes) the attempt of the named student. */
+	async start(name: string, now: number): Promise<void> {
+		const assignment = this.assignment;
+		if (!assignment || nameProblem(name)) return;
+		const itemIds = orderForStudent(
+			assignment.items.map((item) => item.id),
+			name,
+			assignment.shuffle
+		);
+		try {
+			const row = await startStudentAttempt(getDb(), {
+				assignment,
+				student: name.trim(),
+				itemIds,
+				startedAt: now
+			});
+			await this.resume(row, now);
+		} catch (error) {
+			this.saveError = `The assignment could not be started: ${errorText(error)}`;
+		}
+	}
+
+	/** Continues a saved attempt; one whose time ran out while closed is submitted at once. */
+	async resume(row: AttemptRow, now: number): Promise<void> {
+		this.attempt = row;
+		this.answers = row.answers ?? {};
+		this.now = now;
+		this.saveError = '';
+		if (row.submittedAt !== null) {
+			await this.#finish();
+			return;
+		}
+		const firstOpen = this.items.findIndex((item) => !isAnswered(this.answers[item.id]));
+		this.index = firstOpen >= 0 ? firstOpen : 0;
+		this.phase = 'running';
+		this.tick(now);
+	}
+
+	/** Records one answer and saves it; writes are queued so they land in order. */
+	setAnswer(itemId: string, answer: Answer | undefined): void {
+		const attempt = this.attempt;
+		if (!attempt || this.phase !== 'running' || this.isSubmitting) return;
+		const next = { ...this.answers };
+		if (answer === undefined) delete next[itemId];
+		else next[itemId] = answer;
+		this.answers = next;
+		this.#saving = this.#saving
+			.then(() => saveAttemptAnswers(getDb(), attempt.id, next))
+			.then(() => {
+				this.saveError = '';
+			})
+			.catch((error) => {
+				this.saveError = `Your last answer could not be saved on this device (${errorText(error)}). Keep this tab open and submit.`;
+			});
+	}
+
+	goTo(index: number): void {
+		this.index = Math.min(Math.max(0, index), Math.max(0, this.items.length - 1));
+	}
+
+	/** Moves the clock; at zero the attempt is submitted with what is answered. */
+	tick(now: number): void {
+		this.now = now;
+		if (this.phase === 'running' && this.deadline !== null && now >= this.deadline) {
+			void this.submit(this.deadline);
+		}
+	}
+
+	/** Submits the attempt (submittedAt in epoch ms, never past the deadline). */
+	async submit(now: number): Promise<void> {
+		const attempt = this.attempt;
+		const assignment = this.assignment;
+		if (!attempt || !assignment || this.phase !== 'running' || this.isSubmitting) return;
+		this.isSubmitting = true;
+		try {
+			await this.#saving;
+			const submittedAt = Math.max(
+				attempt.startedAt,
+				this.deadline === null ? now : Math.min(now, this.deadline)
+			);
+			const answers = this.#givenAnswers();
+			const score = scoreAttempt(assignment.items, answers).score;
+			this.attempt = await submitStudentAttempt(getDb(), attempt.id, answers, submittedAt, score);
+			this.answers = this.attempt.answers;
+			await this.#finish();
+		} catch (error) {
+			this.saveError = `Your answers could not be submitted: ${errorText(error)} Try again.`;
+		} finally {
+			this.isSubmitting = false;
+		}
+	}
+
+	/** Back to the start page (another student on the same device). */
+	leave(): void {
+		this.attempt = null;
+		this.answers = {};
+		this.resultCode = '';
+		this.phase = this.assignment ? 'intro' : 'invalid';
+		if (this.assignment) {
+			const id = this.assignment.id;
+			listStudentAttempts(getDb(), id)
+				.then((rows) => (this.previous = rows))
+				.catch(() => undefined);
+		}
+	}
+
+	async #finish(): Promise<void> {
+		this.phase = 'submitted';
+		const result = this.result;
+		this.resultCode = result ? await encodeResult(result) : '';
+	}
+
+	#givenAnswers(): Record<string, Answer> {
+		const given: Record<string, Answer> = {};
+		for (const item of this.items) {
+			const answer = this.answers[item.id];
+			if (isAnswered(answer)) given[item.id] = answer;
+		}
+		return given;
+	}
+
+	#invalid(message: string): void {
+		this.assignment = null;
+		this.linkError = message;
+		this.phase = 'invalid';
+	}
+}

@@ -1,0 +1,147 @@
+/**
+ * The progress page's numbers, loaded once when the page opens. The review log is folded into
+ * per-day totals in a Web Worker (or, where workers fail, on this thread in chunks that yield
+ * between reads); every review chart is then derived from those few hundred totals.
+ */
+import { getDb } from '$lib/db/database';
+import {
+	aggregateReviewsSince,
+	loadAttempts,
+	loadDeckMemory,
+	loadDueBefore,
+	STATS_LOOKBACK_MS
+} from '$lib/db/stats-repository';
+import { getSettings } from '$lib/db/study-repository';
+import type { StatsMessage, StatsRequest } from '$lib/db/stats.worker';
+import type { DayAggregate, DayAggregates } from '$lib/domain/stats/aggregate';
+import { forecast, FORECAST_DAYS, type Forecast } from '$lib/domain/stats/forecast';
+import { heatmapFromAggregates, type Heatmap } from '$lib/domain/stats/heatmap';
+import { quizHistory, type QuizHistory } from '$lib/domain/stats/quiz-history';
+import {
+	retentionByMonthFromAggregates,
+	retentionByWeekFromAggregates,
+	type RetentionPeriod
+} from '$lib/domain/stats/retention';
+import { factStates, type FactStates } from '$lib/domain/stats/states';
+import { todayStatsFromAggregates, type TodayStats } from '$lib/domain/stats/today';
+
+const DAY_MS = 86_400_000;
+
+export interface ProgressTopic {
+	id: string;
+	title: string;
+	factIds: string[];
+}
+
+/** A deck as the progress page knows it: enough to count its facts by state and topic. */
+export interface ProgressDeck {
+	id: string;
+	title: string;
+	topics: ProgressTopic[];
+}
+
+export interface DeckStates {
+	deck: ProgressDeck;
+	states: FactStates;
+}
+
+type AggregateResult = { aggregates: DayAggregates; rowsRead: number };
+
+function toMap(list: DayAggregate[]): DayAggregates {
+	return new Map(list.map((aggregate) => [aggregate.day, aggregate]));
+}
+
+/** Folds the log in a worker; rejects if the worker cannot start or fails. */
+function aggregateInWorker(
+	request: StatsRequest,
+	onProgress: (rowsRead: number) => void
+): Promise<AggregateResult> {
+	return new Promise((resolve, reject) => {
+		const worker = new Worker(new URL('../db/stats.worker.ts', import.meta.url), {
+			type: 'module'
+		});
+		worker.addEventListener('message', (event: MessageEvent<StatsMessage>) => {
+			const message = event.data;
+			if (message.kind === 'progress') return onProgress(message.rowsRead);
+			worker.terminate();
+			if (message.kind === 'done') {
+				resolve({ aggregates: toMap(message.aggregates), rowsRead: message.rowsRead });
+			} else reject(new Error(message.message));
+		});
+		worker.addEventListener('error', (event) => {
+			worker.terminate();
+			reject(new Error(event.message || 'The statistics worker failed to start'));
+		});
+		worker.postMessage(request);
+	});
+}
+
+/** The same fold on this thread, yielding to the page between chunks. */
+function aggregateHere(
+	request: StatsRequest,
+	onProgress: (rowsRead: number) => void
+): Promise<AggregateResult> {
+	return aggregateReviewsSince(getDb(), request.since, {
+		dayStartHour: request.dayStartHour,
+		timeZone: request.timeZone,
+		onChunk: (rowsRead) => {
+			onProgress(rowsRead);
+			return new Promise((resolve) => setTimeout(resolve, 0));
+		}
+	});
+}
+
+export class ProgressStats {
+	/** 'error' when anything failed to load; each figure is null until its data arrives. */
+	status = $state<'loading' | 'ready' | 'error'>('loading');
+	errorMessage = $state('');
+	/** Reviews folded so far, for a progress message on long logs. */
+	rowsRead = $state(0);
+	today = $state.raw<TodayStats | null>(null);
+	heatmap = $state.raw<Heatmap | null>(null);
+	weeks = $state.raw<RetentionPeriod[] | null>(null);
+	months = $state.raw<RetentionPeriod[] | null>(null);
+	forecast = $state.raw<Forecast | null>(null);
+	decks = $state.raw<DeckStates[] | null>(null);
+	quizzes = $state.raw<QuizHistory | null>(null);
+	/** Milliseconds from the start of loading until the review charts were ready. */
+	elapsedMs = $state(0);
+
+	/** Loads everything for `decks` as of `now` (epoch ms); call once, in the browser. */
+	async load(decks: ProgressDeck[], now: number = Date.now()): Promise<void> {
+		const started = performance.now();
+		try {
+			const db = getDb();
+			const { dayStartHour } = await getSettings(db);
+			const request: StatsRequest = { since: now - STATS_LOOKBACK_MS, dayStartHour };
+			const onProgress = (rows: number) => (this.rowsRead = rows);
+			const activity = aggregateInWorker(request, onProgress)
+				.catch(() => aggregateHere(request, onProgress))
+				.then(({ aggregates, rowsRead }) => {
+					this.rowsRead = rowsRead;
+					this.today = todayStatsFromAggregates(aggregates, now, dayStartHour);
+					this.heatmap = heatmapFromAggregates(aggregates, now, dayStartHour);
+					this.weeks = retentionByWeekFromAggregates(aggregates, now, dayStartHour);
+					this.months = retentionByMonthFromAggregates(aggregates, now, dayStartHour);
+					this.elapsedMs = performance.now() - started;
+				});
+			const due = loadDueBefore(db, now + (FORECAST_DAYS + 1) * DAY_MS).then((rows) => {
+				this.forecast = forecast(rows, now, dayStartHour);
+			});
+			const states = Promise.all(
+				decks.map(async (deck) => {
+					const factIds = deck.topics.flatMap((topic) => topic.factIds);
+					return { deck, states: factStates(factIds, await loadDeckMemory(db, deck.id)) };
+				})
+			).then((list) => (this.decks = list));
+			const quizzes = loadAttempts(db).then((attempts) => {
+				this.quizzes = quizHistory(attempts, dayStartHour);
+			});
+			await Promise.all([activity, due, states, quizzes]);
+			this.status = 'ready';
+		} catch (error) {
+			this.errorMessage = error instanceof Error ? error.message : String(error);
+			this.status = 'error';
+		}
+	}
+}

@@ -1,0 +1,453 @@
+/**
+ * One study session over one or more decks. Nothing lives only in memory: every answer is written
+ * by recordAnswer before the next card is chosen, and the next card always comes from a fresh
+ * read of the database, so a closed tab loses nothing and a reopened one resumes.
+ */
+import { getDb } from '$lib/db/database';
+import {
+	countToday,
+	getMemory,
+	getSettings,
+	knownFactIds,
+	loadDueRows,
+	nextDueAt,
+	recordAnswer,
+	setSuspended,
+	undoLast,
+	vanishedFacts
+} from '$lib/db/study-repository';
+import { gradeAnswer, ratingFor } from '$lib/domain/grade';
+import {
+	DEFAULT_SETTINGS,
+	buildQueue,
+	factKey,
+	previewIntervals,
+	studyDayStart,
+	summariseDone,
+	type IntervalPreview,
+	type MemorySnapshot,
+	type StudyQueue,
+	type StudyRating,
+	type StudySettings
+} from '$lib/domain/scheduler';
+import {
+	STUDY_ITEM_TYPES,
+	cardSeed,
+	combineDone,
+	pickNextEntry,
+	pickStudyItem,
+	shouldWait,
+	sumCounts,
+	type StudyCounts
+} from '$lib/domain/study-card';
+import { RATING_LABELS, type StudyPhase } from '$lib/domain/study-keys';
+import type { Answer, Deck, Fact, Grade, Item } from '$lib/domain/types';
+import { loadDeck } from '$lib/state/deck-loader';
+
+/**
+ * The decks that /study works through, in order. Only the built-in deck for now; user decks
+ * (IndexedDB `userDecks`) join this list when they can be studied.
+ */
+export async function listStudyDeckIds(): Promise<string[]> {
+	return ['kosovo'];
+}
+
+/** How often (ms) a waiting session looks again for a learning card that has fallen due. */
+const WAIT_POLL_MS = 5_000;
+
+export type StudyStatus = 'loading' | 'error' | 'studying' | 'waiting' | 'done';
+
+export interface StudyCard {
+	deck: Deck;
+	fact: Fact;
+	item: Item;
+	/** The fact's memory before this answer; null for a new fact. */
+	memory: MemorySnapshot | null;
+	isNew: boolean;
+	/** Epoch ms when the card was shown, for the answer's duration. */
+	shownAt: number;
+}
+
+export interface LeechInfo {
+	deckId: string;
+	fact: Fact;
+}
+
+interface DeckState {
+	deck: Deck;
+	queue: StudyQueue;
+	known: Set<string>;
+	today: { newIntroduced: number; reviews: number };
+}
+
+function errorText(error: unknown): string {
+	return error instanceof Error ? error.message : String(error);
+}
+
+export class StudySession {
+	status = $state<StudyStatus>('loading');
+	error = $state<string | null>(null);
+	decks = $state.raw<Deck[]>([]);
+	settings = $state.raw<StudySettings>(DEFAULT_SETTINGS);
+	counts = $state.raw<StudyCounts>({ new: 0, learning: 0, due: 0 });
+	/** What was answered today across the session's decks. */
+	today = $state.raw({ newIntroduced: 0, reviews: 0 });
+	card = $state.raw<StudyCard | null>(null);
+	isRevealed = $state(false);
+	answer = $state<Answer | undefined>(undefined);
+	grade = $state.raw<Grade | null>(null);
+	chosenRating = $state<StudyRating | null>(null);
+	preview = $state.raw<IntervalPreview | null>(null);
+	isSourceOpen = $state(false);
+	/** Answers given in this session that can still be taken back. */
+	undoable = $state(0);
+	/** Feedback for the live region. */
+	message = $state('');
+	leech = $state.raw<LeechInfo | null>(null);
+	doneMessage = $state('');
+	waitUntil = $state<number | null>(null);
+	/** Epoch ms, ticking while waiting so the countdown moves. */
+	now = $state(Date.now());
+	vanished = $state.raw<{ deckId: string; title: string; count: number }[]>([]);
+	isBusy = $state(false);
+
+	readonly deckIds: string[];
+	#timer: ReturnType<typeof setInterval> | undefined;
+
+	constructor(deckIds: string[]) {
+		this.deckIds = deckIds;
+	}
+
+	get phase(): StudyPhase {
+		if (!this.card) return 'idle';
+		return this.isRevealed ? 'answered' : 'question';
+	}
+
+	get isSelfGraded(): boolean {
+		return this.card?.item.type === 'flashcard';
+	}
+
+	get canUndo(): boolean {
+		return this.undoable > 0 && !this.isBusy;
+	}
+
+	/** Loads the decks and settings, notes vanished facts, and shows the first card. */
+	async start(): Promise<void> {
+		try {
+			const db = getDb();
+			const [decks, settings] = await Promise.all([
+				Promise.all(this.deckIds.map((id) => loadDeck(id))),
+				getSettings(db)
+			]);
+			this.decks = decks;
+			this.settings = settings;
+			const vanished = await Promise.all(
+				decks.map(async (deck) => ({
+					deckId: deck.id,
+					title: deck.title,
+					count: (
+						await vanishedFacts(
+							db,
+							deck.id,
+							deck.facts.map((f) => f.id)
+						)
+					).length
+				}))
+			);
+			this.vanished = vanished.filter((v) => v.count > 0);
+			await this.refresh();
+		} catch (error) {
+			this.fail(error);
+		}
+	}
+
+	/** Stops the waiting timer; call when the screen goes away. */
+	destroy(): void {
+		this.#stopTimer();
+	}
+
+	/** Reads every queue again and shows the next card, or the waiting or done state. */
+	async refresh(): Promise<void> {
+		const states = await this.#readQueues();
+		const next = pickNextEntry(states.map((s) => ({ deckId: s.deck.id, queue: s.queue.queue })));
+		if (next) {
+			this.#stopTimer();
+			await this.#show(next.deckId, next.entry.factId, next.entry.isNew);
+			this.status = 'studying';
+			return;
+		}
+		await this.#finish(states);
+	}
+
+	reveal(): void {
+		if (this.phase !== 'question' || !this.isSelfGraded) return;
+		this.#answered();
+		this.message = 'Answer shown. Grade yourself from 1 Again to 4 Easy.';
+	}
+
+	choose(value: string): void {
+		if (this.phase !== 'question' || this.isSelfGraded) return;
+		this.answer = value;
+		this.submit();
+	}
+
+	/** Grades an auto-graded answer; `giveUp` submits no answer ("I don't know"). */
+	submit(giveUp = false): void {
+		if (this.phase !== 'question' || this.isSelfGraded || !this.card) return;
+		const isBlank =
+			this.answer === undefined || (typeof this.answer === 'string' && !this.answer.trim());
+		if (isBlank && !giveUp) {
+			this.message = 'Choose or type an answer first, or choose “I don’t know”.';
+			return;
+		}
+		const grade = gradeAnswer(this.card.item, giveUp ? undefined : this.answer);
+		this.grade = grade;
+		this.chosenRating = ratingFor(grade);
+		this.#answered();
+		const verdict = grade.isCorrect
+			? grade.hasTypo
+				? 'Right, with a small typo.'
+				: 'Right.'
+			: `Not quite. The answer is ${grade.expected}.`;
+		this.message = `${verdict} Rated ${RATING_LABELS[this.chosenRating]}; press Enter to go on.`;
+	}
+
+	selectRating(rating: StudyRating): void {
+		if (this.phase !== 'answered' || this.isSelfGraded) return;
+		this.chosenRating = rating;
+		this.message = `Rating changed to ${RATING_LABELS[rating]}.`;
+	}
+
+	/** Records the chosen rating of an auto-graded card and moves on. */
+	async continue(): Promise<void> {
+		if (this.phase !== 'answered' || this.isSelfGraded || this.chosenRating === null) return;
+		await this.#record(this.chosenRating);
+	}
+
+	/** Records a self-graded card's rating and moves on. */
+	async rate(rating: StudyRating): Promise<void> {
+		if (this.phase !== 'answered' || !this.isSelfGraded) return;
+		await this.#record(rating);
+	}
+
+	toggleSource(): void {
+		if (this.phase !== 'answered') {
+			this.message = 'The source sentence is shown once you have answered.';
+			return;
+		}
+		this.isSourceOpen = !this.isSourceOpen;
+	}
+
+	/** Takes back the newest answer and shows that fact again as the current card. */
+	async undo(): Promise<void> {
+		if (!this.canUndo) {
+			this.message = 'Nothing to undo in this session.';
+			return;
+		}
+		this.isBusy = true;
+		try {
+			const db = getDb();
+			const undone = await undoLast(db, this.deckIds.length === 1 ? this.deckIds[0] : null);
+			if (!undone) {
+				this.undoable = 0;
+				this.message = 'Nothing to undo.';
+				return;
+			}
+			this.undoable -= 1;
+			const { deckId, factId, itemId } = undone.review;
+			if (this.leech?.fact.id === factId && this.leech.deckId === deckId) this.leech = null;
+			await this.#readQueues();
+			if (this.decks.some((d) => d.id === deckId)) {
+				this.#stopTimer();
+				await this.#show(deckId, factId, undone.memory === null, itemId);
+				this.status = 'studying';
+			} else {
+				await this.refresh();
+			}
+			this.message = 'Last answer undone; the card is back.';
+		} catch (error) {
+			this.fail(error);
+		} finally {
+			this.isBusy = false;
+		}
+	}
+
+	/** Suspends the fact named in the leech notice. */
+	async suspendLeech(): Promise<void> {
+		const leech = this.leech;
+		if (!leech) return;
+		try {
+			await setSuspended(getDb(), leech.deckId, leech.fact.id, true);
+			this.leech = null;
+			if (this.card?.fact.id === leech.fact.id && this.card.deck.id === leech.deckId) {
+				await this.refresh();
+			} else {
+				await this.#readQueues();
+			}
+			this.message = 'Fact suspended. It stays out of your reviews until you release it.';
+		} catch (error) {
+			this.fail(error);
+		}
+	}
+
+	dismissLeech(): void {
+		this.leech = null;
+	}
+
+	/** Stops waiting for a learning card and shows the done summary. */
+	endWaiting(): void {
+		this.#stopTimer();
+		this.waitUntil = null;
+		this.status = 'done';
+	}
+
+	fail(error: unknown): void {
+		this.#stopTimer();
+		this.error = errorText(error);
+		this.status = 'error';
+	}
+
+	async #record(rating: StudyRating): Promise<void> {
+		const card = this.card;
+		if (!card || this.isBusy) return;
+		this.isBusy = true;
+		try {
+			const now = Date.now();
+			const result = await recordAnswer(getDb(), {
+				deckId: card.deck.id,
+				factId: card.fact.id,
+				itemId: card.item.id,
+				rating,
+				now,
+				durationMs: Math.max(0, now - card.shownAt),
+				settings: this.settings,
+				origin: 'study'
+			});
+			this.undoable += 1;
+			if (result.isNewLeech) this.leech = { deckId: card.deck.id, fact: card.fact };
+			await this.refresh();
+			this.message = `Saved as ${RATING_LABELS[rating]}.`;
+		} catch (error) {
+			this.fail(error);
+		} finally {
+			this.isBusy = false;
+		}
+	}
+
+	#answered(): void {
+		const card = this.card;
+		if (!card) return;
+		this.preview = previewIntervals(
+			card.memory,
+			factKey(card.deck.id, card.fact.id),
+			Date.now(),
+			this.settings
+		);
+		this.isRevealed = true;
+		this.isSourceOpen = true;
+	}
+
+	async #readQueues(): Promise<DeckState[]> {
+		const db = getDb();
+		const now = Date.now();
+		const settings = this.settings;
+		const dayStart = studyDayStart(now, settings.dayStartHour);
+		const states = await Promise.all(
+			this.decks.map(async (deck): Promise<DeckState> => {
+				const [rows, known, today] = await Promise.all([
+					loadDueRows(db, deck.id, now),
+					knownFactIds(db, deck.id),
+					countToday(db, deck.id, dayStart)
+				]);
+				const studyable = new Set(
+					deck.items.filter((i) => STUDY_ITEM_TYPES.includes(i.type)).map((i) => i.factId)
+				);
+				const queue = buildQueue({
+					now,
+					settings,
+					factIds: deck.facts.map((f) => f.id).filter((id) => studyable.has(id)),
+					memories: rows,
+					newIntroducedToday: today.newIntroduced,
+					reviewsDoneToday: today.reviews,
+					knownFactIds: known
+				});
+				return { deck, queue, known, today };
+			})
+		);
+		this.counts = sumCounts(states.map((s) => s.queue.counts));
+		this.today = {
+			newIntroduced: states.reduce((sum, s) => sum + s.today.newIntroduced, 0),
+			reviews: states.reduce((sum, s) => sum + s.today.reviews, 0)
+		};
+		return states;
+	}
+
+	async #show(deckId: string, factId: string, isNew: boolean, itemId?: string): Promise<void> {
+		const deck = this.decks.find((d) => d.id === deckId);
+		const fact = deck?.facts.find((f) => f.id === factId);
+		if (!deck || !fact) throw new Error(`The fact ${factId} is not in the deck ${deckId}.`);
+		const row = await getMemory(getDb(), deckId, factId);
+		const memory = row ?? null;
+		const items = deck.items.filter((i) => i.factId === factId);
+		const item =
+			items.find((i) => i.id === itemId && STUDY_ITEM_TYPES.includes(i.type)) ??
+			pickStudyItem(items, memory, cardSeed(factKey(deckId, factId), memory?.reps ?? 0));
+		if (!item) throw new Error(`The fact ${factId} has no question to study.`);
+		this.card = { deck, fact, item, memory, isNew, shownAt: Date.now() };
+		this.isRevealed = false;
+		this.answer = undefined;
+		this.grade = null;
+		this.chosenRating = null;
+		this.preview = null;
+		this.isSourceOpen = false;
+	}
+
+	async #finish(states: DeckState[]): Promise<void> {
+		const db = getDb();
+		const now = Date.now();
+		const perDeck = await Promise.all(
+			states.map(async ({ deck, known }) => {
+				const ids = new Set(deck.facts.map((f) => f.id));
+				const due = await nextDueAt(db, deck.id, ids);
+				const unseenCount = deck.facts.filter((f) => !known.has(f.id)).length;
+				return {
+					due,
+					summary: summariseDone({ now, settings: this.settings, nextDueAt: due, unseenCount })
+				};
+			})
+		);
+		this.card = null;
+		this.doneMessage = combineDone(
+			perDeck.map((d) => d.summary),
+			now
+		);
+		const dues = perDeck.map((d) => d.due).filter((due): due is number => due !== null);
+		const earliest = dues.length > 0 ? Math.min(...dues) : null;
+		this.now = now;
+		if (shouldWait(earliest, now)) {
+			this.waitUntil = earliest;
+			this.status = 'waiting';
+			this.#startTimer();
+		} else {
+			this.#stopTimer();
+			this.waitUntil = null;
+			this.status = 'done';
+		}
+	}
+
+	#startTimer(): void {
+		if (this.#timer !== undefined) return;
+		this.#timer = setInterval(() => {
+			this.now = Date.now();
+			if (this.waitUntil !== null && this.now >= this.waitUntil && !this.isBusy) {
+				this.refresh().catch((error) => this.fail(error));
+			}
+		}, WAIT_POLL_MS);
+	}
+
+	#stopTimer(): void {
+		if (this.#timer === undefined) return;
+		clearInterval(this.#timer);
+		this.#timer = undefined;
+	}
+}

@@ -1,0 +1,5 @@
+import { allDecks } from '$lib/content/decks.server';
+
+export function load() {
+	return { decks: allDecks().map((deck) => ({ id: deck.id, title: deck.title })) };
+}

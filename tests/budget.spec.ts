@@ -1,0 +1,41 @@
+import { expect, test } from '@playwright/test';
+// @ts-expect-error plain JS module shared with the bench
+import { firstLoadModules, firstLoadSize } from '../scripts/bundle-size.js';
+
+// Budgets checked from the build output: sizes, never timings (timings are for `npm run bench`).
+const BUDGET_GZIP = 100 * 1024;
+const FIRST_LOAD_ROUTES = [
+	'/',
+	'/decks/kosovo',
+	'/decks/kosovo/study',
+	'/decks/kosovo/quiz',
+	'/study',
+	'/progress'
+];
+// Heavy code that must only ever load on demand.
+const LAZY_ONLY = [
+	/node_modules\/compromise\//,
+	/src\/lib\/domain\/extract\//,
+	/node_modules\/(d3|chart\.js|echarts|layercake)/,
+	/node_modules\/qrcode\//,
+	/node_modules\/lighthouse\//
+];
+
+test.describe('bundle budgets', () => {
+	for (const route of ['/', '/decks/kosovo/study']) {
+		test(`first-load JavaScript of ${route} is at most 100 KB gzip`, () => {
+			const { gzip } = firstLoadSize(route);
+			console.log(`${route}: ${(gzip / 1024).toFixed(1)} KB gzip`);
+			expect(gzip).toBeLessThanOrEqual(BUDGET_GZIP);
+		});
+	}
+
+	for (const route of FIRST_LOAD_ROUTES) {
+		test(`no NLP, charting or QR library on the first load of ${route}`, () => {
+			const modules: string[] = firstLoadModules(route);
+			expect(modules.length).toBeGreaterThan(0);
+			const heavy = modules.filter((id) => LAZY_ONLY.some((pattern) => pattern.test(id)));
+			expect(heavy).toEqual([]);
+		});
+	}
+});
