@@ -12,7 +12,10 @@ import { loadNlp, type Nlp } from '$lib/domain/extract/nlp';
 const FOLDER = path.resolve('questions/kosovo');
 const DOCUMENTS = [
 	{ id: 'peacekeeping-in-kosovo', title: 'Peacekeeping in Kosovo' },
-	{ id: 'preventing-a-conflict-relapse-in-kosovo', title: 'Preventing a conflict relapse in Kosovo' }
+	{
+		id: 'preventing-a-conflict-relapse-in-kosovo',
+		title: 'Preventing a conflict relapse in Kosovo'
+	}
 ];
 
 // Loaded while the module runner is importing this file: run-ts.js closes it before main() runs.
@@ -45,7 +48,8 @@ function locate(doc: string, fact: Fact): { quote: Range[]; answer: Range[] } {
 	return { quote, answer };
 }
 
-const overlaps = (a: Range[], b: Range[]) => a.some(([as, ae]) => b.some(([bs, be]) => as < be && bs < ae));
+const overlaps = (a: Range[], b: Range[]) =>
+	a.some(([as, ae]) => b.some(([bs, be]) => as < be && bs < ae));
 
 interface Row {
 	fact: Fact;
@@ -69,7 +73,10 @@ function percent(n: number, d: number): string {
 	return d === 0 ? '-' : `${((100 * n) / d).toFixed(1)}%`;
 }
 
-function run(nlp: Nlp | undefined, docs: Map<string, string>): { auto: Map<string, Fact[]>; ms: number; count: number } {
+function run(
+	nlp: Nlp | undefined,
+	docs: Map<string, string>
+): { auto: Map<string, Fact[]>; ms: number; count: number } {
 	const auto = new Map<string, Fact[]>();
 	const t0 = performance.now();
 	let count = 0;
@@ -82,7 +89,9 @@ function run(nlp: Nlp | undefined, docs: Map<string, string>): { auto: Map<strin
 }
 
 export async function main(args: string[]): Promise<number> {
-	const docs = new Map(DOCUMENTS.map((d) => [d.id, readFileSync(path.join(FOLDER, `${d.id}.txt`), 'utf8')]));
+	const docs = new Map(
+		DOCUMENTS.map((d) => [d.id, readFileSync(path.join(FOLDER, `${d.id}.txt`), 'utf8')])
+	);
 	const curated = JSON.parse(readFileSync(path.join(FOLDER, 'facts.json'), 'utf8')) as Fact[];
 	const nlp = NLP;
 
@@ -100,7 +109,9 @@ export async function main(args: string[]): Promise<number> {
 		console.log('| --- | --- | --- | --- |');
 		for (const row of shown.rows) {
 			const doc = row.fact.document.startsWith('peace') ? 'overview' : 'case study';
-			const by = row.matchedBy.map((f) => `${f.answer} (${f.answerKind})`).join('; ') || (row.isLocated ? '—' : 'quote not found');
+			const by =
+				row.matchedBy.map((f) => `${f.answer} (${f.answerKind})`).join('; ') ||
+				(row.isLocated ? '—' : 'quote not found');
 			console.log(`| ${doc} | ${row.fact.answerKind} | ${row.fact.answer} | ${by} |`);
 		}
 		console.log('');
@@ -112,7 +123,9 @@ export async function main(args: string[]): Promise<number> {
 	for (const kind of kinds) {
 		const n = curated.filter((f) => f.answerKind === kind).length;
 		const cells = results.map((r) => {
-			const hit = r.rows.filter((row) => row.fact.answerKind === kind && row.matchedBy.length > 0).length;
+			const hit = r.rows.filter(
+				(row) => row.fact.answerKind === kind && row.matchedBy.length > 0
+			).length;
 			return `${hit} (${percent(hit, n)})`;
 		});
 		console.log(`| ${kind} | ${n} | ${cells.join(' | ')} |`);
@@ -131,6 +144,9 @@ export async function main(args: string[]): Promise<number> {
 		);
 	}
 	const unlocated = shown.rows.filter((row) => !row.isLocated).length;
-	if (unlocated > 0) console.log(`note: ${unlocated} curated fact(s) whose quote or answer is not verbatim in its document`);
+	if (unlocated > 0)
+		console.log(
+			`note: ${unlocated} curated fact(s) whose quote or answer is not verbatim in its document`
+		);
 	return 0;
 }

@@ -9,6 +9,7 @@ interface DeckItem {
 	id: string;
 	type: 'flashcard' | 'mcq' | 'truefalse' | 'cloze' | 'order' | 'match';
 	factId: string;
+	factIds?: string[];
 	prompt: string;
 	answer: string | string[] | Pair[];
 	options?: string[];
@@ -39,6 +40,15 @@ function expectedScore(item: DeckItem, given: Given): number {
 		default:
 			return given === item.answer ? 1 : 0;
 	}
+}
+
+/** The right answer as the feedback must spell it out. */
+function expectedText(item: DeckItem): string {
+	if (item.type === 'order') return (item.answer as string[]).join(' → ');
+	if (item.type === 'match') {
+		return (item.answer as Pair[]).map((p) => `${p.term} — ${p.meaning}`).join('; ');
+	}
+	return item.answer as string;
 }
 
 /** Reads a whole object store of the app's IndexedDB, straight from the browser. */
@@ -98,7 +108,9 @@ async function answerByKeyboard(page: Page, item: DeckItem, wantRight: boolean):
 			if (from > 0) {
 				await tabTo(page, form.getByRole('button', { name: `Move up: ${first}` }));
 				for (let i = from; i > 0; i--) await page.keyboard.press('Enter');
-				await expect(form.getByText(`Moved ${first} to position 1 of ${events.length}`)).toBeAttached();
+				await expect(
+					form.getByText(`Moved ${first} to position 1 of ${events.length}`)
+				).toBeAttached();
 				shown.splice(from, 1);
 				shown.unshift(first);
 			}
@@ -150,7 +162,7 @@ test.describe('quiz', () => {
 		page,
 		request
 	}) => {
-		test.setTimeout(120_000);
+		test.setTimeout(180_000);
 		const errors = watchConsole(page);
 		const deck = (await (await request.get('/decks/kosovo.json')).json()) as { items: DeckItem[] };
 		const byId = new Map(deck.items.map((item) => [item.id, item]));
@@ -183,7 +195,9 @@ test.describe('quiz', () => {
 			if (n === 6) {
 				// Reload in the middle: the five answers are kept and the same question comes back.
 				await page.reload();
-				await expect(page.getByRole('heading', { name: 'You have an unfinished quiz' })).toBeFocused();
+				await expect(
+					page.getByRole('heading', { name: 'You have an unfinished quiz' })
+				).toBeFocused();
 				await expect(page.getByText('5 of 10 questions answered')).toBeVisible();
 				await page.keyboard.press('Tab');
 				await expect(page.getByRole('button', { name: 'Resume' })).toBeFocused();
@@ -206,14 +220,23 @@ test.describe('quiz', () => {
 			const next = page.getByRole('button', { name: n === 10 ? 'See results' : 'Next question' });
 			await expect(next).toBeFocused();
 			const score = expectedScore(item, given.get(item.id)!);
-			const verdict = score === 1 ? 'Right' : score > 0 ? /Partly right/ : 'Wrong';
+			const verdict = score === 1 ? /^✓\s*Right$/ : score > 0 ? /Partly right/ : /^✗\s*Wrong$/;
 			await expect(question(page).locator('.verdict')).toHaveText(verdict);
-			if (score < 1) await expect(question(page).getByText('Right answer')).toBeVisible();
+			if (score < 1) {
+				await expect(question(page).getByText('Right answer', { exact: true })).toBeVisible();
+				await expect(question(page).locator('dl')).toContainText(expectedText(item));
+			}
 			await expect(question(page).getByRole('link', { name: 'See in source' })).toBeVisible();
 			if (n === 1) await expectNoAxeViolations(page);
 			await page.keyboard.press('Enter');
 		}
 
+		// Never the same fact twice: order and match items count every fact they draw on.
+		const facts = asked.flatMap((id) => {
+			const item = byId.get(id)!;
+			return [...new Set([item.factId, ...(item.factIds ?? [])])];
+		});
+		expect(new Set(facts).size).toBe(facts.length);
 		const types = new Set(asked.map((id) => byId.get(id)!.type));
 		expect(types.has('order') && types.has('match')).toBe(true);
 

@@ -91,6 +91,8 @@ export interface UserDeckRow {
 	createdAt: number;
 	updatedAt: number;
 	deck: Deck;
+	/** source id -> the document's text, verbatim, for the source reader (not indexed). */
+	documents?: Record<string, string>;
 }
 
 export class FactdeckDB extends Dexie {

@@ -8,11 +8,12 @@ import {
 	type ReviewRow
 } from '$lib/db/schema';
 import {
-	aggregateReviewsSince,
+	AGGREGATE_CACHE_KEY,
 	loadAttempts,
 	loadDeckMemory,
 	loadDueBefore,
-	loadFactMemory
+	loadFactMemory,
+	updateDayAggregates
 } from '$lib/db/stats-repository';
 import { aggregatesFromReviews, sortedAggregates } from '$lib/domain/stats/aggregate';
 
@@ -69,49 +70,90 @@ function memory(deckId: string, factId: string, state: MemoryRow['state'], dueAt
 	} satisfies MemoryRow;
 }
 
-describe('aggregateReviewsSince', () => {
-	it('totals the reviews since a time per study day, the same as a full scan', async () => {
-		// Many rows share timestamps, so chunk boundaries fall inside runs of equal reviewedAt.
-		const log = Array.from({ length: 700 }, (_, i) =>
-			review(NOW - Math.floor(i / 7) * 0.37 * DAY, i)
-		);
+describe('updateDayAggregates', () => {
+	const options = { dayStartHour: 4, timeZone: 'America/New_York', chunkSize: 13 };
+	// Many rows share timestamps and arrive out of time order, as imports may add them.
+	const log = Array.from({ length: 400 }, (_, i) =>
+		review(NOW - ((i * 7919) % 97) * 0.37 * DAY, i)
+	);
+	const expectedOf = (rows: ReviewRow[]) =>
+		sortedAggregates(aggregatesFromReviews(rows, 4, 'America/New_York'));
+
+	it('totals the whole log per study day in chunks, the same as a full scan', async () => {
 		await db.reviews.bulkAdd(log);
-		const since = NOW - 20 * DAY;
 		const chunks: number[] = [];
-		const { aggregates, rowsRead } = await aggregateReviewsSince(db, since, {
-			dayStartHour: 4,
-			timeZone: 'America/New_York',
-			chunkSize: 13,
-			onChunk: (rows) => {
+		const totals = new Set<number>();
+		const result = await updateDayAggregates(db, {
+			...options,
+			onChunk: (rows, toRead) => {
 				chunks.push(rows);
+				totals.add(toRead);
 			}
 		});
-		const expected = log.filter((row) => row.reviewedAt >= since);
-		expect(rowsRead).toBe(expected.length);
-		expect(expected.length).toBeGreaterThan(300);
-		expect(sortedAggregates(aggregates)).toEqual(
-			sortedAggregates(aggregatesFromReviews(expected, 4, 'America/New_York'))
-		);
-		expect(chunks.length).toBeGreaterThan(expected.length / 14);
-		expect(chunks[chunks.length - 1]).toBe(expected.length);
+		expect(result.rowsRead).toBe(400);
+		expect(result.count).toBe(400);
+		expect(sortedAggregates(result.aggregates)).toEqual(expectedOf(log));
+		expect(chunks).toHaveLength(Math.ceil(400 / 13));
+		expect(chunks[chunks.length - 1]).toBe(400);
+		expect([...totals]).toEqual([400]);
 	});
 
-	it('counts a run of equal timestamps longer than a chunk once', async () => {
-		await db.reviews.bulkAdd(Array.from({ length: 25 }, (_, i) => review(NOW, i)));
-		await db.reviews.add(review(NOW + 1, 99));
-		const { rowsRead, aggregates } = await aggregateReviewsSince(db, 0, {
-			dayStartHour: 4,
-			timeZone: 'UTC',
-			chunkSize: 4
-		});
-		expect(rowsRead).toBe(26);
-		expect(aggregates.get('2026-03-12')?.reviews).toBe(26);
+	it('reads only the reviews added since the saved totals', async () => {
+		await db.reviews.bulkAdd(log.slice(0, 300));
+		await updateDayAggregates(db, options);
+		await db.reviews.bulkAdd(log.slice(300));
+		const again = await updateDayAggregates(db, options);
+		expect(again.rowsRead).toBe(100);
+		expect(sortedAggregates(again.aggregates)).toEqual(expectedOf(log));
+		const unchanged = await updateDayAggregates(db, options);
+		expect(unchanged.rowsRead).toBe(0);
+		expect(unchanged.count).toBe(400);
+		expect(sortedAggregates(unchanged.aggregates)).toEqual(expectedOf(log));
+	});
+
+	it('rebuilds when a counted review was deleted (an undo), even after new ones', async () => {
+		await db.reviews.bulkAdd(log.slice(0, 300));
+		await updateDayAggregates(db, options);
+		const first = await db.reviews.orderBy('id').first();
+		await db.reviews.delete(first!.id!);
+		await db.reviews.bulkAdd(log.slice(300, 301));
+		const result = await updateDayAggregates(db, options);
+		expect(result.rowsRead).toBe(300);
+		expect(sortedAggregates(result.aggregates)).toEqual(expectedOf(log.slice(1, 301)));
+	});
+
+	it('rebuilds for another day boundary or time zone', async () => {
+		await db.reviews.bulkAdd(log);
+		await updateDayAggregates(db, options);
+		const tokyo = await updateDayAggregates(db, { ...options, timeZone: 'Asia/Tokyo' });
+		expect(tokyo.rowsRead).toBe(400);
+		expect(sortedAggregates(tokyo.aggregates)).toEqual(
+			sortedAggregates(aggregatesFromReviews(log, 4, 'Asia/Tokyo'))
+		);
+		const midnight = await updateDayAggregates(db, { ...options, dayStartHour: 0 });
+		expect(midnight.rowsRead).toBe(400);
+	});
+
+	it('resumes an interrupted count from the last saved chunk', async () => {
+		await db.reviews.bulkAdd(log);
+		await expect(
+			updateDayAggregates(db, {
+				...options,
+				onChunk: (rows) => {
+					if (rows >= 130) throw new Error('page closed');
+				}
+			})
+		).rejects.toThrow('page closed');
+		const resumed = await updateDayAggregates(db, options);
+		expect(resumed.rowsRead).toBe(400 - 130);
+		expect(sortedAggregates(resumed.aggregates)).toEqual(expectedOf(log));
 	});
 
 	it('is empty for an empty log', async () => {
-		const result = await aggregateReviewsSince(db, 0, { dayStartHour: 4 });
+		const result = await updateDayAggregates(db, options);
 		expect(result.rowsRead).toBe(0);
 		expect(result.aggregates.size).toBe(0);
+		expect(await db.settings.get(AGGREGATE_CACHE_KEY)).toBeUndefined();
 	});
 });
 

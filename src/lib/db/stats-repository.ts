@@ -1,74 +1,111 @@
 /**
- * Reads for the progress views. The review log can hold hundreds of thousands of rows, so it is
- * read through the reviewedAt index, only as far back as the charts look, in chunks that are
- * folded into per-study-day totals at once and never held all together.
- * Errors are not caught here; the caller at the edge decides what the learner sees.
+ * Reads for the progress views. Reading a review row back from IndexedDB costs far more than
+ * folding it into the totals, so the per-study-day totals are kept in the settings table with a
+ * watermark (the highest review id folded in): each visit reads only the reviews added since.
+ * The log is append-only; when a folded row is deleted (an undo), the row count gives it away and
+ * the totals are rebuilt. Errors are not caught here; the caller at the edge decides.
  */
-import Dexie from 'dexie';
-import type { AttemptRow, FactdeckDB, MemoryRow, ReviewRow } from '$lib/db/schema';
-import { addReviewToAggregates, type DayAggregates } from '$lib/domain/stats/aggregate';
-
-const DAY_MS = 86_400_000;
-
-/**
- * How far back (ms) the progress page reads reviews: a year of heatmap, twelve calendar months
- * and 26 ISO weeks of retention all start less than 400 days ago, whatever the day boundary.
- */
-export const STATS_LOOKBACK_MS = 400 * DAY_MS;
+import type { AttemptRow, FactdeckDB, MemoryRow } from '$lib/db/schema';
+import {
+	addReviewToAggregates,
+	sortedAggregates,
+	type DayAggregate,
+	type DayAggregates
+} from '$lib/domain/stats/aggregate';
 
 /** Reviews read per chunk: big enough for few round trips, small enough to keep memory flat. */
 export const REVIEW_CHUNK_SIZE = 10_000;
 
+/** The settings row that holds the saved totals. */
+export const AGGREGATE_CACHE_KEY = 'progress-day-aggregates';
+
+/** The saved totals; valid only for the day boundary and zone they were built with. */
+export interface AggregateCache {
+	v: 1;
+	dayStartHour: number;
+	timeZone: string;
+	/** Highest review id folded in. */
+	lastId: number;
+	/** Reviews folded in. */
+	count: number;
+	days: DayAggregate[];
+}
+
 export interface AggregateOptions {
 	dayStartHour: number;
-	/** IANA zone; undefined for the system's own. */
-	timeZone?: string;
+	/** IANA zone the study days are counted in (part of the cache's identity). */
+	timeZone: string;
 	chunkSize?: number;
-	/** Called after each chunk with the number of reviews read so far. */
-	onChunk?: (rowsRead: number) => void | Promise<void>;
+	/** Called after each chunk with the reviews read so far in this call and how many in all. */
+	onChunk?: (rowsRead: number, toRead: number) => void | Promise<void>;
+}
+
+export interface AggregateResult {
+	aggregates: DayAggregates;
+	/** Reviews read from the log in this call (0 when the saved totals were up to date). */
+	rowsRead: number;
+	/** Reviews the totals cover. */
+	count: number;
+}
+
+function isUsableCache(value: unknown, options: AggregateOptions): value is AggregateCache {
+	if (typeof value !== 'object' || value === null) return false;
+	const cache = value as Partial<AggregateCache>;
+	return (
+		cache.v === 1 &&
+		cache.dayStartHour === options.dayStartHour &&
+		cache.timeZone === options.timeZone &&
+		typeof cache.lastId === 'number' &&
+		typeof cache.count === 'number' &&
+		Array.isArray(cache.days)
+	);
 }
 
 /**
- * Per-study-day totals of every review at or after `since` (epoch ms), read in chunks by the
- * reviewedAt index. Reviews sharing a timestamp across a chunk boundary are counted once.
+ * Per-study-day totals of the whole review log, brought up to date from the saved totals by
+ * reading only newer reviews (by primary key, in chunks), and saved again after each chunk so
+ * an interrupted first count resumes where it stopped.
  */
-export async function aggregateReviewsSince(
+export async function updateDayAggregates(
 	db: FactdeckDB,
-	since: number,
 	options: AggregateOptions
-): Promise<{ aggregates: DayAggregates; rowsRead: number }> {
+): Promise<AggregateResult> {
 	const chunkSize = options.chunkSize ?? REVIEW_CHUNK_SIZE;
-	const aggregates: DayAggregates = new Map();
-	let lower = since;
-	// Ids already counted whose reviewedAt equals `lower`: the next chunk starts at `lower` again.
-	let seenAtLower = new Set<number>();
+	const saved = (await db.settings.get(AGGREGATE_CACHE_KEY))?.value;
+	let cache: AggregateCache | null = isUsableCache(saved, options) ? saved : null;
+	const total = await db.reviews.count();
+	if (cache) {
+		const newer = await db.reviews.where('id').above(cache.lastId).count();
+		// Fewer rows than counted plus the new ones: a folded review was deleted.
+		if (cache.count + newer !== total) cache = null;
+	}
+	const toRead = total - (cache?.count ?? 0);
+	const aggregates: DayAggregates = new Map(cache?.days.map((day) => [day.day, day]) ?? []);
+	let lastId = cache?.lastId ?? 0;
+	let count = cache?.count ?? 0;
 	let rowsRead = 0;
 	for (;;) {
-		const limit = chunkSize + seenAtLower.size;
-		const rows: ReviewRow[] = await db.reviews
-			.where('reviewedAt')
-			.between(lower, Dexie.maxKey, true, true)
-			.limit(limit)
-			.toArray();
-		let added = 0;
+		const rows = await db.reviews.where('id').above(lastId).limit(chunkSize).toArray();
+		if (rows.length === 0) break;
 		for (const row of rows) {
-			if (row.reviewedAt === lower && seenAtLower.has(row.id as number)) continue;
 			addReviewToAggregates(aggregates, row, options.dayStartHour, options.timeZone);
-			added += 1;
 		}
-		rowsRead += added;
-		if (added > 0) await options.onChunk?.(rowsRead);
-		// A short chunk is the end of the range; a chunk of nothing new means the same.
-		if (rows.length < limit || added === 0) break;
-		const last = rows[rows.length - 1].reviewedAt;
-		const boundary = last === lower ? seenAtLower : new Set<number>();
-		for (let i = rows.length - 1; i >= 0 && rows[i].reviewedAt === last; i -= 1) {
-			boundary.add(rows[i].id as number);
-		}
-		seenAtLower = boundary;
-		lower = last;
+		lastId = rows[rows.length - 1].id as number;
+		count += rows.length;
+		rowsRead += rows.length;
+		const value: AggregateCache = {
+			v: 1,
+			dayStartHour: options.dayStartHour,
+			timeZone: options.timeZone,
+			lastId,
+			count,
+			days: sortedAggregates(aggregates)
+		};
+		await db.settings.put({ key: AGGREGATE_CACHE_KEY, value });
+		await options.onChunk?.(rowsRead, Math.max(toRead, rowsRead));
+		if (rows.length < chunkSize) break;
 	}
-	return { aggregates, rowsRead };
+	return { aggregates, rowsRead, count };
 }
 
 /**

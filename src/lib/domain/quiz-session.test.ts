@@ -14,7 +14,14 @@ import {
 
 const source = { document: 'doc', quote: 'q' };
 const base = { prompt: 'p', explanation: 'e', topic: 't', source };
-const mcq: Item = { ...base, id: 'm1', factId: 'f1', type: 'mcq', answer: 'A', options: ['A', 'B'] };
+const mcq: Item = {
+	...base,
+	id: 'm1',
+	factId: 'f1',
+	type: 'mcq',
+	answer: 'A',
+	options: ['A', 'B']
+};
 const order: Item = {
 	...base,
 	id: 'o1',
@@ -50,17 +57,26 @@ describe('validateQuizSetup', () => {
 		const result = validateQuizSetup(setup({ types: ['order', 'bogus', 'mcq'] }), ['a', 'b', 'c']);
 		expect(result).toEqual({
 			ok: true,
-			config: { count: 10, types: ['mcq', 'order'], topics: ['a', 'b'], feedback: 'immediate', seed: 7 }
+			config: {
+				count: 10,
+				types: ['mcq', 'order'],
+				topics: ['a', 'b'],
+				feedback: 'immediate',
+				seed: 7
+			}
 		});
 		expect(validateQuizSetup(setup({ count: 5 }), ['a']).ok).toBe(true);
 		expect(validateQuizSetup(setup({ count: ' 50 ' }), ['a']).ok).toBe(true);
 	});
 
-	it.each(['4', '51', '', '7.5', 'ten', '-5'])('rejects the count %j with a clear message', (count) => {
-		const result = validateQuizSetup(setup({ count }), ['a']);
-		expect(result.ok).toBe(false);
-		if (!result.ok) expect(result.errors.count).toMatch(/from 5 to 50/);
-	});
+	it.each(['4', '51', '', '7.5', 'ten', '-5'])(
+		'rejects the count %j with a clear message',
+		(count) => {
+			const result = validateQuizSetup(setup({ count }), ['a']);
+			expect(result.ok).toBe(false);
+			if (!result.ok) expect(result.errors.count).toMatch(/from 5 to 50/);
+		}
+	);
 
 	it('asks for at least one type and one topic', () => {
 		const result = validateQuizSetup(setup({ types: [], topics: ['zzz'] }), ['a']);
@@ -80,7 +96,14 @@ describe('validateQuizSetup', () => {
 
 describe('parseQuizConfig', () => {
 	it('round-trips a config, retryOf included', () => {
-		const config = { count: 3, types: ['mcq'], topics: ['a'], feedback: 'end', seed: 1, retryOf: 'x' };
+		const config = {
+			count: 3,
+			types: ['mcq'],
+			topics: ['a'],
+			feedback: 'end',
+			seed: 1,
+			retryOf: 'x'
+		};
 		expect(parseQuizConfig(JSON.parse(JSON.stringify(config)))).toEqual(config);
 	});
 	it('rejects what is not a config', () => {

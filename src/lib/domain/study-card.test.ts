@@ -13,6 +13,8 @@ import {
 	pickNextEntry,
 	pickStudyItem,
 	shouldWait,
+	studyFactIdSet,
+	studyFactIds,
 	sumCounts,
 	waitMessage
 } from '$lib/domain/study-card';
@@ -65,6 +67,21 @@ function stableMemory(): MemorySnapshot {
 	if (!memory || memory.stability < 21) throw new Error('expected a stable memory');
 	return memory;
 }
+
+describe('studyFactIds', () => {
+	it('keeps deck order and leaves out facts whose only items are order or match', () => {
+		const deck = {
+			facts: ['f3', 'f1', 'f2'].map((id) => ({ id }) as never),
+			items: [
+				{ ...item('a', 'flashcard'), factId: 'f1' },
+				{ ...item('b', 'order'), factId: 'f2' },
+				{ ...item('c', 'cloze'), factId: 'f3' }
+			]
+		};
+		expect(studyFactIds(deck)).toEqual(['f3', 'f1']);
+		expect([...studyFactIdSet(deck)].sort()).toEqual(['f1', 'f3']);
+	});
+});
 
 describe('cardSeed', () => {
 	it('is stable for the same key and repetition and differs when either changes', () => {

@@ -9,13 +9,26 @@ import {
 	type MemorySnapshot,
 	type QueueEntry
 } from '$lib/domain/scheduler';
-import type { Item, ItemType } from '$lib/domain/types';
+import type { Deck, Item, ItemType } from '$lib/domain/types';
 
 /** Item types a study session shows; order and match span several facts, so they stay in quizzes. */
 export const STUDY_ITEM_TYPES: readonly ItemType[] = ['flashcard', 'mcq', 'truefalse', 'cloze'];
 
 /** A learning card due within this many ms is waited for instead of ending the session. */
 export const WAIT_WINDOW_MS = 20 * 60_000;
+
+/** The deck's facts that have something to study, in deck order. */
+export function studyFactIds(deck: Pick<Deck, 'facts' | 'items'>): string[] {
+	const studyable = new Set(
+		deck.items.filter((item) => STUDY_ITEM_TYPES.includes(item.type)).map((item) => item.factId)
+	);
+	return deck.facts.map((fact) => fact.id).filter((id) => studyable.has(id));
+}
+
+/** The same facts as studyFactIds, as a set for membership checks. */
+export function studyFactIdSet(deck: Pick<Deck, 'facts' | 'items'>): ReadonlySet<string> {
+	return new Set(studyFactIds(deck));
+}
 
 /** A 32-bit seed from a fact key and its repetition count (FNV-1a), stable across reloads. */
 export function cardSeed(key: string, reps: number): number {

@@ -1,15 +1,15 @@
 /**
- * The progress page's numbers, loaded once when the page opens. The review log is folded into
- * per-day totals in a Web Worker (or, where workers fail, on this thread in chunks that yield
- * between reads); every review chart is then derived from those few hundred totals.
+ * The progress page's numbers, loaded once when the page opens. The per-study-day review totals
+ * are brought up to date in a Web Worker (or, where workers fail, on this thread in chunks that
+ * yield between reads); every review chart is then derived from those few hundred totals.
  */
 import { getDb } from '$lib/db/database';
 import {
-	aggregateReviewsSince,
 	loadAttempts,
 	loadDeckMemory,
 	loadDueBefore,
-	STATS_LOOKBACK_MS
+	updateDayAggregates,
+	type AggregateResult
 } from '$lib/db/stats-repository';
 import { getSettings } from '$lib/db/study-repository';
 import type { StatsMessage, StatsRequest } from '$lib/db/stats.worker';
@@ -45,8 +45,6 @@ export interface DeckStates {
 	states: FactStates;
 }
 
-type AggregateResult = { aggregates: DayAggregates; rowsRead: number };
-
 function toMap(list: DayAggregate[]): DayAggregates {
 	return new Map(list.map((aggregate) => [aggregate.day, aggregate]));
 }
@@ -54,7 +52,7 @@ function toMap(list: DayAggregate[]): DayAggregates {
 /** Folds the log in a worker; rejects if the worker cannot start or fails. */
 function aggregateInWorker(
 	request: StatsRequest,
-	onProgress: (rowsRead: number) => void
+	onProgress: (rowsRead: number, toRead: number) => void
 ): Promise<AggregateResult> {
 	return new Promise((resolve, reject) => {
 		const worker = new Worker(new URL('../db/stats.worker.ts', import.meta.url), {
@@ -62,10 +60,11 @@ function aggregateInWorker(
 		});
 		worker.addEventListener('message', (event: MessageEvent<StatsMessage>) => {
 			const message = event.data;
-			if (message.kind === 'progress') return onProgress(message.rowsRead);
+			if (message.kind === 'progress') return onProgress(message.rowsRead, message.toRead);
 			worker.terminate();
 			if (message.kind === 'done') {
-				resolve({ aggregates: toMap(message.aggregates), rowsRead: message.rowsRead });
+				const { rowsRead, count } = message;
+				resolve({ aggregates: toMap(message.aggregates), rowsRead, count });
 			} else reject(new Error(message.message));
 		});
 		worker.addEventListener('error', (event) => {
@@ -79,13 +78,12 @@ function aggregateInWorker(
 /** The same fold on this thread, yielding to the page between chunks. */
 function aggregateHere(
 	request: StatsRequest,
-	onProgress: (rowsRead: number) => void
+	onProgress: (rowsRead: number, toRead: number) => void
 ): Promise<AggregateResult> {
-	return aggregateReviewsSince(getDb(), request.since, {
-		dayStartHour: request.dayStartHour,
-		timeZone: request.timeZone,
-		onChunk: (rowsRead) => {
-			onProgress(rowsRead);
+	return updateDayAggregates(getDb(), {
+		...request,
+		onChunk: (rowsRead, toRead) => {
+			onProgress(rowsRead, toRead);
 			return new Promise((resolve) => setTimeout(resolve, 0));
 		}
 	});
@@ -95,8 +93,10 @@ export class ProgressStats {
 	/** 'error' when anything failed to load; each figure is null until its data arrives. */
 	status = $state<'loading' | 'ready' | 'error'>('loading');
 	errorMessage = $state('');
-	/** Reviews folded so far, for a progress message on long logs. */
+	/** Reviews read from the log so far (only those new since the saved totals). */
 	rowsRead = $state(0);
+	/** Reviews to read in all this time. */
+	toRead = $state(0);
 	today = $state.raw<TodayStats | null>(null);
 	heatmap = $state.raw<Heatmap | null>(null);
 	weeks = $state.raw<RetentionPeriod[] | null>(null);
@@ -113,20 +113,24 @@ export class ProgressStats {
 		try {
 			const db = getDb();
 			const { dayStartHour } = await getSettings(db);
-			const request: StatsRequest = { since: now - STATS_LOOKBACK_MS, dayStartHour };
-			const onProgress = (rows: number) => (this.rowsRead = rows);
+			const { timeZone } = Intl.DateTimeFormat().resolvedOptions();
+			const request: StatsRequest = { dayStartHour, timeZone };
+			const onProgress = (rowsRead: number, toRead: number) => {
+				this.rowsRead = rowsRead;
+				this.toRead = toRead;
+			};
 			const activity = aggregateInWorker(request, onProgress)
 				.catch(() => aggregateHere(request, onProgress))
 				.then(({ aggregates, rowsRead }) => {
 					this.rowsRead = rowsRead;
-					this.today = todayStatsFromAggregates(aggregates, now, dayStartHour);
-					this.heatmap = heatmapFromAggregates(aggregates, now, dayStartHour);
-					this.weeks = retentionByWeekFromAggregates(aggregates, now, dayStartHour);
-					this.months = retentionByMonthFromAggregates(aggregates, now, dayStartHour);
+					this.today = todayStatsFromAggregates(aggregates, now, dayStartHour, timeZone);
+					this.heatmap = heatmapFromAggregates(aggregates, now, dayStartHour, timeZone);
+					this.weeks = retentionByWeekFromAggregates(aggregates, now, dayStartHour, timeZone);
+					this.months = retentionByMonthFromAggregates(aggregates, now, dayStartHour, timeZone);
 					this.elapsedMs = performance.now() - started;
 				});
 			const due = loadDueBefore(db, now + (FORECAST_DAYS + 1) * DAY_MS).then((rows) => {
-				this.forecast = forecast(rows, now, dayStartHour);
+				this.forecast = forecast(rows, now, dayStartHour, timeZone);
 			});
 			const states = Promise.all(
 				decks.map(async (deck) => {
@@ -135,7 +139,7 @@ export class ProgressStats {
 				})
 			).then((list) => (this.decks = list));
 			const quizzes = loadAttempts(db).then((attempts) => {
-				this.quizzes = quizHistory(attempts, dayStartHour);
+				this.quizzes = quizHistory(attempts, dayStartHour, timeZone);
 			});
 			await Promise.all([activity, due, states, quizzes]);
 			this.status = 'ready';

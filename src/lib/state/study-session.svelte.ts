@@ -37,6 +37,8 @@ import {
 	pickNextEntry,
 	pickStudyItem,
 	shouldWait,
+	studyFactIdSet,
+	studyFactIds,
 	sumCounts,
 	type StudyCounts
 } from '$lib/domain/study-card';
@@ -359,13 +361,10 @@ export class StudySession {
 					knownFactIds(db, deck.id),
 					countToday(db, deck.id, dayStart)
 				]);
-				const studyable = new Set(
-					deck.items.filter((i) => STUDY_ITEM_TYPES.includes(i.type)).map((i) => i.factId)
-				);
 				const queue = buildQueue({
 					now,
 					settings,
-					factIds: deck.facts.map((f) => f.id).filter((id) => studyable.has(id)),
+					factIds: studyFactIds(deck),
 					memories: rows,
 					newIntroducedToday: today.newIntroduced,
 					reviewsDoneToday: today.reviews,
@@ -407,9 +406,9 @@ export class StudySession {
 		const now = Date.now();
 		const perDeck = await Promise.all(
 			states.map(async ({ deck, known }) => {
-				const ids = new Set(deck.facts.map((f) => f.id));
-				const due = await nextDueAt(db, deck.id, ids);
-				const unseenCount = deck.facts.filter((f) => !known.has(f.id)).length;
+				const ids = studyFactIds(deck);
+				const due = await nextDueAt(db, deck.id, studyFactIdSet(deck));
+				const unseenCount = ids.filter((id) => !known.has(id)).length;
 				return {
 					due,
 					summary: summariseDone({ now, settings: this.settings, nextDueAt: due, unseenCount })

@@ -29,33 +29,53 @@ export function formatDuration(ms: number): string {
 	return rest === 0 ? `${hours} h` : `${hours} h ${rest} min`;
 }
 
-/** A study day 'YYYY-MM-DD' as "Thu 12 Mar 2026" (the day is a calendar date, read in UTC). */
+// Study days and months are calendar dates, so they are formatted in UTC. Formatters are made
+// once: toLocaleDateString builds a new one per call, which a year of heatmap cells notices.
+const longDay = new Intl.DateTimeFormat(undefined, {
+	timeZone: 'UTC',
+	weekday: 'short',
+	day: 'numeric',
+	month: 'short',
+	year: 'numeric'
+});
+const dateOnly = new Intl.DateTimeFormat(undefined, {
+	timeZone: 'UTC',
+	day: 'numeric',
+	month: 'short',
+	year: 'numeric'
+});
+const shortDay = new Intl.DateTimeFormat(undefined, {
+	timeZone: 'UTC',
+	day: 'numeric',
+	month: 'short'
+});
+const monthYear = new Intl.DateTimeFormat(undefined, {
+	timeZone: 'UTC',
+	month: 'short',
+	year: 'numeric'
+});
+const monthOnly = new Intl.DateTimeFormat(undefined, { timeZone: 'UTC', month: 'short' });
+
+const utcDate = (day: string) => new Date(`${day}T00:00:00Z`);
+
+/** A study day 'YYYY-MM-DD' as "Thu, Mar 12, 2026" (in the reader's locale). */
 export function formatDay(day: string, withWeekday = true): string {
-	return new Date(`${day}T00:00:00Z`).toLocaleDateString(undefined, {
-		timeZone: 'UTC',
-		weekday: withWeekday ? 'short' : undefined,
-		day: 'numeric',
-		month: 'short',
-		year: 'numeric'
-	});
+	return (withWeekday ? longDay : dateOnly).format(utcDate(day));
 }
 
-/** A study day as "12 Mar", for axis labels. */
+/** A study day as "Mar 12", for axis labels. */
 export function formatShortDay(day: string): string {
-	return new Date(`${day}T00:00:00Z`).toLocaleDateString(undefined, {
-		timeZone: 'UTC',
-		day: 'numeric',
-		month: 'short'
-	});
+	return shortDay.format(utcDate(day));
 }
 
 /** 'YYYY-MM' as "Mar 2026". */
 export function formatMonth(month: string): string {
-	return new Date(`${month}-01T00:00:00Z`).toLocaleDateString(undefined, {
-		timeZone: 'UTC',
-		month: 'short',
-		year: 'numeric'
-	});
+	return monthYear.format(utcDate(`${month}-01`));
+}
+
+/** A study day's month as "Mar", for axis labels. */
+export function formatMonthName(day: string): string {
+	return monthOnly.format(utcDate(day));
 }
 
 /** Plural-aware "1 review" / "3 reviews". */

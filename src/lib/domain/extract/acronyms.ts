@@ -70,7 +70,9 @@ export function findAcronymDefinitions(sentence: string): AcronymDefinition[] {
 			longIndex: before.length - long.length
 		});
 	}
-	for (const m of sentence.matchAll(/\b([\p{Lu}][\p{Lu}\d&]{1,9})\s+\(([\p{Lu}][^()]{3,100})\)/gu)) {
+	for (const m of sentence.matchAll(
+		/\b([\p{Lu}][\p{Lu}\d&]{1,9})\s+\(([\p{Lu}][^()]{3,100})\)/gu
+	)) {
 		const [, short, long] = m;
 		if (!isAcronymToken(short)) continue;
 		const found = longFormFor(short, long);
@@ -99,7 +101,10 @@ export function findNamedTerms(sentence: string): NamedTerm[] {
 		const tokens = [...before.matchAll(/[^\s,;:()]+/g)];
 		let first = -1;
 		for (let i = tokens.length - 1; i >= 0 && tokens.length - i <= 8; i--) {
-			const gap = before.slice((tokens[i].index ?? 0) + tokens[i][0].length, i + 1 < tokens.length ? tokens[i + 1].index : before.length);
+			const gap = before.slice(
+				(tokens[i].index ?? 0) + tokens[i][0].length,
+				i + 1 < tokens.length ? tokens[i + 1].index : before.length
+			);
 			if (/[,;:()]/.test(gap)) break;
 			first = i;
 			const word = tokens[i][0];

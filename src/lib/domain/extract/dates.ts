@@ -5,14 +5,7 @@
  */
 
 export type DateSubkind =
-	| 'full'
-	| 'month-year'
-	| 'day-month'
-	| 'part-month'
-	| 'month'
-	| 'year'
-	| 'decade'
-	| 'relative';
+	'full' | 'month-year' | 'day-month' | 'part-month' | 'month' | 'year' | 'decade' | 'relative';
 
 export interface DateMention {
 	/** The verbatim span in the sentence. */
@@ -46,29 +39,20 @@ const YEAR = '(1\\d{3}|20\\d{2}|2100)';
 const DAY = '(\\d{1,2})(?:st|nd|rd|th)?';
 const PART = '(early|mid|late|the end of|the beginning of|the start of|the middle of)';
 
-/** Prepositions that make a following four-digit number a year rather than a count. */
-const YEAR_PREPOSITIONS = new Set([
+/** Before these a four-digit number is a year even when a plural noun follows ("in 1999 troops ..."). */
+const STRONG_YEAR_PREPOSITIONS = new Set([
 	'in',
 	'since',
 	'by',
 	'until',
 	'till',
 	'from',
-	'to',
 	'between',
-	'and',
-	'of',
 	'during',
 	'before',
 	'after',
 	'around',
-	'circa',
-	'c.',
-	'early',
-	'late',
-	'mid',
-	'–',
-	'-'
+	'circa'
 ]);
 
 const NUMBER_WORDS: Record<string, number> = {
@@ -120,7 +104,10 @@ interface Raw {
 	shift?: { amount: number; unit: 'day' | 'week' | 'month' | 'year' };
 }
 
-const PATTERNS: { re: RegExp; make: (m: RegExpExecArray) => Omit<Raw, 'index' | 'end' | 'text'> | null }[] = [
+const PATTERNS: {
+	re: RegExp;
+	make: (m: RegExpExecArray) => Omit<Raw, 'index' | 'end' | 'text'> | null;
+}[] = [
 	{
 		re: new RegExp(`\\b(\\d{4})-(\\d{2})-(\\d{2})\\b`, 'g'),
 		make: (m) => ({ subkind: 'full', year: +m[1], month: +m[2], day: +m[3] })
@@ -151,7 +138,8 @@ const PATTERNS: { re: RegExp; make: (m: RegExpExecArray) => Omit<Raw, 'index' | 
 	},
 	{
 		re: new RegExp(`\\b${MONTH}\\s+${DAY}(?![\\d,.]\\d|\\w)`, 'g'),
-		make: (m) => (+m[2] > 31 ? null : { subkind: 'day-month', month: monthNumber(m[1]), day: +m[2] })
+		make: (m) =>
+			+m[2] > 31 ? null : { subkind: 'day-month', month: monthNumber(m[1]), day: +m[2] }
 	},
 	{
 		re: new RegExp(
@@ -169,17 +157,20 @@ const PATTERNS: { re: RegExp; make: (m: RegExpExecArray) => Omit<Raw, 'index' | 
 		})
 	},
 	{
-		re: /(?<![\d,.\/£$€#]|\d[,.])\b(1\d{3}|20\d{2}|2100)\b(?![,.]\d|\d|\/|s\b|-\d{2}\b)/g,
+		re: /(?<![\d,./£$€#]|\d[,.])\b(1\d{3}|20\d{2}|2100)\b(?![,.]\d|\d|\/|s\b|-\d{2}\b)/g,
 		make: (m) => ({ subkind: 'year', year: +m[1] })
 	},
 	{
-		re: /\b(a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2})\s+(day|week|month|year)s?\s+(later|afterwards|after|earlier|before)\b(?!\s+(?:the|a|an|this|that|his|her|its|their|\p{Lu}))/giu,
+		re: /\b([Aa]n?|[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|[Ss]even|[Ee]ight|[Nn]ine|[Tt]en|[Ee]leven|[Tt]welve|\d{1,2})\s+(day|week|month|year)s?\s+(later|afterwards|after|earlier|before)\b(?!\s+(?:the|a|an|this|that|his|her|its|their|\p{Lu}))/gu,
 		make: (m) => {
 			const amount = NUMBER_WORDS[m[1].toLowerCase()] ?? Number(m[1]);
 			const sign = /^(earlier|before)$/i.test(m[3]) ? -1 : 1;
 			return {
 				subkind: 'relative',
-				shift: { amount: sign * amount, unit: m[2].toLowerCase() as 'day' | 'week' | 'month' | 'year' }
+				shift: {
+					amount: sign * amount,
+					unit: m[2].toLowerCase() as 'day' | 'week' | 'month' | 'year'
+				}
 			};
 		}
 	},
@@ -199,12 +190,18 @@ const LABELS_BEFORE_NUMBERS =
 function isCountNotYear(sentence: string, index: number, end: number): boolean {
 	if (LABELS_BEFORE_NUMBERS.test(sentence.slice(0, index))) return true;
 	const next = sentence.slice(end).match(/^\s+([\p{L}]+)/u)?.[1];
-	const prev = sentence.slice(0, index).match(/([\p{L}.–-]+)\s*$/u)?.[1]?.toLowerCase();
-	if (!next || (prev && YEAR_PREPOSITIONS.has(prev))) return false;
+	const prev = sentence
+		.slice(0, index)
+		.match(/([\p{L}.–-]+)\s*$/u)?.[1]
+		?.toLowerCase();
+	if (!next || (prev && STRONG_YEAR_PREPOSITIONS.has(prev))) return false;
 	return /^(?:[a-z]+s|people|personnel|staff|police|infantry|cavalry)$/.test(next);
 }
 
-function shiftDate(base: Raw & { when: string }, shift: NonNullable<Raw['shift']>): string | undefined {
+function shiftDate(
+	base: Raw & { when: string },
+	shift: NonNullable<Raw['shift']>
+): string | undefined {
 	const [y, m, d] = base.when.split('-').map(Number);
 	const precision = base.when.length === 10 ? 'day' : base.when.length === 7 ? 'month' : 'year';
 	if ((shift.unit === 'day' || shift.unit === 'week') && precision !== 'day') return undefined;
@@ -249,7 +246,10 @@ export function findDates(sentence: string, contextYear?: number): DateMention[]
 	const resolved: (Raw & { when: string })[] = [];
 	for (const r of taken) {
 		let year = r.year;
-		if (year === undefined && (r.subkind === 'day-month' || r.subkind === 'part-month' || r.subkind === 'month')) {
+		if (
+			year === undefined &&
+			(r.subkind === 'day-month' || r.subkind === 'part-month' || r.subkind === 'month')
+		) {
 			let best: Raw | undefined;
 			for (const s of statedYears) {
 				if (!best || Math.abs(s.index - r.index) < Math.abs(best.index - r.index)) best = s;

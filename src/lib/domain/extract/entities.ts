@@ -6,7 +6,10 @@
  */
 import type { AnswerKind } from '$lib/domain/types';
 
-export type EntityKind = Extract<AnswerKind, 'organisation' | 'person' | 'place' | 'acronym' | 'term'>;
+export type EntityKind = Extract<
+	AnswerKind,
+	'organisation' | 'person' | 'place' | 'acronym' | 'term'
+>;
 
 export interface EntityMention {
 	text: string;
@@ -21,6 +24,8 @@ export interface EntityContext {
 	lowercaseWords: Set<string>;
 	/** Names the document uses after a place preposition ("in Kosovo"). */
 	places: Set<string>;
+	/** Capitalised words the document uses in mid-sentence: names, not capitalised common words. */
+	properWords: Set<string>;
 	/** Capitalised words the document uses alone that also end a longer name ("Milošević"). */
 	singleNames: Set<string>;
 	/** Names known to be people or places from elsewhere (an NLP library), if any. */
@@ -30,7 +35,25 @@ export interface EntityContext {
 	longForms: Set<string>;
 }
 
-const CONNECTORS = new Set(['of', 'for', 'and', 'in', 'on', 'the', 'de', 'du', 'des', 'la', 'le', 'van', 'von', 'der', 'al', 'da', 'di']);
+const CONNECTORS = new Set([
+	'of',
+	'for',
+	'and',
+	'in',
+	'on',
+	'the',
+	'de',
+	'du',
+	'des',
+	'la',
+	'le',
+	'van',
+	'von',
+	'der',
+	'al',
+	'da',
+	'di'
+]);
 
 export const ORGANISATION_WORDS = new Set(
 	'Nations Organisation Organization Council Union Mission Force Forces Office Administration Agency Committee Commission Court Tribunal Bank Fund Ministry Department Party Army Navy Corps Institute University College Association Assembly Parliament Congress Senate Government Alliance Police Service Services Programme Program Authority Bureau Secretariat Foundation Federation League Coalition Movement Front Group Company Corporation Board Centre Center Society Cross Crescent Church Guard Brigade Battalion Division Command Headquarters Unit Directorate Observatory'.split(
@@ -38,24 +61,43 @@ export const ORGANISATION_WORDS = new Set(
 	)
 );
 const TERM_FIRST_WORDS = new Set(
-	'Operation Treaty Battle Siege Accord Accords Conference Declaration Resolution Convention Summit Protocol Plan Agreement Act Campaign'.split(' ')
+	'Operation Treaty Battle Siege Accord Accords Conference Declaration Resolution Convention Summit Protocol Plan Agreement Act Campaign'.split(
+		' '
+	)
 );
 const TERM_LAST_WORDS = new Set(
-	'War Wars Agreement Accords Accord Treaty Conference Declaration Plan Convention Summit Protocol Act Campaign Crisis Massacre Genocide Revolution Uprising Offensive'.split(' ')
+	'War Wars Agreement Accords Accord Treaty Conference Declaration Plan Convention Summit Protocol Act Campaign Crisis Massacre Genocide Revolution Uprising Offensive'.split(
+		' '
+	)
 );
-const TITLES = new Set(
-	'President Prime Minister Secretary-General Secretary General Dr Dr. Mr Mr. Mrs Mrs. Ms Ms. Prof Prof. King Queen Prince Princess Ambassador Commander Colonel Admiral Judge Chancellor Pope Senator Governor Lieutenant Captain Marshal Envoy Representative'.split(' ')
-);
-const DIRECTIONS = new Set(['Eastern', 'Western', 'Northern', 'Southern', 'Central', 'North', 'South', 'East', 'West', 'Upper', 'Lower', 'Greater']);
+const DIRECTIONS = new Set([
+	'Eastern',
+	'Western',
+	'Northern',
+	'Southern',
+	'Central',
+	'North',
+	'South',
+	'East',
+	'West',
+	'Upper',
+	'Lower',
+	'Greater'
+]);
 const CALENDAR = new Set(
-	'January February March April May June July August September October November December Monday Tuesday Wednesday Thursday Friday Saturday Sunday'.split(' ')
+	'January February March April May June July August September October November December Monday Tuesday Wednesday Thursday Friday Saturday Sunday'.split(
+		' '
+	)
 );
 /** Capitalised function words that never start a name. */
 const NEVER_NAMES = new Set(
-	'The A An This That These Those It Its They Their Them He She His Her We Our You Your I In On At For Of And But Or If As By With From To Since After Before During Although Though While When Where Whereas However Furthermore Moreover Additionally Overall Ultimately Initially Despite Following Over Under Once Also Both Each Every Many Most Some Such There Here Then Thus Hence Yet So Not No'.split(' ')
+	'The A An This That These Those It Its They Their Them He She His Her We Our You Your I In On At For Of And But Or If As By With From To Since After Before During Although Though While When Where Whereas However Furthermore Moreover Additionally Overall Ultimately Initially Despite Following Over Under Once Also Both Each Every Many Most Some Such There Here Then Thus Hence Yet So Not No'.split(
+		' '
+	)
 );
 
-const PLACE_PREPOSITIONS = /\b(?:in|into|from|across|throughout|within|near|to|towards|toward|around|inside|outside)\s+([\p{Lu}][\p{L}\p{M}-]+(?:\s+[\p{Lu}][\p{L}\p{M}-]+)?)/gu;
+const PLACE_PREPOSITIONS =
+	/\b(?:in|into|from|across|throughout|within|near|to|towards|toward|around|inside|outside)\s+([\p{Lu}][\p{L}\p{M}-]+(?:\s+[\p{Lu}][\p{L}\p{M}-]+)?)/gu;
 
 const TOKEN = /[\p{L}\p{M}\d][\p{L}\p{M}\d’'.&-]*/gu;
 
@@ -78,11 +120,16 @@ function isProperToken(token: string): boolean {
 /** Facts about names gathered from the whole document (lower-case vocabulary, place uses, single names). */
 export function buildEntityContext(
 	texts: string[],
-	extra: { knownPeople?: Iterable<string>; knownPlaces?: Iterable<string>; longForms?: Iterable<string> } = {}
+	extra: {
+		knownPeople?: Iterable<string>;
+		knownPlaces?: Iterable<string>;
+		longForms?: Iterable<string>;
+	} = {}
 ): EntityContext {
 	const lowercaseWords = new Set<string>();
 	const places = new Set<string>();
 	const singleNames = new Set<string>();
+	const properWords = new Set<string>();
 	for (const text of texts) {
 		const tokens = [...text.matchAll(TOKEN)];
 		for (let i = 0; i < tokens.length; i++) {
@@ -94,21 +141,30 @@ export function buildEntityContext(
 			}
 			const prev = i > 0 ? stripToken(tokens[i - 1][0]) : '';
 			const next = i + 1 < tokens.length ? stripToken(tokens[i + 1][0]) : '';
-			const gapBefore = i > 0 ? text.slice((tokens[i - 1].index ?? 0) + tokens[i - 1][0].length, tokens[i].index) : '.';
-			const isSentenceStart = i === 0 || /[.!?:]\s*$/.test(gapBefore) || /[.!?]$/.test(tokens[i - 1][0]);
+			const gapBefore =
+				i > 0
+					? text.slice((tokens[i - 1].index ?? 0) + tokens[i - 1][0].length, tokens[i].index)
+					: '.';
+			const isSentenceStart =
+				i === 0 || /[.!?:]\s*$/.test(gapBefore) || /[.!?]$/.test(tokens[i - 1][0]);
+			if (!isSentenceStart && isProperToken(t)) properWords.add(t);
 			if (
 				isProperToken(t) &&
 				!isAllCaps(t) &&
 				!isSentenceStart &&
 				!isProperToken(prev) &&
-				!(isProperToken(next) && /^\s+$/.test(text.slice((tokens[i].index ?? 0) + raw.length, tokens[i + 1]?.index)))
+				!(
+					isProperToken(next) &&
+					/^\s+$/.test(text.slice((tokens[i].index ?? 0) + raw.length, tokens[i + 1]?.index))
+				)
 			) {
 				singleNames.add(t);
 			}
 		}
 		for (const m of text.matchAll(PLACE_PREPOSITIONS)) {
 			const words = m[1].split(/\s+/).map(stripToken);
-			if (words.some((w) => ORGANISATION_WORDS.has(w) || CALENDAR.has(w) || NEVER_NAMES.has(w))) continue;
+			if (words.some((w) => ORGANISATION_WORDS.has(w) || CALENDAR.has(w) || NEVER_NAMES.has(w)))
+				continue;
 			places.add(words[0]);
 			if (words.length > 1 && DIRECTIONS.has(words[0])) places.add(words.join(' '));
 		}
@@ -117,6 +173,7 @@ export function buildEntityContext(
 		lowercaseWords,
 		places,
 		singleNames,
+		properWords,
 		knownPeople: new Set(extra.knownPeople ?? []),
 		knownPlaces: new Set(extra.knownPlaces ?? []),
 		longForms: new Set(extra.longForms ?? [])
@@ -131,11 +188,23 @@ export function classifyName(name: string, ctx: EntityContext): EntityKind | nul
 	if (words.length === 1 && isAllCaps(first)) return 'acronym';
 	if (ctx.knownPeople.has(name) && !words.some((w) => ORGANISATION_WORDS.has(w))) return 'person';
 	if (TERM_FIRST_WORDS.has(first) || TERM_LAST_WORDS.has(last)) return 'term';
-	if (ctx.longForms.has(name) || words.some((w) => ORGANISATION_WORDS.has(w))) return 'organisation';
+	if (ctx.longForms.has(name) || words.some((w) => ORGANISATION_WORDS.has(w)))
+		return 'organisation';
 	if (words.some((w) => CONNECTORS.has(w))) return null;
 	if (ctx.places.has(name) || ctx.knownPlaces.has(name)) return 'place';
-	if (words.length === 2 && DIRECTIONS.has(first) && (ctx.places.has(last) || ctx.knownPlaces.has(last))) return 'place';
-	if (words.length >= 2 && words.length <= 4 && words.every((w) => !isAllCaps(w)) && ctx.singleNames.has(last)) return 'person';
+	if (
+		words.length === 2 &&
+		DIRECTIONS.has(first) &&
+		(ctx.places.has(last) || ctx.knownPlaces.has(last))
+	)
+		return 'place';
+	if (
+		words.length >= 2 &&
+		words.length <= 4 &&
+		words.every((w) => !isAllCaps(w)) &&
+		ctx.singleNames.has(last)
+	)
+		return 'person';
 	return null;
 }
 
@@ -148,7 +217,10 @@ export function findEntities(
 ): EntityMention[] {
 	const tokens = [...sentence.matchAll(TOKEN)]
 		.map((m) => ({ raw: m[0], text: stripToken(m[0]), index: m.index ?? 0 }))
-		.filter((t) => t.index >= fromIndex && !taken.some(([s, e]) => t.index < e && t.index + t.raw.length > s));
+		.filter(
+			(t) =>
+				t.index >= fromIndex && !taken.some(([s, e]) => t.index < e && t.index + t.raw.length > s)
+		);
 	const out: EntityMention[] = [];
 	const isGapSpace = (a: (typeof tokens)[number], b: (typeof tokens)[number]) =>
 		a.raw === a.text && /^\s+$/.test(sentence.slice(a.index + a.raw.length, b.index));
@@ -176,7 +248,12 @@ export function findEntities(
 			// Connectors join two names only when a name follows: "Office of the Special Envoy".
 			let k = j + 1;
 			const connectors: typeof tokens = [];
-			while (k < tokens.length && CONNECTORS.has(tokens[k].text) && connectors.length < 2 && isGapSpace(tokens[k - 1], tokens[k])) {
+			while (
+				k < tokens.length &&
+				CONNECTORS.has(tokens[k].text) &&
+				connectors.length < 2 &&
+				isGapSpace(tokens[k - 1], tokens[k])
+			) {
 				connectors.push(tokens[k]);
 				k++;
 			}

@@ -8,7 +8,7 @@ import { findAcronymDefinitions, findNamedTerms, type AcronymDefinition } from '
 import { findDates, lastYear, type DateMention } from './dates.ts';
 import { buildEntityContext, classifyName, findEntities, type EntityMention } from './entities.ts';
 import { cyrb53, factId } from './hash.ts';
-import { namesFromNlp, nounPhrases, type Nlp, type Span } from './nlp.ts';
+import { nounPhrases, type Nlp, type Span } from './nlp.ts';
 import { findNumbers, type NumberMention } from './numbers.ts';
 import { findListItems, findVerbPhrases } from './phrases.ts';
 import { buildQuestion, startsWithPronoun, type QuestionMode } from './questions.ts';
@@ -23,7 +23,7 @@ export interface ExtractOptions {
 	onProgress?: (done: number, total: number) => void;
 	/**
 	 * compromise, loaded by the caller with `loadNlp()` (never imported statically): adds noun
-	 * phrases as answers and its people and places to the rules. The rules work without it.
+	 * phrases as answers. The rules work without it.
 	 */
 	nlp?: Nlp;
 }
@@ -40,6 +40,8 @@ const MAX_FACTS_PER_SENTENCE = 4;
 const MAX_FACTS_PER_NAME = 3;
 const MAX_DISTRACTORS = 3;
 const PROGRESS_EVERY = 64;
+/** Words of text given to compromise at most (it takes about 1 ms per word). */
+export const NLP_WORD_BUDGET = 20_000;
 
 interface Analysis {
 	sentence: Sentence;
@@ -105,7 +107,13 @@ const ENTITY_WH: Record<string, string> = {
 	place: 'which place',
 	term: 'what'
 };
-const ENTITY_PRIORITY: Record<string, number> = { person: 6, organisation: 5, term: 5, acronym: 4, place: 3 };
+const ENTITY_PRIORITY: Record<string, number> = {
+	person: 6,
+	organisation: 5,
+	term: 5,
+	acronym: 4,
+	place: 3
+};
 
 /** A name used as a modifier ("UN peacekeepers") is not what the sentence is about. */
 function isAttributive(sentence: string, end: number): boolean {
@@ -126,7 +134,8 @@ function isEligible(a: Analysis): boolean {
 	return !/\?["'”’)]*$/.test(text.trim()) && !startsWithPronoun(text.slice(a.labelEnd));
 }
 
-const PHRASE_STARTS_BADLY = /^(?:it|its|they|their|them|this|these|those|that|he|she|his|her|we|our|which|who|what|such|other|others|one|some|many|most|all|each|both)\b/i;
+const PHRASE_STARTS_BADLY =
+	/^(?:it|its|they|their|them|this|these|those|that|he|she|his|her|we|our|which|who|what|such|other|others|one|some|many|most|all|each|both)\b/i;
 
 /** A noun phrase worth a question: two to nine words, not led by a pronoun, not a bare name. */
 function isAskablePhrase(text: string): boolean {
@@ -139,26 +148,37 @@ function isAskablePhrase(text: string): boolean {
 function eventLabel(sentence: string, anchors: DateMention[], at: number): string {
 	const anchor = anchors[at];
 	const distinct = new Set(anchors.map((a) => a.when)).size > 1;
-	const from = distinct && at > 0 ? anchors[at - 1].index + anchors[at - 1].text.length : 0;
+	// With several dates, each one's clause runs from its date to the next date.
+	const from = distinct && at > 0 ? anchor.index : 0;
 	const to = distinct && at + 1 < anchors.length ? anchors[at + 1].index : sentence.length;
 	let text = sentence.slice(from, to);
 	const removable = distinct ? [anchor] : anchors;
 	for (const a of [...removable].sort((x, y) => y.index - x.index)) {
 		const s = a.index - from;
 		const e = s + a.text.length;
-		const before = text.slice(0, s).replace(/\b(?:in|on|since|by|until|during|from|of|around|the)\s+$/i, '');
+		const before = text
+			.slice(0, s)
+			.replace(/\b(?:in|on|since|by|until|during|from|of|around|the)\s+$/i, '');
 		text = before + text.slice(e);
 	}
 	text = text
 		.replace(/\s+,/g, ',')
 		.replace(/\s{2,}/g, ' ')
 		.replace(/[\s.;:!?]+$/, '');
-	text = text.replace(/^(?:[\s,;]|\b(?:and|but|then|while|so)\b)+/i, '').replace(/(?:[\s,;]|\b(?:and|but|then|in|on|of)\b)+$/i, '');
+	text = text
+		.replace(/^(?:[\s,;]|\b(?:and|but|then|while|so)\b)+/i, '')
+		.replace(/(?:[\s,;]|\b(?:and|but|then|in|on|of)\b)+$/i, '');
 	text = text.split(/,\s+(?:where|which|who|when|while|marking|as)\b|;\s/)[0];
-	const intro = text.match(/^(?:Following|After|Before|During|Since|Until|On|In|By|With|Although|Despite)\b[^,]*,\s+/);
+	const intro = text.match(
+		/^(?:Following|After|Before|During|Since|Until|On|In|By|With|Although|Despite)\b[^,]*,\s+/
+	);
 	if (intro && wordCount(text.slice(intro[0].length)) >= 5) text = text.slice(intro[0].length);
 	const words = text.split(/\s+/);
-	if (words.length > 14) text = `${words.slice(0, 14).join(' ').replace(/[,;:]$/, '')}…`;
+	if (words.length > 14)
+		text = `${words
+			.slice(0, 14)
+			.join(' ')
+			.replace(/[,;:]$/, '')}…`;
 	return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
@@ -179,8 +199,16 @@ export function extractFacts(text: string, options: ExtractOptions): ExtractResu
 		previousYear = lastYear(dates);
 		const dateSpans: [number, number][] = dates.map((d) => [d.index, d.index + d.text.length]);
 		const numbers = findNumbers(sentence.text, dateSpans);
-		analyses.push({ sentence, labelEnd, dates, numbers, definitions: findAcronymDefinitions(sentence.text), entities: [] });
-		if (onProgress && analyses.length % PROGRESS_EVERY === 0) onProgress(analyses.length / 2, total);
+		analyses.push({
+			sentence,
+			labelEnd,
+			dates,
+			numbers,
+			definitions: findAcronymDefinitions(sentence.text),
+			entities: []
+		});
+		if (onProgress && analyses.length % PROGRESS_EVERY === 0)
+			onProgress(Math.floor(analyses.length / 2), total);
 	}
 
 	const longToShort = new Map<string, string>();
@@ -191,10 +219,9 @@ export function extractFacts(text: string, options: ExtractOptions): ExtractResu
 			if (!shortToLong.has(d.short)) shortToLong.set(d.short, d.long);
 		}
 	}
-	const names = options.nlp ? namesFromNlp(options.nlp, sentences.map((s) => s.text).join('\n\n')) : undefined;
 	const ctx = buildEntityContext(
 		sentences.map((s) => s.text),
-		{ knownPeople: names?.people, knownPlaces: names?.places, longForms: longToShort.keys() }
+		{ longForms: longToShort.keys() }
 	);
 
 	// Pass 2: names, now that the whole document says which words are places, people, common words.
@@ -205,14 +232,20 @@ export function extractFacts(text: string, options: ExtractOptions): ExtractResu
 			...a.numbers.map((n): [number, number] => [n.spanIndex, n.spanIndex + n.span.length])
 		];
 		a.entities = findEntities(a.sentence.text, ctx, taken, a.labelEnd);
-		for (const name of new Set(a.entities.map((e) => e.text))) mentionCount.set(name, (mentionCount.get(name) ?? 0) + 1);
-		if (onProgress && a.sentence.index % PROGRESS_EVERY === 0) onProgress((total + a.sentence.index) / 2, total);
+		for (const name of new Set(a.entities.map((e) => e.text)))
+			mentionCount.set(name, (mentionCount.get(name) ?? 0) + 1);
+		if (onProgress && a.sentence.index % PROGRESS_EVERY === 0)
+			onProgress(Math.floor((total + a.sentence.index) / 2), total);
 	}
 
 	// Names the whole text is about ("Kosovo" in a text on Kosovo) make trivial questions.
 	const title = (options.title ?? '').toLowerCase();
 	const isTopicName = (name: string) =>
-		(title !== '' && new RegExp(`(^|[^\\p{L}])${name.toLowerCase().replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}([^\\p{L}]|$)`, 'u').test(title)) ||
+		(title !== '' &&
+			new RegExp(
+				`(^|[^\\p{L}])${name.toLowerCase().replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}([^\\p{L}]|$)`,
+				'u'
+			).test(title)) ||
 		((mentionCount.get(name) ?? 0) >= 8 && (mentionCount.get(name) ?? 0) >= 0.3 * total);
 
 	// Pools of same-kind values from the whole document, for distractors.
@@ -229,23 +262,49 @@ export function extractFacts(text: string, options: ExtractOptions): ExtractResu
 		pool.entries.push({ value, lower, numeric });
 	};
 	for (const a of analyses) {
-		for (const d of a.dates) if (d.subkind !== 'relative') addToPool(datePoolKey(d), d.text, d.year);
-		for (const n of a.numbers) addToPool(n.subkind === 'label' ? `label:${n.unit}` : n.subkind, n.text, n.value);
+		for (const d of a.dates)
+			if (d.subkind !== 'relative') addToPool(datePoolKey(d), d.text, d.year);
+		for (const n of a.numbers)
+			addToPool(n.subkind === 'label' ? `label:${n.unit}` : n.subkind, n.text, n.value);
 		for (const e of a.entities) addToPool(e.kind, e.text);
-		for (const d of a.definitions) addToPool(classifyName(d.long, ctx) === 'organisation' ? 'organisation' : 'term', d.long);
+		for (const d of a.definitions)
+			addToPool(classifyName(d.long, ctx) === 'organisation' ? 'organisation' : 'term', d.long);
 	}
 
 	// Phrases: list items by rule, noun phrases from compromise when it is loaded.
 	const eligible = analyses.filter(isEligible);
 	const nounPhrasesOf = new Map<Analysis, Span[]>();
 	if (options.nlp) {
-		const found = nounPhrases(options.nlp, eligible.map((a) => a.sentence.text));
-		eligible.forEach((a, i) => nounPhrasesOf.set(a, found[i].filter((p) => isAskablePhrase(p.text))));
+		// compromise costs about a millisecond per word: past the budget the rules carry on alone.
+		const parsed: Analysis[] = [];
+		let words = 0;
+		for (const a of eligible) {
+			words += wordCount(a.sentence.text);
+			if (words > NLP_WORD_BUDGET) break;
+			parsed.push(a);
+		}
+		const found = nounPhrases(
+			options.nlp,
+			parsed.map((a) => a.sentence.text)
+		);
+		parsed.forEach((a, i) =>
+			nounPhrasesOf.set(
+				a,
+				found[i].filter((p) => isAskablePhrase(p.text))
+			)
+		);
+		if (parsed.length < eligible.length) {
+			warnings.push(
+				`The document is long: noun-phrase questions were made for its first ${NLP_WORD_BUDGET.toLocaleString('en')} words only; dates, numbers and names come from all of it.`
+			);
+		}
 	}
 	const phrasesOf = new Map<Analysis, { span: Span; isListItem: boolean }[]>();
 	for (const a of eligible) {
 		const list = findListItems(a.sentence.text).map((span) => ({ span, isListItem: true }));
-		const np = [...(nounPhrasesOf.get(a) ?? []), ...findVerbPhrases(a.sentence.text)].map((span) => ({ span, isListItem: false }));
+		const np = [...(nounPhrasesOf.get(a) ?? []), ...findVerbPhrases(a.sentence.text)].map(
+			(span) => ({ span, isListItem: false })
+		);
 		const all = [...list, ...np].filter((p) => p.span.index >= a.labelEnd);
 		phrasesOf.set(a, all);
 		for (const p of all) addToPool('phrase', p.span.text, wordCount(p.span.text));
@@ -259,11 +318,30 @@ export function extractFacts(text: string, options: ExtractOptions): ExtractResu
 		const own: Candidate[] = [];
 		// After a 'Label: ' lead-in the rest is the sentence to turn around; the quote keeps the label.
 		const body = s.text.slice(a.labelEnd);
-		const ask = (index: number, length: number, mode: QuestionMode, wh: string, spanEnd?: number) => {
-			const spec = { length, mode, wh, lowercaseWords: ctx.lowercaseWords };
-			const inBody = index >= a.labelEnd && wordCount(body) >= MIN_SENTENCE_WORDS && !s.isInLabelBlock;
+		const ask = (
+			index: number,
+			length: number,
+			mode: QuestionMode,
+			wh: string,
+			spanEnd?: number
+		) => {
+			const spec = {
+				length,
+				mode,
+				wh,
+				lowercaseWords: ctx.lowercaseWords,
+				properWords: ctx.properWords
+			};
+			const inBody =
+				index >= a.labelEnd && wordCount(body) >= MIN_SENTENCE_WORDS && !s.isInLabelBlock;
 			const reworded = inBody
-				? buildQuestion({ ...spec, sentence: body, index: index - a.labelEnd, spanEnd: spanEnd === undefined ? undefined : spanEnd - a.labelEnd, canReword: !s.isFragment })
+				? buildQuestion({
+						...spec,
+						sentence: body,
+						index: index - a.labelEnd,
+						spanEnd: spanEnd === undefined ? undefined : spanEnd - a.labelEnd,
+						canReword: !s.isFragment
+					})
 				: null;
 			if (reworded && !reworded.startsWith('Complete:')) return reworded;
 			return buildQuestion({ ...spec, sentence: s.text, index, spanEnd, canReword: false });
@@ -272,15 +350,39 @@ export function extractFacts(text: string, options: ExtractOptions): ExtractResu
 
 		// "Ensure Security: Peacekeepers are tasked with ..." (a list item's title) pairs a term with its gloss.
 		const label = s.text.slice(0, a.labelEnd).replace(/:\s*$/, '');
-		if (label && !s.isInLabelBlock && /^(?:\p{Lu}[\p{L}-]*\s*)+$/u.test(label) && wordCount(body) >= MIN_SENTENCE_WORDS) {
-			const question = buildQuestion({ sentence: s.text, index: 0, length: label.length, mode: 'term', wh: 'what', canReword: false, lowercaseWords: ctx.lowercaseWords });
+		if (
+			label &&
+			!s.isInLabelBlock &&
+			/^(?:\p{Lu}[\p{L}-]*\s*)+$/u.test(label) &&
+			wordCount(body) >= MIN_SENTENCE_WORDS
+		) {
+			const question = buildQuestion({
+				sentence: s.text,
+				index: 0,
+				length: label.length,
+				mode: 'term',
+				wh: 'what',
+				canReword: false,
+				lowercaseWords: ctx.lowercaseWords,
+				properWords: ctx.properWords
+			});
 			if (question) {
-				push({ index: 0, answer: label, kind: 'term', poolKey: 'label', priority: 9, question, term: label, meaning: body.trim().replace(/[.]$/, '') });
+				push({
+					index: 0,
+					answer: label,
+					kind: 'term',
+					poolKey: 'label',
+					priority: 9,
+					question,
+					term: label,
+					meaning: body.trim().replace(/[.]$/, '')
+				});
 				addToPool('label', label);
 			}
 		}
 		for (const d of a.definitions) {
-			const kind: AnswerKind = classifyName(d.long, ctx) === 'organisation' ? 'organisation' : 'term';
+			const kind: AnswerKind =
+				classifyName(d.long, ctx) === 'organisation' ? 'organisation' : 'term';
 			push({
 				index: d.longIndex,
 				answer: d.long,
@@ -295,7 +397,10 @@ export function extractFacts(text: string, options: ExtractOptions): ExtractResu
 		for (const t of findNamedTerms(s.text)) {
 			if (t.meaning.toLowerCase().includes(t.term.toLowerCase())) continue;
 			const kind = classifyName(t.term, ctx) ?? 'term';
-			const tense = /\b(is|are|has|have)\b/.test(s.text) && !/\b(was|were|had)\b|\w{3}ed\b/.test(s.text) ? 'is' : 'was';
+			const tense =
+				/\b(is|are|has|have)\b/.test(s.text) && !/\b(was|were|had)\b|\w{3}ed\b/.test(s.text)
+					? 'is'
+					: 'was';
 			push({
 				index: t.termIndex,
 				answer: t.term,
@@ -311,38 +416,104 @@ export function extractFacts(text: string, options: ExtractOptions): ExtractResu
 			if (d.subkind === 'relative') continue;
 			const question = ask(d.index, d.text.length, 'time', dateWh(d));
 			if (!question) continue;
-			const priority = d.subkind === 'full' || d.subkind === 'day-month' ? 8 : d.subkind === 'year' ? 7 : 6;
-			push({ index: d.index, answer: d.text, kind: d.subkind === 'year' ? 'year' : 'date', poolKey: datePoolKey(d), priority, question, when: d.when });
+			const priority =
+				d.subkind === 'full' || d.subkind === 'day-month' ? 8 : d.subkind === 'year' ? 7 : 6;
+			push({
+				index: d.index,
+				answer: d.text,
+				kind: d.subkind === 'year' ? 'year' : 'date',
+				poolKey: datePoolKey(d),
+				priority,
+				question,
+				when: d.when
+			});
 		}
 		for (const n of a.numbers) {
 			let question: string | null;
-			if (n.subkind === 'count') question = ask(n.index, n.text.length, 'count', `how many ${n.unit}`, n.spanIndex + n.span.length);
-			else if (n.subkind === 'percent') question = ask(n.index, n.text.length, 'count', 'what percentage');
+			if (n.subkind === 'count')
+				question = ask(
+					n.index,
+					n.text.length,
+					'count',
+					`how many ${n.unit}`,
+					n.spanIndex + n.span.length
+				);
+			else if (n.subkind === 'percent')
+				question = ask(n.index, n.text.length, 'count', 'what percentage');
 			else if (n.subkind === 'money') question = ask(n.index, n.text.length, 'count', 'how much');
 			else {
 				// "UN Security Council Resolution 1244": no wh-phrase fits after a name, so blank it.
 				const isModified = /\p{Lu}[\p{L}]*\s+$/u.test(s.text.slice(0, n.index));
 				question = isModified
-					? buildQuestion({ sentence: s.text, index: n.index, length: n.text.length, mode: 'term', wh: 'what', canReword: false, lowercaseWords: ctx.lowercaseWords })
+					? buildQuestion({
+							sentence: s.text,
+							index: n.index,
+							length: n.text.length,
+							mode: 'term',
+							wh: 'what',
+							canReword: false,
+							lowercaseWords: ctx.lowercaseWords,
+							properWords: ctx.properWords
+						})
 					: ask(n.index, n.text.length, 'term', `which ${n.unit.toLowerCase()}`);
 			}
 			if (!question) continue;
-			push({ index: n.index, answer: n.text, kind: 'number', poolKey: n.subkind === 'label' ? `label:${n.unit}` : n.subkind, priority: 7, question });
+			push({
+				index: n.index,
+				answer: n.text,
+				kind: 'number',
+				poolKey: n.subkind === 'label' ? `label:${n.unit}` : n.subkind,
+				priority: 7,
+				question
+			});
 		}
 		for (const e of a.entities) {
 			if (isTopicName(e.text) || isAttributive(s.text, e.index + e.text.length)) continue;
-			if (a.definitions.some((d) => e.index >= d.shortIndex - 1 && e.index <= d.shortIndex)) continue;
-			const question = ask(e.index, e.text.length, e.kind === 'acronym' ? 'organisation' : e.kind, ENTITY_WH[e.kind]);
+			if (a.definitions.some((d) => e.index >= d.shortIndex - 1 && e.index <= d.shortIndex))
+				continue;
+			const question = ask(
+				e.index,
+				e.text.length,
+				e.kind === 'acronym' ? 'organisation' : e.kind,
+				ENTITY_WH[e.kind]
+			);
 			if (!question) continue;
-			push({ index: e.index, answer: e.text, kind: e.kind, poolKey: e.kind, priority: ENTITY_PRIORITY[e.kind], question });
+			push({
+				index: e.index,
+				answer: e.text,
+				kind: e.kind,
+				poolKey: e.kind,
+				priority: ENTITY_PRIORITY[e.kind],
+				question
+			});
 		}
 
 		for (const { span, isListItem } of phrasesOf.get(a) ?? []) {
 			const question = isListItem
-				? buildQuestion({ sentence: s.text, index: span.index, length: span.text.length, mode: 'term', wh: 'what', canReword: false, lowercaseWords: ctx.lowercaseWords })
+				? buildQuestion({
+						sentence: s.text,
+						index: span.index,
+						length: span.text.length,
+						mode: 'term',
+						wh: 'what',
+						canReword: false,
+						lowercaseWords: ctx.lowercaseWords,
+						properWords: ctx.properWords
+					})
 				: ask(span.index, span.text.length, 'term', 'what');
 			if (!question) continue;
-			push({ index: span.index, answer: span.text, kind: 'phrase', poolKey: 'phrase', priority: isListItem ? 2 : 1, question });
+			// Among phrases: list items first, then longer phrases, and objects before the subject.
+			const priority = isListItem
+				? 2
+				: 1 + Math.min(wordCount(span.text), 6) / 10 - (span.index === 0 ? 0.5 : 0);
+			push({
+				index: span.index,
+				answer: span.text,
+				kind: 'phrase',
+				poolKey: 'phrase',
+				priority,
+				question
+			});
 		}
 
 		own.sort((x, y) => y.priority - x.priority || x.index - y.index);
@@ -353,7 +524,8 @@ export function extractFacts(text: string, options: ExtractOptions): ExtractResu
 			const end = c.index + c.answer.length;
 			if (chosen.some((o) => c.index < o.index + o.answer.length && end > o.index)) continue;
 			if (chosen.some((o) => o.answer.toLowerCase() === c.answer.toLowerCase())) continue;
-			const isName = ['organisation', 'person', 'place', 'acronym', 'term'].includes(c.kind) && !c.term;
+			const isName =
+				['organisation', 'person', 'place', 'acronym', 'term'].includes(c.kind) && !c.term;
 			if (isName && (perName.get(c.answer) ?? 0) >= MAX_FACTS_PER_NAME) continue;
 			if (isName) perName.set(c.answer, (perName.get(c.answer) ?? 0) + 1);
 			chosen.push(c);
@@ -364,7 +536,10 @@ export function extractFacts(text: string, options: ExtractOptions): ExtractResu
 	}
 
 	for (const pool of pools.values()) {
-		if (pool.isNumeric) pool.entries.sort((x, y) => (x.numeric ?? 0) - (y.numeric ?? 0) || x.lower.localeCompare(y.lower));
+		if (pool.isNumeric)
+			pool.entries.sort(
+				(x, y) => (x.numeric ?? 0) - (y.numeric ?? 0) || x.lower.localeCompare(y.lower)
+			);
 	}
 	const facts: Fact[] = [];
 	const ids = new Set<string>();
@@ -384,7 +559,8 @@ export function extractFacts(text: string, options: ExtractOptions): ExtractResu
 			statement: quote,
 			explanation: `From the text: ${quote}`
 		};
-		const alternative = shortToLong.get(c.answer) ?? (c.term ? undefined : longToShort.get(c.answer));
+		const alternative =
+			shortToLong.get(c.answer) ?? (c.term ? undefined : longToShort.get(c.answer));
 		if (alternative && !c.term) fact.alternatives = [alternative];
 		const distractors = pickDistractors(c, pools.get(c.poolKey), shortToLong, longToShort);
 		if (distractors.length > 0) fact.distractors = distractors;
@@ -418,7 +594,12 @@ function attachEvents(a: Analysis, chosen: Candidate[]): void {
 		const nextIndex = at + 1 < anchors.length ? anchors[at + 1].index : Infinity;
 		const own = chosen.find((c) => c.index === anchor.index && c.answer === anchor.text);
 		const governed = chosen.find(
-			(c) => !withEvent.has(c) && c.term === undefined && c.index > anchor.index && c.index < nextIndex && !(c.kind === 'year' || c.kind === 'date')
+			(c) =>
+				!withEvent.has(c) &&
+				c.term === undefined &&
+				c.index > anchor.index &&
+				c.index < nextIndex &&
+				!(c.kind === 'year' || c.kind === 'date')
 		);
 		const target = own ?? (anchor.subkind === 'relative' ? governed : undefined);
 		if (!target || withEvent.has(target)) return;
@@ -444,10 +625,15 @@ function pickDistractors(
 	const answer = c.answer.toLowerCase();
 	const sentence = c.analysis.sentence.text.toLowerCase();
 	const same = new Set(
-		[shortToLong.get(c.answer), longToShort.get(c.answer)].filter((v): v is string => !!v).map((v) => v.toLowerCase())
+		[shortToLong.get(c.answer), longToShort.get(c.answer)]
+			.filter((v): v is string => !!v)
+			.map((v) => v.toLowerCase())
 	);
 	const isValid = (p: PoolEntry) =>
-		!p.lower.includes(answer) && !answer.includes(p.lower) && !sentence.includes(p.lower) && !same.has(p.lower);
+		!p.lower.includes(answer) &&
+		!answer.includes(p.lower) &&
+		!sentence.includes(p.lower) &&
+		!same.has(p.lower);
 	const entries = pool.entries;
 	const out: string[] = [];
 	if (pool.isNumeric) {
@@ -463,7 +649,8 @@ function pickDistractors(
 		let right = lo;
 		while (out.length < MAX_DISTRACTORS && (left >= 0 || right < entries.length)) {
 			const dl = left >= 0 ? Math.abs((entries[left].numeric ?? 0) - target) : Infinity;
-			const dr = right < entries.length ? Math.abs((entries[right].numeric ?? 0) - target) : Infinity;
+			const dr =
+				right < entries.length ? Math.abs((entries[right].numeric ?? 0) - target) : Infinity;
 			const pick = dr <= dl ? entries[right++] : entries[left--];
 			if (isValid(pick)) out.push(pick.value);
 		}

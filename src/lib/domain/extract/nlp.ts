@@ -39,6 +39,16 @@ function exactSpan(text: string, raw: JsonWithOffset, from: number): Span | null
  * compromise splits "the rebuilding" from "of civil institutions".
  */
 export function nounPhrases(nlp: Nlp, texts: string[]): Span[][] {
+	// compromise slows down more than linearly on long inputs: feed it small batches.
+	const out: Span[][] = [];
+	for (let i = 0; i < texts.length; i += BATCH)
+		out.push(...nounPhrasesOfBatch(nlp, texts.slice(i, i + BATCH)));
+	return out;
+}
+
+const BATCH = 25;
+
+function nounPhrasesOfBatch(nlp: Nlp, texts: string[]): Span[][] {
 	const separator = '\n\n';
 	const joined = texts.join(separator);
 	const starts: number[] = [];
@@ -65,12 +75,4 @@ export function nounPhrases(nlp: Nlp, texts: string[]): Span[][] {
 		} else list.push({ text: span.text, index: local });
 	}
 	return out;
-}
-
-/** People and places compromise recognises in a text, possessives and punctuation trimmed. */
-export function namesFromNlp(nlp: Nlp, text: string): { people: string[]; places: string[] } {
-	const doc = nlp(text);
-	const clean = (list: string[]) =>
-		[...new Set(list.map((s) => s.replace(/[’']s$/u, '').replace(/^[\s"“(]+|[\s.,;:!?"”’')\]]+$/g, '')).filter((s) => /^\p{Lu}/u.test(s)))].sort();
-	return { people: clean(doc.people().out('array') as string[]), places: clean(doc.places().out('array') as string[]) };
 }

@@ -39,12 +39,15 @@ function parseNumber(digits: string, scale?: string): number {
 export function findNumbers(sentence: string, taken: [number, number][] = []): NumberMention[] {
 	const out: NumberMention[] = [];
 	const overlaps = (a: number, b: number) =>
-		taken.some(([s, e]) => a < e && b > s) || out.some((n) => a < n.spanIndex + n.span.length && b > n.spanIndex);
+		taken.some(([s, e]) => a < e && b > s) ||
+		out.some((n) => a < n.spanIndex + n.span.length && b > n.spanIndex);
 	const add = (n: NumberMention) => {
 		if (!overlaps(n.spanIndex, n.spanIndex + n.span.length)) out.push(n);
 	};
 
-	for (const m of sentence.matchAll(new RegExp(`\\b${LABEL}\\s+(\\d+[A-Za-z]?(?:[/-]\\d+)?|[IVXLC]{1,6})\\b`, 'g'))) {
+	for (const m of sentence.matchAll(
+		new RegExp(`\\b${LABEL}\\s+(\\d+[A-Za-z]?(?:[/-]\\d+)?|[IVXLC]{1,6})\\b`, 'g')
+	)) {
 		const index = m.index ?? 0;
 		add({
 			text: m[0],
@@ -56,18 +59,35 @@ export function findNumbers(sentence: string, taken: [number, number][] = []): N
 			value: /^\d/.test(m[2]) ? parseInt(m[2], 10) : 0
 		});
 	}
-	const money = /([$€£¥])\s?(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s+(thousand|million|billion|trillion))?\b/g;
+	const money =
+		/([$€£¥])\s?(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s+(thousand|million|billion|trillion))?\b/g;
 	for (const m of sentence.matchAll(money)) {
 		const index = m.index ?? 0;
-		add({ text: m[0], index, span: m[0], spanIndex: index, subkind: 'money', unit: m[1], value: parseNumber(m[2], m[3]) });
+		add({
+			text: m[0],
+			index,
+			span: m[0],
+			spanIndex: index,
+			subkind: 'money',
+			unit: m[1],
+			value: parseNumber(m[2], m[3])
+		});
 	}
 	const percent = /(?<![\w.,])(\d+(?:\.\d+)?)(\s?%|\s+per\s?cent\b|\s+percent\b)/g;
 	for (const m of sentence.matchAll(percent)) {
 		const index = m.index ?? 0;
-		add({ text: m[0], index, span: m[0], spanIndex: index, subkind: 'percent', unit: '%', value: Number(m[1]) });
+		add({
+			text: m[0],
+			index,
+			span: m[0],
+			spanIndex: index,
+			subkind: 'percent',
+			unit: '%',
+			value: Number(m[1])
+		});
 	}
 	const count =
-		/(?<![\w.,\/-])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s+(thousand|million|billion|trillion))?(?![\w,.]\d)\s+((?:[\p{Ll}][\p{Ll}-]*))/gu;
+		/(?<![\w.,/-])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s+(thousand|million|billion|trillion))?(?![\w,.]\d)\s+((?:[\p{Ll}][\p{Ll}-]*))/gu;
 	for (const m of sentence.matchAll(count)) {
 		const unit = m[3];
 		if (NOT_UNITS.has(unit) || unit.length < 2) continue;

@@ -20,9 +20,27 @@ export interface QuestionSpec {
 	canReword: boolean;
 	/** Words the document writes in lower case (to tell a common word from a name at sentence start). */
 	lowercaseWords: Set<string>;
+	/** Capitalised words the document uses mid-sentence (names), if known. */
+	properWords?: Set<string>;
 }
 
-const AUX = new Set(['was', 'were', 'is', 'are', 'has', 'have', 'had', 'will', 'would', 'can', 'could', 'should', 'may', 'might', 'must']);
+const AUX = new Set([
+	'was',
+	'were',
+	'is',
+	'are',
+	'has',
+	'have',
+	'had',
+	'will',
+	'would',
+	'can',
+	'could',
+	'should',
+	'may',
+	'might',
+	'must'
+]);
 
 const IRREGULAR: Record<string, string> = {
 	arose: 'arise',
@@ -104,16 +122,35 @@ const CONNECTIVES = new Set(
 		' '
 	)
 );
-const LEADING_CONNECTIVE = /^(?:(?:In addition|As a result|In fact|At the same time|In turn|By contrast|In particular)|[\p{L}]+),\s+/u;
+const LEADING_CONNECTIVE =
+	/^(?:(?:In addition|As a result|In fact|At the same time|In turn|By contrast|In particular)|[\p{L}]+),\s+/u;
 
-const PRONOUNS = new Set(['it', 'its', 'they', 'their', 'them', 'he', 'she', 'his', 'her', 'we', 'our', 'us', 'you', 'your', 'i']);
+const PRONOUNS = new Set([
+	'it',
+	'its',
+	'they',
+	'their',
+	'them',
+	'he',
+	'she',
+	'his',
+	'her',
+	'we',
+	'our',
+	'us',
+	'you',
+	'your',
+	'i'
+]);
 const DEMONSTRATIVES = new Set(['this', 'that', 'these', 'those', 'such']);
 
 function withoutConnective(sentence: string): string {
 	const m = sentence.match(LEADING_CONNECTIVE);
 	if (!m) return sentence;
 	const first = m[0].split(/[\s,]/)[0].toLowerCase();
-	const isConnective = m[0].includes(' ') ? /^(in|as|at|by)$/.test(first) || CONNECTIVES.has(first) : CONNECTIVES.has(first) || /ly$/.test(first);
+	const isConnective = m[0].includes(' ')
+		? /^(in|as|at|by)$/.test(first) || CONNECTIVES.has(first)
+		: CONNECTIVES.has(first) || /ly$/.test(first);
 	return isConnective ? sentence.slice(m[0].length) : sentence;
 }
 
@@ -124,7 +161,14 @@ export function startsWithPronoun(sentence: string): boolean {
 	if (PRONOUNS.has(first)) return true;
 	if (!DEMONSTRATIVES.has(first)) return false;
 	const next = (words[1] ?? '').toLowerCase().replace(/[^\p{L}]/gu, '');
-	if (!next || AUX.has(next) || /ed$/.test(next) || next in IRREGULAR || ['includes', 'means', 'involves', 'shows', 'marks', 'led', 'helps'].includes(next)) return true;
+	if (
+		!next ||
+		AUX.has(next) ||
+		/ed$/.test(next) ||
+		next in IRREGULAR ||
+		['includes', 'means', 'involves', 'shows', 'marks', 'led', 'helps'].includes(next)
+	)
+		return true;
 	return (first === 'this' || first === 'that') && /[^s]s$/.test(next);
 }
 
@@ -134,15 +178,28 @@ export function baseForm(past: string, vocabulary: Set<string>): string | null {
 	if (IRREGULAR[w]) return IRREGULAR[w];
 	if (!w.endsWith('ed') || w.length < 5) return null;
 	const stem = w.slice(0, -2);
-	const candidates = [stem, w.slice(0, -1)];
-	if (/([bdgklmnprtvz])\1$/.test(stem) && !/(ll|ss|ff|zz)$/.test(stem)) candidates.unshift(stem.slice(0, -1));
-	if (w.endsWith('ied')) candidates.unshift(`${w.slice(0, -3)}y`);
-	const seen = (c: string) =>
-		[c, `${c}s`, `${c}es`, `${c}ing`, `${c.replace(/e$/, '')}ing`].some((f) => vocabulary.has(f));
-	const verified = candidates.find(seen);
+	const doubled =
+		/([bdgklmnprtvz])\1$/.test(stem) && !/(ll|ss|ff|zz)$/.test(stem) ? stem.slice(0, -1) : null;
+	const candidates = [
+		doubled,
+		w.endsWith('ied') ? `${w.slice(0, -3)}y` : null,
+		w.slice(0, -1),
+		stem
+	].filter((c): c is string => c !== null);
+	// Only a form that shows the bare verb counts: "providing" fits "provid" and "provide" alike.
+	const isSeen = (c: string) =>
+		vocabulary.has(c) ||
+		vocabulary.has(`${c}s`) ||
+		(/(s|sh|ch|x|z)$/.test(c) && vocabulary.has(`${c}es`));
+	const verified = candidates.find(isSeen);
 	if (verified) return verified;
+	if (doubled) return doubled;
 	if (w.endsWith('ied')) return `${w.slice(0, -3)}y`;
-	if (/[aeiou][bcdfgkmprstvz]$/.test(stem) && !/[aeiou]{2}[a-z]$/.test(stem) && !/(er|en|on|it|op|us|et|al|el|om|ic)$/.test(stem)) {
+	if (
+		/[aeiou][bcdfgkmprstvz]$/.test(stem) &&
+		!/[aeiou]{2}[a-z]$/.test(stem) &&
+		!/(er|en|on|it|op|us|et|al|el|om|ic)$/.test(stem)
+	) {
 		return `${stem}e`;
 	}
 	return stem;
@@ -153,41 +210,60 @@ function capitalise(text: string): string {
 }
 
 /** Lower-cases a subject's first word when it is a common word ("The UN ..." -> "the UN ..."). */
-function subjectInQuestion(subject: string, lowercaseWords: Set<string>): string {
-	const first = subject.split(/\s/)[0];
+function subjectInQuestion(subject: string, words: Words): string {
+	const [first, second = ''] = subject.split(/\s+/);
 	const lower = first.toLowerCase();
-	if (/^\p{Lu}[\p{Ll}’']*$/u.test(first) && (['the', 'a', 'an'].includes(lower) || lowercaseWords.has(lower))) {
-		return lower + subject.slice(first.length);
-	}
-	return subject;
+	if (!/^\p{Lu}[\p{Ll}’']*$/u.test(first)) return subject;
+	const isCommon =
+		['the', 'a', 'an'].includes(lower) ||
+		words.lowercaseWords.has(lower) ||
+		(words.properWords !== undefined && !words.properWords.has(first) && !/^\p{Lu}/u.test(second));
+	return isCommon ? lower + subject.slice(first.length) : subject;
 }
+
+type Words = Pick<QuestionSpec, 'lowercaseWords' | 'properWords'>;
 
 const TOKEN = /[^\s,;:()]+/g;
 
 /** "was KFOR established ..." / "did Milošević withdraw ..." from a declarative clause; null if unsure. */
-function invert(clause: string, lowercaseWords: Set<string>): string | null {
+function invert(clause: string, words: Words): string | null {
 	if (!/^[\p{Lu}"“]/u.test(clause) && !/^(the|a|an)\s/.test(clause)) return null;
 	const tokens = [...clause.matchAll(TOKEN)];
 	for (let i = 1; i < tokens.length && i <= 16; i++) {
 		const word = tokens[i][0];
 		const lower = word.toLowerCase();
 		const isAux = AUX.has(lower);
-		const isPast = !isAux && word === lower && !word.includes('-') && (lower in IRREGULAR || /[a-z]{3}ed$/.test(lower));
+		const isPast =
+			!isAux &&
+			word === lower &&
+			!word.includes('-') &&
+			(lower in IRREGULAR || /[a-z]{3}ed$/.test(lower));
 		if (!isAux && !isPast) continue;
 		const start = tokens[i].index ?? 0;
 		const subject = clause.slice(0, start).trim();
 		const rest = clause.slice(start + word.length).trim();
 		if (!rest || /^(that|which|who)\b/.test(rest)) return null;
 		if (/,$/.test(subject) && !/,.*,$/.test(subject)) return null;
-		const s = subjectInQuestion(subject, lowercaseWords);
+		const s = subjectInQuestion(subject, words);
 		if (isAux) return `${lower} ${s} ${rest}`;
-		const base = baseForm(lower, lowercaseWords);
+		const base = baseForm(lower, words.lowercaseWords);
 		return base ? `did ${s} ${base} ${rest}` : null;
 	}
 	return null;
 }
 
-const FRONTABLE = new Set(['in', 'on', 'since', 'by', 'until', 'during', 'before', 'after', 'around', 'from']);
+const FRONTABLE = new Set([
+	'in',
+	'on',
+	'since',
+	'by',
+	'until',
+	'during',
+	'before',
+	'after',
+	'around',
+	'from'
+]);
 const TERMINAL = /[\s.!?;:]+$/;
 
 function tidy(text: string): string {
@@ -204,7 +280,7 @@ export function completeQuestion(sentence: string, index: number, length: number
 }
 
 function reworded(spec: QuestionSpec): string | null {
-	const { sentence, index, length, mode, wh, lowercaseWords } = spec;
+	const { sentence, index, length, mode, wh } = spec;
 	const body = sentence.replace(TERMINAL, '');
 	const answerEnd = index + length;
 	const spanEnd = spec.spanEnd ?? answerEnd;
@@ -217,7 +293,7 @@ function reworded(spec: QuestionSpec): string | null {
 		const ppStart = prep ? index - prep[0].trimStart().length : index;
 		if (!isRange && (p === undefined || FRONTABLE.has(p)) && (p !== undefined || wh === 'when')) {
 			const clause = tidy(body.slice(0, ppStart) + body.slice(spanEnd));
-			const inverted = invert(clause, lowercaseWords);
+			const inverted = invert(clause, spec);
 			if (inverted) {
 				const front = wh === 'when' ? 'When' : p ? `${capitalise(p)} ${wh}` : capitalise(wh);
 				return `${front} ${inverted}?`;

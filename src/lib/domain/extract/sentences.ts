@@ -95,9 +95,10 @@ interface Line {
 const TERMINAL = /[.!?]["'”’)\]]*$/;
 
 /** Whether a line without Markdown markers reads as a heading in plain text. */
-function isPlainHeading(content: string, isAfterBreak: boolean, hasNext: boolean): boolean {
+function isPlainHeading(content: string, isAfterBreak: boolean, next: string | undefined): boolean {
 	const t = content.trim();
-	if (!t || !isAfterBreak || !hasNext) return false;
+	// A heading is followed by a new sentence; a lower-case next line continues a wrapped one.
+	if (!t || !isAfterBreak || next === undefined || /^\s*[\p{Ll},;]/u.test(next)) return false;
 	const words = t.split(/\s+/);
 	if (words.length > 14) return false;
 	if (/[.!?,;:]["'”’)]*$/.test(t)) return false;
@@ -118,7 +119,10 @@ function classifyLines(text: string, work: string, mask: Uint8Array): Line[] {
 		at = nl + 1;
 	}
 	let lastContentLine = raw.length - 1;
-	while (lastContentLine >= 0 && work.slice(raw[lastContentLine].start, raw[lastContentLine].end).trim() === '') {
+	while (
+		lastContentLine >= 0 &&
+		work.slice(raw[lastContentLine].start, raw[lastContentLine].end).trim() === ''
+	) {
 		lastContentLine--;
 	}
 	const lines: Line[] = [];
@@ -140,10 +144,23 @@ function classifyLines(text: string, work: string, mask: Uint8Array): Line[] {
 			line.trim().split(/\s+/).length <= 14 &&
 			!TERMINAL.test(line.trim())
 		) {
-			lines.push({ kind: 'heading', start, end, contentStart: start + (line.length - line.trimStart().length) });
-			lines.push({ kind: 'ignore', start: raw[i + 1].start, end: raw[i + 1].end, contentStart: raw[i + 1].end });
+			lines.push({
+				kind: 'heading',
+				start,
+				end,
+				contentStart: start + (line.length - line.trimStart().length)
+			});
+			lines.push({
+				kind: 'ignore',
+				start: raw[i + 1].start,
+				end: raw[i + 1].end,
+				contentStart: raw[i + 1].end
+			});
 			i++;
-		} else if (/^\s*([-*+]|\d{1,3}[.)])\s*$/.test(line) || /^\s*([-*_])(\s*\1){2,}\s*$/.test(line)) {
+		} else if (
+			/^\s*([-*+]|\d{1,3}[.)])\s*$/.test(line) ||
+			/^\s*([-*_])(\s*\1){2,}\s*$/.test(line)
+		) {
 			lines.push({ kind: 'ignore', start, end, contentStart: end });
 		} else if ((m = line.match(/^\s*(?:>\s?)*\s*(?:[-*+]|\d{1,3}[.)])\s+(?:\[[ xX]\]\s+)?/))) {
 			lines.push({ kind: 'item', start, end, contentStart: start + m[0].length });
@@ -155,8 +172,13 @@ function classifyLines(text: string, work: string, mask: Uint8Array): Line[] {
 				!prev ||
 				prev.kind !== 'text' ||
 				TERMINAL.test(work.slice(prev.contentStart, prev.end).trim());
-			const hasNext = i < lastContentLine;
-			const kind = isPlainHeading(content, isAfterBreak, hasNext) ? 'heading' : 'text';
+			const kind = isPlainHeading(
+				content,
+				isAfterBreak,
+				i < lastContentLine ? (next ?? '') : undefined
+			)
+				? 'heading'
+				: 'text';
 			lines.push({ kind, start, end, contentStart });
 		}
 	}
@@ -183,7 +205,9 @@ interface Paragraph {
 function paragraphsOf(lines: Line[], work: string): Paragraph[] {
 	const out: Paragraph[] = [];
 	let current: Paragraph | null = null;
-	const content = lines.map((l) => (l.kind === 'blank' || l.kind === 'ignore' ? null : work.slice(l.contentStart, l.end).trim()));
+	const content = lines.map((l) =>
+		l.kind === 'blank' || l.kind === 'ignore' ? null : work.slice(l.contentStart, l.end).trim()
+	);
 	const isLabelLine = (i: number): boolean => LABEL.test(content[i] ?? '');
 	for (let i = 0; i < lines.length; i++) {
 		const line = lines[i];
@@ -267,10 +291,17 @@ export function parseDocument(text: string): ParsedDocument {
 	for (const p of SKIP_PATTERNS) maskAll(text, mask, p, CUT);
 	for (const p of CUT_PATTERNS) maskAll(text, mask, p, CUT);
 	maskInlineMarkup(text, mask);
-	let work = '';
-	for (let i = 0; i < text.length; i++) {
-		work += mask[i] && text[i] !== '\n' ? ' ' : text[i];
+	const chars: string[] = [];
+	let runStart = 0;
+	for (let i = 0; i <= text.length; i++) {
+		const isMasked = i < text.length && mask[i] !== 0 && text[i] !== '\n';
+		const wasMasked = i > runStart && mask[runStart] !== 0 && text[runStart] !== '\n';
+		if (i === text.length || isMasked !== wasMasked) {
+			if (i > runStart) chars.push(wasMasked ? ' '.repeat(i - runStart) : text.slice(runStart, i));
+			runStart = i;
+		}
 	}
+	const work = chars.join('');
 
 	const lines = classifyLines(text, work, mask);
 	const headings: Heading[] = [];

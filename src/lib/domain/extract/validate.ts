@@ -23,18 +23,21 @@ export function validateDocumentText(text: string, byteSize: number): DocumentCh
 	if (text.includes('\u0000')) {
 		return {
 			ok: false,
-			error: 'This looks like a binary file (it contains NUL bytes). Choose a plain-text (.txt) or Markdown (.md) file.'
+			error:
+				'This looks like a binary file (it contains NUL bytes). Choose a plain-text (.txt) or Markdown (.md) file.'
 		};
 	}
 	let garbage = 0;
 	for (let i = 0; i < text.length; i++) {
 		const c = text.charCodeAt(i);
-		if ((c < 32 && c !== 9 && c !== 10 && c !== 12 && c !== 13) || c === 0x7f || c === 0xfffd) garbage++;
+		if ((c < 32 && c !== 9 && c !== 10 && c !== 12 && c !== 13) || c === 0x7f || c === 0xfffd)
+			garbage++;
 	}
 	if (garbage > 0 && garbage / text.length > MAX_GARBAGE_SHARE) {
 		return {
 			ok: false,
-			error: 'This does not look like readable text (too many control or unreadable characters). Choose a UTF-8 plain-text or Markdown file.'
+			error:
+				'This does not look like readable text (too many control or unreadable characters). Choose a UTF-8 plain-text or Markdown file.'
 		};
 	}
 	return { ok: true };

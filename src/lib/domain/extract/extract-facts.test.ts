@@ -1,0 +1,232 @@
+import { describe, expect, it } from 'vitest';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+import type { Fact } from '$lib/domain/types';
+import { extractFacts } from './extract-facts.ts';
+import { loadNlp } from './nlp.ts';
+
+const ROOT = path.resolve(__dirname, '../../../..');
+const OVERVIEW = readFileSync(
+	path.join(ROOT, 'questions/kosovo/peacekeeping-in-kosovo.txt'),
+	'utf8'
+);
+const CASE_STUDY = readFileSync(
+	path.join(ROOT, 'questions/kosovo/preventing-a-conflict-relapse-in-kosovo.txt'),
+	'utf8'
+);
+
+function expectWellFormed(facts: Fact[], text: string, documentId: string): void {
+	const ids = new Set<string>();
+	for (const f of facts) {
+		expect(text).toContain(f.quote);
+		expect(f.quote).toContain(f.answer);
+		expect(f.statement).toContain(f.answer);
+		expect(f.document).toBe(documentId);
+		expect(f.explanation).toBe(`From the text: ${f.quote}`);
+		expect(f.question.toLowerCase()).not.toContain(f.answer.toLowerCase());
+		expect(f.quote).not.toMatch(/endnoteRef|\*\*|^#/);
+		for (const d of f.distractors ?? []) {
+			expect(d.toLowerCase()).not.toContain(f.answer.toLowerCase());
+			expect(f.answer.toLowerCase()).not.toContain(d.toLowerCase());
+			expect(f.quote.toLowerCase()).not.toContain(d.toLowerCase());
+		}
+		if (f.when) expect(f.when).toMatch(/^\d{4}(-\d{2}(-\d{2})?)?$/);
+		expect(ids.has(f.id)).toBe(false);
+		ids.add(f.id);
+	}
+}
+
+describe('extractFacts on the Kosovo case study', () => {
+	const { facts, warnings } = extractFacts(CASE_STUDY, {
+		documentId: 'preventing-a-conflict-relapse-in-kosovo',
+		title: 'Preventing a conflict relapse in Kosovo'
+	});
+	const byAnswer = (answer: string) => facts.filter((f) => f.answer === answer);
+
+	it('yields well-formed facts with verbatim quotes and answers', () => {
+		expect(warnings).toEqual([]);
+		expect(facts.length).toBeGreaterThan(15);
+		expectWellFormed(facts, CASE_STUDY, 'preventing-a-conflict-relapse-in-kosovo');
+	});
+
+	it('dates events, pinning "early June" and "two days later" to 1999', () => {
+		expect(byAnswer('early June')[0]).toMatchObject({ answerKind: 'date', when: '1999-06' });
+		expect(byAnswer('10 June')[0]).toMatchObject({ answerKind: 'date', when: '1999-06-10' });
+		const troops = byAnswer('42,000')[0];
+		expect(troops).toMatchObject({ answerKind: 'number', when: '1999-06-12' });
+		expect(troops.question).toContain('how many troops');
+		expect(troops.event).toMatch(
+			/^42,000 troops of the international Kosovo Force \(KFOR\) moved into Kosovo/
+		);
+		expect(troops.distractors).toEqual(['3,800']);
+	});
+
+	it('turns defined acronyms into term/meaning facts', () => {
+		expect(byAnswer('Kosovo Force')[0]).toMatchObject({
+			term: 'KFOR',
+			meaning: 'Kosovo Force',
+			question: 'What does KFOR stand for?'
+		});
+		expect(byAnswer('United Nations Interim Administration in Kosovo')[0]).toMatchObject({
+			term: 'UNMIK',
+			answerKind: 'organisation'
+		});
+	});
+
+	it('asks about people, organisations and years', () => {
+		expect(byAnswer('Slobodan Milošević')[0]).toMatchObject({
+			answerKind: 'person',
+			question:
+				'Who withdrew Yugoslav forces from Kosovo in early June, marking the end of the war?'
+		});
+		expect(byAnswer('2005')[0].question).toBe(
+			'Since which year have ongoing talks between Serbian and Kosovan authorities been mediated by the UN Office of the Special Envoy for Kosovo?'
+		);
+		expect(
+			byAnswer('KFOR').some((f) => f.question.startsWith('Which organisation remained in Kosovo'))
+		).toBe(true);
+	});
+
+	it('skips sentences whose subject is a bare pronoun', () => {
+		expect(facts.some((f) => f.quote.startsWith('It continues to maintain'))).toBe(false);
+		expect(facts.some((f) => /^(It|They|This|Their|Its)\s/.test(f.quote))).toBe(false);
+	});
+
+	it('never asks about the name the whole text is about', () => {
+		expect(byAnswer('Kosovo')).toEqual([]);
+	});
+});
+
+describe('extractFacts on the Kosovo overview', () => {
+	const { facts } = extractFacts(OVERVIEW, {
+		documentId: 'peacekeeping-in-kosovo',
+		title: 'Peacekeeping in Kosovo'
+	});
+
+	it('gives facts the topic of their plain-text heading', () => {
+		expectWellFormed(facts, OVERVIEW, 'peacekeeping-in-kosovo');
+		expect(facts.find((f) => f.answer === 'Operation Allied Force')).toMatchObject({
+			topic: 'the-origins-and-establishment-of-un-peacekeeping-missions-in',
+			term: 'Operation Allied Force',
+			meaning: 'the NATO-led intervention in 1999',
+			question: 'What was the NATO-led intervention in 1999 known as?'
+		});
+		expect(facts.find((f) => f.answer === 'late 1990s')).toMatchObject({
+			answerKind: 'date',
+			when: '1998'
+		});
+	});
+
+	it('pairs a list item title with its text', () => {
+		expect(facts.find((f) => f.answer === 'Ensure Security')).toMatchObject({
+			answerKind: 'term',
+			term: 'Ensure Security',
+			meaning:
+				'Peacekeepers are tasked with protecting civilians, humanitarian personnel, and reconstruction efforts from threats and violence'
+		});
+	});
+});
+
+describe('extractFacts in general', () => {
+	it('is deterministic', () => {
+		const a = extractFacts(CASE_STUDY, { documentId: 'd' });
+		const b = extractFacts(CASE_STUDY, { documentId: 'd' });
+		expect(b).toEqual(a);
+		expect(JSON.stringify(b)).toBe(JSON.stringify(a));
+	});
+
+	it('reads Markdown: headings become topics, markup stays out of quotes', () => {
+		const md = [
+			'# Timeline of the mission',
+			'',
+			'## The deployment',
+			'',
+			'- On **12 June 1999**, the Kosovo Force (KFOR) entered the province with 42,000 troops.',
+			'- The OSCE opened its mission in July 1999 to build institutions.',
+			'',
+			'## Later years',
+			'',
+			'The European Union Rule of Law Mission in Kosovo (EULEX) was launched in 2008.[^1]',
+			'',
+			'[^1]: See the mission website.'
+		].join('\n');
+		const { facts } = extractFacts(md, { documentId: 'md' });
+		expectWellFormed(facts, md, 'md');
+		expect(new Set(facts.map((f) => f.topic))).toEqual(new Set(['the-deployment', 'later-years']));
+		expect(facts.find((f) => f.answer === '2008')).toMatchObject({
+			topic: 'later-years',
+			when: '2008'
+		});
+		expect(facts.some((f) => f.quote.includes('See the mission'))).toBe(false);
+	});
+
+	it('warns when there is nothing to ask about', () => {
+		const result = extractFacts(
+			'we walked along the river and talked about nothing much at all today.',
+			{ documentId: 'x' }
+		);
+		expect(result.facts).toEqual([]);
+		expect(result.warnings).toHaveLength(1);
+		expect(result.warnings[0]).toMatch(/^No facts found/);
+		expect(extractFacts('   ', { documentId: 'x' }).warnings[0]).toMatch(/^No sentences found/);
+	});
+
+	it('handles a 50,000-word document and reports progress up to the total', () => {
+		const base = `${CASE_STUDY}\n${OVERVIEW}`;
+		const parts: string[] = [];
+		let words = 0;
+		for (let i = 0; words < 50_000; i++) {
+			const part = `\n## Part ${i}\n${base
+				.replace(/\b(19|20)\d\d\b/g, (y) => String(Number(y) + (i % 40)))
+				.replace(/42,000/g, `${40 + i},000`)
+				.replace(/3,800/g, `${3 + i},${100 + i}`)}`;
+			parts.push(part);
+			words += part.split(/\s+/).length;
+		}
+		const text = parts.join('');
+		const progress: [number, number][] = [];
+		const { facts, warnings } = extractFacts(text, {
+			documentId: 'big',
+			onProgress: (done, total) => progress.push([done, total])
+		});
+		expect(warnings).toEqual([]);
+		expect(facts.length).toBeGreaterThan(400);
+		expect(facts.filter((f) => f.answerKind === 'number').length).toBeGreaterThan(parts.length);
+		const total = progress[progress.length - 1][1];
+		expect(progress[progress.length - 1]).toEqual([total, total]);
+		expect(progress.every(([done], i) => i === 0 || done >= progress[i - 1][0])).toBe(true);
+		for (const f of facts.slice(0, 200)) expect(text).toContain(f.quote);
+	}, 60_000);
+});
+
+describe('extractFacts with compromise', () => {
+	it('adds noun-phrase facts and keeps every invariant', async () => {
+		const nlp = await loadNlp();
+		const plain = extractFacts(OVERVIEW, { documentId: 'o' });
+		const withNlp = extractFacts(OVERVIEW, { documentId: 'o', nlp });
+		expect(withNlp.facts.length).toBeGreaterThan(plain.facts.length);
+		const phrases = withNlp.facts.filter((f) => f.answerKind === 'phrase').map((f) => f.answer);
+		expect(phrases).toContain('a stabilizing presence');
+		expectWellFormed(withNlp.facts, OVERVIEW, 'o');
+		expect(extractFacts(OVERVIEW, { documentId: 'o', nlp })).toEqual(withNlp);
+	}, 60_000);
+
+	it('is never imported outside src/lib/domain/extract', () => {
+		const offenders: string[] = [];
+		const walk = (dir: string) => {
+			for (const name of readdirSync(dir)) {
+				const file = path.join(dir, name);
+				if (statSync(file).isDirectory()) walk(file);
+				else if (
+					/\.(ts|js|svelte)$/.test(name) &&
+					!file.includes(`${path.sep}extract${path.sep}`)
+				) {
+					if (/from\s+['"]compromise|import\(\s*['"]compromise/.test(readFileSync(file, 'utf8')))
+						offenders.push(file);
+				}
+			}
+		};
+		walk(path.join(ROOT, 'src'));
+		expect(offenders).toEqual([]);
+	});
+});

@@ -1,0 +1,179 @@
+import { readFile } from 'node:fs/promises';
+import { expect, test, type Page } from '@playwright/test';
+import { expectNoAxeViolations } from './helpers';
+
+const STORES = ['memory', 'reviews', 'settings', 'attempts', 'assignments', 'results', 'userDecks'];
+
+/** Every row of every store of the app's database, read straight from IndexedDB. */
+function dumpDb(page: Page): Promise<Record<string, unknown[]>> {
+	return page.evaluate(
+		(stores) =>
+			new Promise<Record<string, unknown[]>>((resolve, reject) => {
+				const open = indexedDB.open('factdeck');
+				open.onerror = () => reject(open.error);
+				open.onsuccess = () => {
+					const db = open.result;
+					const tx = db.transaction(stores);
+					const dump: Record<string, unknown[]> = {};
+					for (const store of stores) {
+						const request = tx.objectStore(store).getAll();
+						request.onsuccess = () => (dump[store] = request.result);
+					}
+					tx.oncomplete = () => {
+						db.close();
+						resolve(dump);
+					};
+					tx.onerror = () => reject(tx.error);
+				};
+			}),
+		STORES
+	);
+}
+
+/** Answers the study card on screen by keyboard and rates it Good; waits until it is saved. */
+async function gradeCard(page: Page, expectedReviews: number): Promise<void> {
+	const card = page.getByRole('article', { name: 'Study card' });
+	await expect(card).toBeVisible();
+	const type = (await card.locator('.badge').first().innerText()).trim();
+	if (type === 'Flashcard') {
+		await page.keyboard.press('Space');
+		await expect(page.getByRole('group', { name: 'Grade yourself' })).toBeVisible();
+		await page.keyboard.press('3');
+	} else {
+		if (type === 'Multiple choice') await page.keyboard.press('b');
+		else if (type === 'True or false') await page.keyboard.press('t');
+		else {
+			await page.keyboard.type('no idea');
+			await page.keyboard.press('Enter');
+		}
+		await expect(page.getByRole('group', { name: 'Your rating' })).toBeVisible();
+		await page.keyboard.press('Enter');
+	}
+	await expect.poll(async () => (await dumpDb(page)).reviews.length).toBe(expectedReviews);
+}
+
+const count = (page: Page, table: string) => page.locator(`[data-table="${table}"]`).first();
+const withoutIds = (rows: unknown[]) => rows.map((row) => ({ ...(row as object), id: undefined }));
+
+test.describe('backup', () => {
+	test('export, clear the site, import: the same counts and the same history', async ({
+		page,
+		browser
+	}) => {
+		await page.goto('/decks/kosovo/study');
+		for (let n = 1; n <= 4; n++) await gradeCard(page, n);
+		const original = await dumpDb(page);
+
+		await page.goto('/settings');
+		await expect(count(page, 'reviews')).toHaveText('4');
+		await expect(page.getByText('No backup yet.')).toBeVisible();
+		const [download] = await Promise.all([
+			page.waitForEvent('download'),
+			page.getByRole('button', { name: 'Download a backup' }).click()
+		]);
+		expect(download.suggestedFilename()).toMatch(/^factdeck-backup-\d{4}-\d{2}-\d{2}\.json$/);
+		const path = await download.path();
+		const file = JSON.parse(await readFile(path, 'utf8'));
+		expect(file).toMatchObject({ format: 'factdeck-backup', version: 1 });
+		expect(file.tables.reviews).toHaveLength(4);
+		await expect(page.getByText(/Last backup: .+\s\(0 reviews since\)\./s)).toBeVisible();
+
+		// A new context is a browser whose site data was cleared.
+		const fresh = await browser.newContext();
+		const other = await fresh.newPage();
+		await other.goto('/settings');
+		await expect(count(other, 'reviews')).toHaveText('0');
+		await other.getByLabel('Choose a backup file (.json)').setInputFiles(path);
+		const preview = other.getByRole('table', { name: /What importing .+ will change/ });
+		await expect(preview.locator('[data-table="reviews"] td').first()).toHaveText('4');
+		await expect(preview.locator('[data-table="memory"] td').first()).toHaveText('4');
+		await expectNoAxeViolations(other);
+		await other.getByRole('button', { name: 'Merge this backup' }).click();
+		await expect(other.getByText(/^Imported .+ Your progress is restored\.$/)).toBeVisible();
+		await expect(count(other, 'reviews')).toHaveText('4');
+		await expect(count(other, 'memory')).toHaveText('4');
+
+		const restored = await dumpDb(other);
+		expect(restored.memory).toEqual(original.memory);
+		expect(withoutIds(restored.reviews)).toEqual(withoutIds(original.reviews));
+		// The history is the learner's: the study screen counts the restored answers as today's.
+		await other.goto('/decks/kosovo/study');
+		await expect(other.getByTestId('count-today')).toHaveText(/^Today: 4 new facts learned/);
+		await fresh.close();
+	});
+
+	test('a damaged, hostile or future file is refused and changes nothing', async ({ page }) => {
+		await page.goto('/decks/kosovo/study');
+		await gradeCard(page, 1);
+		await page.goto('/settings');
+		const [download] = await Promise.all([
+			page.waitForEvent('download'),
+			page.getByRole('button', { name: 'Download a backup' }).click()
+		]);
+		const good = await readFile(await download.path(), 'utf8');
+		const before = await dumpDb(page);
+
+		const parsed = JSON.parse(good);
+		const bad: Array<[string, string, RegExp]> = [
+			['truncated.json', good.slice(0, good.length / 2), /damaged or was cut off/],
+			['future.json', JSON.stringify({ ...parsed, version: 99 }), /newer version of Factdeck/],
+			[
+				'hostile.json',
+				good.replace('"tables":{', '"tables":{"__proto__":{"polluted":true},'),
+				/forbidden key "__proto__"/
+			],
+			[
+				'wrong-type.json',
+				JSON.stringify({
+					...parsed,
+					tables: { ...parsed.tables, reviews: [{ ...parsed.tables.reviews[0], rating: 'good' }] }
+				}),
+				/not valid, so nothing was imported/
+			],
+			['photo.json', 'not json at all', /damaged or was cut off/]
+		];
+		for (const mode of ['Merge', 'Replace']) {
+			await page.getByRole('radio', { name: new RegExp(`^${mode}`) }).check();
+			for (const [name, text, message] of bad) {
+				await page
+					.getByLabel('Choose a backup file (.json)')
+					.setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.from(text) });
+				await expect(page.getByRole('alert')).toHaveText(message);
+				await expect(page.getByRole('button', { name: /Merge this backup|Replace my data/ })).toHaveCount(0);
+			}
+		}
+		expect(await dumpDb(page)).toEqual(before);
+		expect(await page.evaluate(() => ({}) as Record<string, unknown>)).not.toHaveProperty('polluted');
+	});
+
+	test('replace shows what it deletes before anything is written', async ({ page }) => {
+		await page.goto('/settings');
+		const empty = JSON.stringify({
+			format: 'factdeck-backup',
+			version: 1,
+			exportedAt: Date.now(),
+			tables: Object.fromEntries(STORES.map((store) => [store, []]))
+		});
+		await page.goto('/decks/kosovo/study');
+		await gradeCard(page, 1);
+		await gradeCard(page, 2);
+		await page.goto('/settings');
+		await page.getByRole('radio', { name: /^Replace/ }).check();
+		await page
+			.getByLabel('Choose a backup file (.json)')
+			.setInputFiles({ name: 'empty.json', mimeType: 'application/json', buffer: Buffer.from(empty) });
+		const preview = page.getByRole('table', { name: /What importing empty\.json will change/ });
+		await expect(preview.locator('[data-table="reviews"] td').last()).toHaveText('2');
+		expect((await dumpDb(page)).reviews).toHaveLength(2);
+		await page.getByRole('button', { name: 'Cancel' }).click();
+		await expect(preview).toBeHidden();
+		expect((await dumpDb(page)).reviews).toHaveLength(2);
+		await page.getByLabel('Choose a backup file (.json)').setInputFiles({
+			name: 'empty.json',
+			mimeType: 'application/json',
+			buffer: Buffer.from(empty)
+		});
+		await page.getByRole('button', { name: 'Replace my data with this backup' }).click();
+		await expect(count(page, 'reviews')).toHaveText('0');
+	});
+});
