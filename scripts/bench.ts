@@ -7,9 +7,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type BrowserContext, type Page } from '@playwright/test';
 import { build } from 'vite';
-// @ts-expect-error plain JS helpers shared with the tests
 import { browserLaunchOptions } from './browser.js';
-// @ts-expect-error plain JS helpers shared with the tests
 import { firstLoadSize } from './bundle-size.js';
 import { buildDeck } from '$lib/domain/build-deck';
 import { generateDeck } from '$lib/domain/generate';

@@ -8,6 +8,7 @@ import path from 'node:path';
 const buildDir = process.env.FACTDECK_BUILD ?? 'build';
 const kitDir = buildDir === 'build' ? '.svelte-kit' : `.svelte-kit-${buildDir}`;
 
+/** @param {string} urlPath */
 function htmlFor(urlPath) {
 	const clean = urlPath.replace(/\/$/, '');
 	const candidates =
@@ -20,6 +21,7 @@ function htmlFor(urlPath) {
 }
 
 /** The JavaScript files (paths under build/) a first visit to `urlPath` loads. */
+/** @param {string} urlPath */
 export function firstLoadFiles(urlPath) {
 	const html = htmlFor(urlPath);
 	const files = new Set();
@@ -32,6 +34,7 @@ export function firstLoadFiles(urlPath) {
 }
 
 /** Gzipped bytes of the JavaScript a route loads first. */
+/** @param {string} urlPath */
 export function firstLoadSize(urlPath) {
 	const files = firstLoadFiles(urlPath).map((file) => {
 		const bytes = readFileSync(path.join(buildDir, file));
@@ -41,6 +44,7 @@ export function firstLoadSize(urlPath) {
 }
 
 /** Source modules (repo-relative ids) held by the chunks a route loads first. */
+/** @param {string} urlPath */
 export function firstLoadModules(urlPath) {
 	const record = path.join(kitDir, 'output', 'client', '.vite', 'chunk-modules.json');
 	if (!existsSync(record))

@@ -6,6 +6,7 @@ import { existsSync } from 'node:fs';
 import { chromium } from '@playwright/test';
 import { chromiumPath } from './browser.js';
 
+/** @param {string | undefined} path */
 function has(path) {
 	return path !== undefined && existsSync(path);
 }

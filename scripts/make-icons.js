@@ -3,7 +3,7 @@
 import { chromium } from '@playwright/test';
 import { browserLaunchOptions } from './browser.js';
 
-const mark = (padding) => `
+const mark = (/** @type {number} */ padding) => `
 <svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 100 100" width="100%" height="100%">
   <rect width="100" height="100" fill="#2b5a86"/>
   <g transform="translate(${padding} ${padding}) scale(${(100 - 2 * padding) / 100})">
@@ -15,11 +15,13 @@ const mark = (padding) => `
 
 const browser = await chromium.launch(browserLaunchOptions());
 const page = await browser.newPage();
-for (const [name, size, padding] of [
+/** @type {Array<[string, number, number]>} */
+const icons = [
 	['icon-192.png', 192, 8],
 	['icon-512.png', 512, 8],
 	['maskable-512.png', 512, 20]
-]) {
+];
+for (const [name, size, padding] of icons) {
 	await page.setViewportSize({ width: size, height: size });
 	await page.setContent(`<style>html,body{margin:0}</style>${mark(padding)}`);
 	await page.screenshot({ path: `static/icons/${name}` });

@@ -139,11 +139,15 @@ test.describe('backup', () => {
 					.getByLabel('Choose a backup file (.json)')
 					.setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.from(text) });
 				await expect(page.getByRole('alert')).toHaveText(message);
-				await expect(page.getByRole('button', { name: /Merge this backup|Replace my data/ })).toHaveCount(0);
+				await expect(
+					page.getByRole('button', { name: /Merge this backup|Replace my data/ })
+				).toHaveCount(0);
 			}
 		}
 		expect(await dumpDb(page)).toEqual(before);
-		expect(await page.evaluate(() => ({}) as Record<string, unknown>)).not.toHaveProperty('polluted');
+		expect(await page.evaluate(() => ({}) as Record<string, unknown>)).not.toHaveProperty(
+			'polluted'
+		);
 	});
 
 	test('replace shows what it deletes before anything is written', async ({ page }) => {
@@ -161,7 +165,11 @@ test.describe('backup', () => {
 		await page.getByRole('radio', { name: /^Replace/ }).check();
 		await page
 			.getByLabel('Choose a backup file (.json)')
-			.setInputFiles({ name: 'empty.json', mimeType: 'application/json', buffer: Buffer.from(empty) });
+			.setInputFiles({
+				name: 'empty.json',
+				mimeType: 'application/json',
+				buffer: Buffer.from(empty)
+			});
 		const preview = page.getByRole('table', { name: /What importing empty\.json will change/ });
 		await expect(preview.locator('[data-table="reviews"] td').last()).toHaveText('2');
 		expect((await dumpDb(page)).reviews).toHaveLength(2);

@@ -1,5 +1,4 @@
 import { expect, test } from '@playwright/test';
-// @ts-expect-error plain JS module shared with the bench
 import { firstLoadModules, firstLoadSize } from '../scripts/bundle-size.js';
 
 // Budgets checked from the build output: sizes, never timings (timings are for `npm run bench`).

@@ -48,7 +48,9 @@ async function gradeCard(page: Page, expectedReviews: number): Promise<void> {
 async function waitForServiceWorker(page: Page): Promise<void> {
 	await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
 	await page.reload();
-	await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
+	await expect
+		.poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null))
+		.toBe(true);
 }
 
 test.describe('offline', () => {
@@ -95,7 +97,9 @@ test.describe('offline', () => {
 		await page.goto('/decks/kosovo/quiz');
 		await expect(page.getByRole('button', { name: 'Start quiz' })).toBeVisible();
 		await page.getByRole('button', { name: 'Start quiz' }).click();
-		await expect(page.getByRole('heading', { level: 2, name: /^Question 1 of \d+$/ })).toBeVisible();
+		await expect(
+			page.getByRole('heading', { level: 2, name: /^Question 1 of \d+$/ })
+		).toBeVisible();
 
 		await page.goto('/decks/kosovo/sources/peacekeeping-in-kosovo');
 		await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
@@ -125,7 +129,13 @@ test.describe('offline', () => {
 		});
 		expect(cached.names).toHaveLength(1);
 		expect(cached.names[0]).toMatch(/^factdeck-\d+$/);
-		for (const path of ['/200.html', '/decks/kosovo.json', '/decks/kosovo/study', '/settings', '/manifest.webmanifest']) {
+		for (const path of [
+			'/200.html',
+			'/decks/kosovo.json',
+			'/decks/kosovo/study',
+			'/settings',
+			'/manifest.webmanifest'
+		]) {
 			expect(cached.urls).toContain(path);
 		}
 	});
@@ -133,8 +143,12 @@ test.describe('offline', () => {
 	test('the manifest makes the app installable', async ({ request }) => {
 		const manifest = await (await request.get('/manifest.webmanifest')).json();
 		expect(manifest).toMatchObject({ name: 'Factdeck', start_url: '/', display: 'standalone' });
-		const sizes = manifest.icons.map((icon: { sizes: string; purpose: string }) => `${icon.sizes} ${icon.purpose}`);
-		expect(sizes).toEqual(expect.arrayContaining(['192x192 any', '512x512 any', '512x512 maskable']));
+		const sizes = manifest.icons.map(
+			(icon: { sizes: string; purpose: string }) => `${icon.sizes} ${icon.purpose}`
+		);
+		expect(sizes).toEqual(
+			expect.arrayContaining(['192x192 any', '512x512 any', '512x512 maskable'])
+		);
 		for (const icon of manifest.icons) expect((await request.get(icon.src)).ok()).toBe(true);
 	});
 
@@ -145,7 +159,9 @@ test.describe('offline', () => {
 		await waitForServiceWorker(page);
 		const [current] = await page.evaluate(() => caches.keys());
 		// A cache left by an older deployment, to be deleted when the next version activates.
-		await page.evaluate(() => caches.open('factdeck-1').then((cache) => cache.put('/x', new Response('old'))));
+		await page.evaluate(() =>
+			caches.open('factdeck-1').then((cache) => cache.put('/x', new Response('old')))
+		);
 
 		// "Deploy" a new version: a worker script at a new URL is an update whatever its bytes.
 		await page.evaluate(() => navigator.serviceWorker.register('/service-worker.js?next'));

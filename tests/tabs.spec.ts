@@ -83,7 +83,9 @@ test.describe('several tabs', () => {
 		// The old tab closed its connection at once, so the upgrade was never blocked.
 		expect(upgraded).toBe('upgraded');
 
-		const banner = old.getByRole('alert').filter({ hasText: 'Factdeck was updated in another tab' });
+		const banner = old
+			.getByRole('alert')
+			.filter({ hasText: 'Factdeck was updated in another tab' });
 		await expect(banner).toBeVisible();
 		await expect(banner).toContainText('Reload');
 	});

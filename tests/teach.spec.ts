@@ -49,9 +49,8 @@ function pickItems(items: DeckItem[], types: DeckItem['type'][]): DeckItem[] {
 		const found = ofType.find(
 			(item) =>
 				markerOf(item).length > 6 &&
-				ofType.filter((other) =>
-					text(other).toLowerCase().includes(markerOf(item).toLowerCase())
-				).length === 1
+				ofType.filter((other) => text(other).toLowerCase().includes(markerOf(item).toLowerCase()))
+					.length === 1
 		);
 		if (!found) throw new Error(`no ${type} item`);
 		return found;
@@ -69,7 +68,7 @@ function visiblePart(item: DeckItem): string {
 
 async function createAssignment(
 	page: Page,
-	options: { title: string; items?: DeckItem[]; shuffle?: boolean }
+	options: { title: string; items?: DeckItem[]; shuffle?: boolean; minutes?: number }
 ): Promise<{ link: string; id: string }> {
 	await page.goto('/teach');
 	await page.getByRole('link', { name: 'New assignment' }).click();
@@ -91,7 +90,7 @@ async function createAssignment(
 		await page.getByLabel('Number of questions', { exact: true }).fill('3');
 	}
 	if (options.shuffle) await page.getByLabel('Shuffled for each student (by their name)').check();
-	await page.getByLabel('Time limit in minutes').fill('30');
+	await page.getByLabel('Time limit in minutes').fill(String(options.minutes ?? 30));
 	await page.getByLabel('Pass mark (%)').fill('60');
 	await page.getByLabel('Instructions').fill('Work alone. Answer every question.');
 	await page.getByRole('button', { name: 'Save and get the link' }).click();
@@ -111,7 +110,7 @@ async function currentItem(page: Page, items: DeckItem[]): Promise<DeckItem> {
 }
 
 test.describe('teacher-assigned quizzes', () => {
-	test('the teacher\'s pages start empty and the form names every problem', async ({ page }) => {
+	test("the teacher's pages start empty and the form names every problem", async ({ page }) => {
 		const errors = watchConsole(page);
 		await page.goto('/teach');
 		await expect(page.getByText('No assignments yet.')).toBeVisible();
@@ -199,7 +198,8 @@ test.describe('teacher-assigned quizzes', () => {
 				expected.set(item.id, 1);
 				answered.push({
 					item,
-					check: (r) => expect(r.getByRole('radio', { name: item.answer as string, exact: true })).toBeChecked()
+					check: (r) =>
+						expect(r.getByRole('radio', { name: item.answer as string, exact: true })).toBeChecked()
 				});
 			} else if (item.type === 'truefalse') {
 				const wrong = item.answer === 'True' ? 'False' : 'True';
@@ -231,7 +231,8 @@ test.describe('teacher-assigned quizzes', () => {
 				expected.set(item.id, 1 / pairs.length);
 				answered.push({
 					item,
-					check: (r) => expect(r.getByLabel(pairs[0].term, { exact: true })).toHaveValue(pairs[0].meaning)
+					check: (r) =>
+						expect(r.getByLabel(pairs[0].term, { exact: true })).toHaveValue(pairs[0].meaning)
 				});
 			}
 			if (i < 4 && i !== 1) await student.getByRole('button', { name: 'Next' }).click();
@@ -244,7 +245,9 @@ test.describe('teacher-assigned quizzes', () => {
 		const correct = [...expected.values()].filter((score) => score === 1).length;
 
 		await student.getByRole('button', { name: 'Submit answers…' }).click();
-		await expect(student.getByText('You cannot change your answers after submitting.')).toBeVisible();
+		await expect(
+			student.getByText('You cannot change your answers after submitting.')
+		).toBeVisible();
 		await student.getByRole('button', { name: 'Submit now' }).click();
 		await expect(student.getByRole('heading', { name: `Your score: ${percent}%` })).toBeVisible();
 		await expect(student.getByText(`${correct} of 5 right.`)).toBeVisible();
@@ -260,7 +263,9 @@ test.describe('teacher-assigned quizzes', () => {
 			student.waitForEvent('download'),
 			student.getByRole('button', { name: 'Download result file (.json)' }).click()
 		]);
-		expect(fileDownload.suggestedFilename()).toMatch(/^factdeck-result-ana-student-[0-9a-f]{8}\.json$/);
+		expect(fileDownload.suggestedFilename()).toMatch(
+			/^factdeck-result-ana-student-[0-9a-f]{8}\.json$/
+		);
 		const file = JSON.parse(await readFile((await fileDownload.path())!, 'utf8'));
 		expect(file).toMatchObject({ format: 'factdeck-result', student: 'Ana Student', code });
 
@@ -276,7 +281,13 @@ test.describe('teacher-assigned quizzes', () => {
 		const analysis = teacher.getByRole('region', { name: 'Item analysis, one row per question' });
 		await expect(analysis.getByRole('row')).toHaveCount(6);
 		const tfItem = chosen.find((item) => item.type === 'truefalse')!;
-		const tfRow = analysis.getByRole('row', { name: new RegExp(visiblePart(tfItem).slice(0, 30).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')) });
+		const tfRow = analysis.getByRole('row', {
+			name: new RegExp(
+				visiblePart(tfItem)
+					.slice(0, 30)
+					.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+			)
+		});
 		await expect(tfRow).toContainText('0%');
 		await expect(tfRow).toContainText(tfItem.answer === 'True' ? 'False (1×)' : 'True (1×)');
 		await expectNoAxeViolations(teacher);
@@ -287,10 +298,14 @@ test.describe('teacher-assigned quizzes', () => {
 		]);
 		const csv = (await readFile((await csvDownload.path())!, 'utf8')).replace(/^\uFEFF/, '');
 		const lines = csv.trim().split('\r\n');
-		expect(lines[0]).toBe('Student,Score (%),Correct,Total,Passed,Time taken (s),Submitted at (ISO)');
+		expect(lines[0]).toBe(
+			'Student,Score (%),Correct,Total,Passed,Time taken (s),Submitted at (ISO)'
+		);
 		expect(lines).toHaveLength(2);
 		expect(lines[1]).toMatch(
-			new RegExp(`^Ana Student,${percent},${correct},5,${percent >= 60 ? 'yes' : 'no'},\\d+,\\d{4}-\\d\\d-\\d\\dT`)
+			new RegExp(
+				`^Ana Student,${percent},${correct},5,${percent >= 60 ? 'yes' : 'no'},\\d+,\\d{4}-\\d\\d-\\d\\dT`
+			)
 		);
 
 		const [gift] = await Promise.all([
@@ -407,13 +422,41 @@ test.describe('teacher-assigned quizzes', () => {
 		const other = await createAssignment(teacher, { title: 'Another check' });
 		await teacher.getByLabel('Paste result codes or result links').fill(code);
 		await teacher.getByRole('button', { name: 'Add results' }).click();
-		await expect(teacher.getByText(/result is for another assignment, not “Another check”/)).toBeVisible();
+		await expect(
+			teacher.getByText(/result is for another assignment, not “Another check”/)
+		).toBeVisible();
 		await expect(teacher.getByRole('heading', { name: 'Results (0)' })).toBeVisible();
 		expect(other.id).not.toBe(id);
 
 		// Nothing collected was lost on the first assignment.
 		await teacher.goto(`/teach/${id}`);
 		await expect(teacher.getByRole('heading', { name: 'Results (1)' })).toBeVisible();
+		await teacherContext.close();
+		await studentContext.close();
+	});
+
+	test('when the time is up, the attempt is submitted with what was answered', async ({
+		browser
+	}) => {
+		test.setTimeout(120_000);
+		const teacherContext = await newContext(browser);
+		const teacher = await teacherContext.newPage();
+		const { link } = await createAssignment(teacher, { title: 'One minute', minutes: 1 });
+
+		const studentContext = await newContext(browser);
+		const student = await studentContext.newPage();
+		await student.clock.install();
+		await student.goto(link);
+		await student.getByLabel('Your name').fill('Cy');
+		await student.getByRole('button', { name: 'Start' }).click();
+		await expect(student.getByText('1:00')).toBeVisible();
+		await student.clock.runFor(31_000);
+		await expect(student.getByText('0:29')).toBeVisible();
+		await expect(student.getByRole('heading', { name: /Question 1 of 3/ })).toBeVisible();
+		await student.clock.runFor(30_000);
+		await expect(student.getByText(/Submitted, Cy\. Time taken: 1 min 00 s\./)).toBeVisible();
+		await expect(student.getByRole('heading', { name: /^Your score:/ })).toBeVisible();
+		await expect(student.getByLabel('Result code')).toHaveValue(/^FD1\.r\./);
 		await teacherContext.close();
 		await studentContext.close();
 	});

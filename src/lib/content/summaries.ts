@@ -9,7 +9,7 @@ export interface DeckSummary {
 	facts: number;
 	items: number;
 	byType: Record<ItemType, number>;
-	topics: Array<{ id: string; title: string; facts: number; items: number }>;
+	topics: Array<{ id: string; title: string; facts: number; items: number; factIds: string[] }>;
 	sources: Array<{ id: string; title: string }>;
 }
 
@@ -30,6 +30,7 @@ export function summariseDeck(deck: Deck): DeckSummary {
 		topics: deck.topics.map((topic) => ({
 			...topic,
 			facts: deck.facts.filter((fact) => fact.topic === topic.id).length,
+			factIds: deck.facts.filter((fact) => fact.topic === topic.id).map((fact) => fact.id),
 			items: deck.items.filter((item) => item.topic === topic.id).length
 		})),
 		sources: deck.sources

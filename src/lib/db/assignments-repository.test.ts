@@ -190,10 +190,7 @@ describe('student attempts', () => {
 			itemIds: ['i1'],
 			startedAt: 2000
 		});
-		expect((await listStudentAttempts(db, 'a1')).map((row) => row.student)).toEqual([
-			'Ben',
-			'Ana'
-		]);
+		expect((await listStudentAttempts(db, 'a1')).map((row) => row.student)).toEqual(['Ben', 'Ana']);
 	});
 
 	it('submits once: later answers and submissions do not change it', async () => {

@@ -125,9 +125,7 @@ export async function listStudentAttempts(
 	assignmentId: string
 ): Promise<AttemptRow[]> {
 	const rows = await db.attempts.where('assignmentId').equals(assignmentId).toArray();
-	return rows
-		.filter((row) => row.kind === 'assignment')
-		.sort((a, b) => b.startedAt - a.startedAt);
+	return rows.filter((row) => row.kind === 'assignment').sort((a, b) => b.startedAt - a.startedAt);
 }
 
 export interface NewStudentAttempt {

@@ -14,7 +14,12 @@ import {
 } from '$lib/db/backup-repository';
 import { recordAnswer, saveSettings } from '$lib/db/study-repository';
 import { describeStorageError, STORAGE_FULL_MESSAGE } from '$lib/db/errors';
-import { MAX_ROWS, MAX_STRING_CHARS, parseBackup, type BackupFile } from '$lib/domain/backup-schema';
+import {
+	MAX_ROWS,
+	MAX_STRING_CHARS,
+	parseBackup,
+	type BackupFile
+} from '$lib/domain/backup-schema';
 import { DEFAULT_SETTINGS, type StudyRating } from '$lib/domain/scheduler';
 import type { Deck, Item } from '$lib/domain/types';
 
@@ -289,9 +294,7 @@ describe('importBackup refuses bad files and leaves the database as it was', () 
 	const rowsOf = (file: ReturnType<typeof good>) =>
 		Object.values(file.tables as Record<string, object[]>).flat();
 
-	const truncated = fc
-		.nat()
-		.map((n) => (text: string) => text.slice(0, n % text.length));
+	const truncated = fc.nat().map((n) => (text: string) => text.slice(0, n % text.length));
 
 	const wrongType = fc
 		.constantFrom<Array<(file: ReturnType<typeof good>) => void>>(
@@ -345,17 +348,16 @@ describe('importBackup refuses bad files and leaves the database as it was', () 
 			return JSON.stringify(file);
 		});
 
-	const hugeString = fc.tuple(fc.nat(), fc.integer({ min: 1, max: 1000 })).map(
-		([index, extra]) =>
-			(text: string) => {
-				const file = JSON.parse(text);
-				const rows = rowsOf(file) as Array<Record<string, unknown>>;
-				const row = rows[index % rows.length];
-				const keys = Object.keys(row).filter((key) => typeof row[key] === 'string');
-				row[keys[index % keys.length]] = 'x'.repeat(MAX_STRING_CHARS + extra);
-				return JSON.stringify(file);
-			}
-	);
+	const hugeString = fc
+		.tuple(fc.nat(), fc.integer({ min: 1, max: 1000 }))
+		.map(([index, extra]) => (text: string) => {
+			const file = JSON.parse(text);
+			const rows = rowsOf(file) as Array<Record<string, unknown>>;
+			const row = rows[index % rows.length];
+			const keys = Object.keys(row).filter((key) => typeof row[key] === 'string');
+			row[keys[index % keys.length]] = 'x'.repeat(MAX_STRING_CHARS + extra);
+			return JSON.stringify(file);
+		});
 
 	const futureVersion = fc.integer({ min: 2, max: 1_000_000 }).map((version) => (text: string) => {
 		const file = JSON.parse(text);
@@ -378,8 +380,14 @@ describe('importBackup refuses bad files and leaves the database as it was', () 
 			const file = JSON.parse(text);
 			const rows = rowsOf(file) as Array<Record<string, unknown>>;
 			const row = rows[index % rows.length];
-			const name = key in row || ['__proto__', 'constructor', 'prototype'].includes(key) ? `x-${key}` : key;
-			Object.defineProperty(row, name, { value, enumerable: true, writable: true, configurable: true });
+			const name =
+				key in row || ['__proto__', 'constructor', 'prototype'].includes(key) ? `x-${key}` : key;
+			Object.defineProperty(row, name, {
+				value,
+				enumerable: true,
+				writable: true,
+				configurable: true
+			});
 			return JSON.stringify(file);
 		});
 
@@ -393,22 +401,28 @@ describe('importBackup refuses bad files and leaves the database as it was', () 
 		return JSON.stringify(file);
 	});
 
-	const duplicateKey = fc.constantFrom(
-		'memory',
-		'reviews',
-		'settings',
-		'attempts',
-		'assignments',
-		'results',
-		'userDecks'
-	).map((table) => (text: string) => {
-		const file = JSON.parse(text);
-		file.tables[table].push(file.tables[table][0]);
-		return JSON.stringify(file);
-	});
+	const duplicateKey = fc
+		.constantFrom(
+			'memory',
+			'reviews',
+			'settings',
+			'attempts',
+			'assignments',
+			'results',
+			'userDecks'
+		)
+		.map((table) => (text: string) => {
+			const file = JSON.parse(text);
+			file.tables[table].push(file.tables[table][0]);
+			return JSON.stringify(file);
+		});
 
 	const notABackup = fc
-		.oneof(fc.jsonValue().map((value) => JSON.stringify(value)), fc.string(), fc.uint8Array().map((bytes) => String.fromCharCode(...bytes)))
+		.oneof(
+			fc.jsonValue().map((value) => JSON.stringify(value)),
+			fc.string(),
+			fc.uint8Array().map((bytes) => String.fromCharCode(...bytes))
+		)
 		.map((garbage) => () => garbage);
 
 	const damage = fc.oneof(
@@ -427,16 +441,20 @@ describe('importBackup refuses bad files and leaves the database as it was', () 
 	it('refuses 1,000 generated bad files, each with a message, the database unchanged', async () => {
 		let runs = 0;
 		await fc.assert(
-			fc.asyncProperty(damage, fc.constantFrom('replace' as const, 'merge' as const), async (spoil, mode) => {
-				runs += 1;
-				const text = spoil(goodText);
-				const result = await importBackup(db, text, mode);
-				expect(result.ok).toBe(false);
-				if (!result.ok) expect(result.error.length).toBeGreaterThan(10);
-				expect(writes).toBe(0);
-				// A full dump is slow on the in-memory shim, so every 10th file and the last one.
-				if (runs % 10 === 0) expect(await dumpDatabase(db)).toEqual(before);
-			}),
+			fc.asyncProperty(
+				damage,
+				fc.constantFrom('replace' as const, 'merge' as const),
+				async (spoil, mode) => {
+					runs += 1;
+					const text = spoil(goodText);
+					const result = await importBackup(db, text, mode);
+					expect(result.ok).toBe(false);
+					if (!result.ok) expect(result.error.length).toBeGreaterThan(10);
+					expect(writes).toBe(0);
+					// A full dump is slow on the in-memory shim, so every 10th file and the last one.
+					if (runs % 10 === 0) expect(await dumpDatabase(db)).toEqual(before);
+				}
+			),
 			{ numRuns: 1000 }
 		);
 		expect(runs).toBe(1000);

@@ -27,23 +27,32 @@ describe('describeStorageError', () => {
 	it('finds it among the failures of a bulk write, and in a cause chain', () => {
 		const bulk = new Dexie.BulkError('1 of 2 operations failed', [quota()]);
 		expect(describeStorageError(bulk)).toBe(STORAGE_FULL_MESSAGE);
-		expect(describeStorageError(new Error('wrapped', { cause: quota() }))).toBe(STORAGE_FULL_MESSAGE);
+		expect(describeStorageError(new Error('wrapped', { cause: quota() }))).toBe(
+			STORAGE_FULL_MESSAGE
+		);
 		expect(describeStorageError({ name: 'Error', code: 22 })).toBe(STORAGE_FULL_MESSAGE);
 	});
 
 	it('does not call a plain abort a full disk', () => {
 		const aborted = new Dexie.AbortError('Transaction aborted');
 		expect(isQuotaError(aborted)).toBe(false);
-		expect(describeStorageError(aborted)).toMatch(/could not read or save your data: Transaction aborted/);
+		expect(describeStorageError(aborted)).toMatch(
+			/could not read or save your data: Transaction aborted/
+		);
 	});
 
 	it('tells a closed database (another tab upgraded) and a newer database apart', async () => {
 		const db = new Dexie(`errors-${Math.random()}`);
 		db.version(1).stores({ rows: '++id' });
 		db.close();
-		const error = await db.table('rows').add({ a: 1 }).catch((caught: unknown) => caught);
+		const error = await db
+			.table('rows')
+			.add({ a: 1 })
+			.catch((caught: unknown) => caught);
 		expect(describeStorageError(error)).toBe(DATABASE_CLOSED_MESSAGE);
-		expect(describeStorageError(new DOMException('newer', 'VersionError'))).toBe(NEWER_DATABASE_MESSAGE);
+		expect(describeStorageError(new DOMException('newer', 'VersionError'))).toBe(
+			NEWER_DATABASE_MESSAGE
+		);
 	});
 
 	it('describes anything else without throwing', () => {

@@ -65,7 +65,12 @@ const VERSION_1_ROWS: Rows = {
 			origin: 'study'
 		}
 	],
-	settings: [{ key: 'study', value: { newPerDay: 12, reviewsPerDay: 100, desiredRetention: 0.9, dayStartHour: 4 } }],
+	settings: [
+		{
+			key: 'study',
+			value: { newPerDay: 12, reviewsPerDay: 100, desiredRetention: 0.9, dayStartHour: 4 }
+		}
+	],
 	attempts: [
 		{
 			id: 'attempt-1',
@@ -81,8 +86,12 @@ const VERSION_1_ROWS: Rows = {
 		}
 	],
 	assignments: [{ id: 'as-1', createdAt: T0, assignment: { v: 1, id: 'as-1', title: 'Homework' } }],
-	results: [{ id: 'res-1', assignmentId: 'as-1', student: 'Ada', receivedAt: T0, result: { v: 1 } }],
-	userDecks: [{ id: 'my-deck', createdAt: T0, updatedAt: T0, deck: { id: 'my-deck', title: 'Mine' } }]
+	results: [
+		{ id: 'res-1', assignmentId: 'as-1', student: 'Ada', receivedAt: T0, result: { v: 1 } }
+	],
+	userDecks: [
+		{ id: 'my-deck', createdAt: T0, updatedAt: T0, deck: { id: 'my-deck', title: 'Mine' } }
+	]
 };
 
 interface UpgradeCase {
@@ -125,7 +134,8 @@ async function writeAsVersion(name: string, version: number, rows: Rows): Promis
 	}
 	await raw.open();
 	await raw.transaction('rw', raw.tables, async () => {
-		for (const [table, tableRows] of Object.entries(rows)) await raw.table(table).bulkAdd(tableRows);
+		for (const [table, tableRows] of Object.entries(rows))
+			await raw.table(table).bulkAdd(tableRows);
 	});
 	raw.close();
 }
@@ -138,17 +148,20 @@ describe('schema upgrades keep every row', () => {
 		expect(CASES.map((c) => c.from)).toEqual(SHIPPED.map((entry) => entry.version));
 	});
 
-	it.each(CASES)('a database written by version $from opens with today’s schema', async (upgrade) => {
-		const name = `upgrade-${upgrade.from}-${Math.random().toString(36).slice(2)}`;
-		await writeAsVersion(name, upgrade.from, upgrade.rows);
+	it.each(CASES)(
+		'a database written by version $from opens with today’s schema',
+		async (upgrade) => {
+			const name = `upgrade-${upgrade.from}-${Math.random().toString(36).slice(2)}`;
+			await writeAsVersion(name, upgrade.from, upgrade.rows);
 
-		const db = new FactdeckDB(name);
-		opened.push(db);
-		await db.open();
-		for (const [table, expectedRows] of Object.entries(upgrade.expected)) {
-			expect(await db.table(table).toArray(), table).toEqual(expectedRows);
+			const db = new FactdeckDB(name);
+			opened.push(db);
+			await db.open();
+			for (const [table, expectedRows] of Object.entries(upgrade.expected)) {
+				expect(await db.table(table).toArray(), table).toEqual(expectedRows);
+			}
+			await upgrade.check?.(db);
+			await db.delete();
 		}
-		await upgrade.check?.(db);
-		await db.delete();
-	});
+	);
 });

@@ -29,7 +29,12 @@ function memory(factId: string, lastReviewAt: number | null, reps = 1): MemoryRo
 	};
 }
 
-function review(factId: string, reviewedAt: number, id?: number, itemId = `${factId}-mcq`): ReviewRowData {
+function review(
+	factId: string,
+	reviewedAt: number,
+	id?: number,
+	itemId = `${factId}-mcq`
+): ReviewRowData {
 	return {
 		...(id === undefined ? {} : { id }),
 		deckId: 'kosovo',
@@ -51,8 +56,12 @@ function tables(partial: Partial<BackupTables>): BackupTables {
 
 describe('planImport, merge', () => {
 	it('keeps the newer memory of each fact by lastReviewAt', () => {
-		const current = tables({ memory: [memory('a', T0 + HOUR, 5), memory('b', T0, 1), memory('c', T0)] });
-		const incoming = tables({ memory: [memory('a', T0, 2), memory('b', T0 + HOUR, 9), memory('d', T0)] });
+		const current = tables({
+			memory: [memory('a', T0 + HOUR, 5), memory('b', T0, 1), memory('c', T0)]
+		});
+		const incoming = tables({
+			memory: [memory('a', T0, 2), memory('b', T0 + HOUR, 9), memory('d', T0)]
+		});
 		const plan = planImport(current, incoming, 'merge');
 		expect(plan.rows.memory.map((row) => [row.factId, row.reps])).toEqual([
 			['b', 9],

@@ -41,7 +41,9 @@ export interface ImportPlan {
 type Row = BackupTables[TableName][number];
 
 /** A review's identity across devices: the same answer logged twice is one review. */
-export function reviewIdentity(review: Pick<ReviewRowData, 'deckId' | 'factId' | 'reviewedAt' | 'itemId'>): string {
+export function reviewIdentity(
+	review: Pick<ReviewRowData, 'deckId' | 'factId' | 'reviewedAt' | 'itemId'>
+): string {
 	return JSON.stringify([review.deckId, review.factId, review.reviewedAt, review.itemId]);
 }
 

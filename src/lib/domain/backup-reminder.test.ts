@@ -10,8 +10,12 @@ describe('shouldRemindBackup', () => {
 	});
 
 	it('stays quiet at exactly 30 days or exactly 100 reviews', () => {
-		expect(shouldRemindBackup({ lastBackupAt: now - 30 * DAY, reviewsSince: 500, now })).toBe(false);
-		expect(shouldRemindBackup({ lastBackupAt: now - 90 * DAY, reviewsSince: 100, now })).toBe(false);
+		expect(shouldRemindBackup({ lastBackupAt: now - 30 * DAY, reviewsSince: 500, now })).toBe(
+			false
+		);
+		expect(shouldRemindBackup({ lastBackupAt: now - 90 * DAY, reviewsSince: 100, now })).toBe(
+			false
+		);
 	});
 
 	it('stays quiet after a recent backup, however much was studied', () => {

@@ -20,7 +20,11 @@ export interface BackupReminderInput {
 }
 
 /** True when the last backup is older than 30 days (or missing) and over 100 reviews came since. */
-export function shouldRemindBackup({ lastBackupAt, reviewsSince, now }: BackupReminderInput): boolean {
+export function shouldRemindBackup({
+	lastBackupAt,
+	reviewsSince,
+	now
+}: BackupReminderInput): boolean {
 	const isStale = lastBackupAt === null || now - lastBackupAt > BACKUP_STALE_DAYS * DAY_MS;
 	return isStale && reviewsSince > BACKUP_REVIEW_THRESHOLD;
 }

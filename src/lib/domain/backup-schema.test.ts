@@ -10,7 +10,10 @@ import {
 import type { Deck, Item } from '$lib/domain/types';
 
 const NOW = Date.UTC(2026, 0, 10, 12);
-const source = { document: 'peacekeeping-in-kosovo', quote: 'KFOR entered Kosovo on 12 June 1999.' };
+const source = {
+	document: 'peacekeeping-in-kosovo',
+	quote: 'KFOR entered Kosovo on 12 June 1999.'
+};
 const item: Item = {
 	id: 'm1',
 	factId: 'k1',
@@ -78,7 +81,10 @@ function sampleTables(): BackupTables {
 			}
 		],
 		settings: [
-			{ key: 'study', value: { newPerDay: 20, reviewsPerDay: 200, desiredRetention: 0.9, dayStartHour: 4 } }
+			{
+				key: 'study',
+				value: { newPerDay: 20, reviewsPerDay: 200, desiredRetention: 0.9, dayStartHour: 4 }
+			}
 		],
 		attempts: [
 			{
@@ -167,12 +173,17 @@ describe('parseBackup', () => {
 	});
 
 	it('refuses a file from a newer version with a message that says so', () => {
-		expect(refused({ ...valid(), version: BACKUP_VERSION + 1 })).toMatch(/newer version of Factdeck/);
+		expect(refused({ ...valid(), version: BACKUP_VERSION + 1 })).toMatch(
+			/newer version of Factdeck/
+		);
 	});
 
 	it('refuses __proto__, constructor and prototype keys anywhere', () => {
 		for (const key of ['__proto__', 'constructor', 'prototype']) {
-			const text = JSON.stringify(valid()).replace('"answers":{"m1"', `"answers":{"${key}":{"x":1},"m1"`);
+			const text = JSON.stringify(valid()).replace(
+				'"answers":{"m1"',
+				`"answers":{"${key}":{"x":1},"m1"`
+			);
 			expect(refused(text)).toMatch(new RegExp(`forbidden key "${key}"`));
 		}
 	});
@@ -200,7 +211,10 @@ describe('parseBackup', () => {
 		twice.tables.attempts.push(twice.tables.attempts[0]);
 		expect(refused(twice)).toMatch(/duplicate key "a1"/);
 		const many = valid();
-		many.tables.settings = Array.from({ length: MAX_ROWS.settings + 1 }, (_, i) => ({ key: `k${i}`, value: i }));
+		many.tables.settings = Array.from({ length: MAX_ROWS.settings + 1 }, (_, i) => ({
+			key: `k${i}`,
+			value: i
+		}));
 		expect(refused(many)).toMatch(/settings/);
 	});
 

@@ -228,7 +228,8 @@ export function hostileShape(value: unknown): string | null {
 	while (stack.length > 0) {
 		const next = stack.pop()!;
 		if (typeof next.value === 'string') {
-			if (next.value.length > MAX_STRING_CHARS) return 'it holds a text far longer than any real one';
+			if (next.value.length > MAX_STRING_CHARS)
+				return 'it holds a text far longer than any real one';
 			continue;
 		}
 		if (typeof next.value !== 'object' || next.value === null) continue;

@@ -10,9 +10,23 @@ const base = {
 };
 
 const items: Item[] = [
-	{ ...base, id: 'i-mcq', type: 'mcq', prompt: 'How many?', answer: '50,000', options: ['50,000', '=SUM(A1)', '10'] },
+	{
+		...base,
+		id: 'i-mcq',
+		type: 'mcq',
+		prompt: 'How many?',
+		answer: '50,000',
+		options: ['50,000', '=SUM(A1)', '10']
+	},
 	{ ...base, id: 'i-tf', type: 'truefalse', prompt: 'KFOR had "50,000" troops.', answer: 'True' },
-	{ ...base, id: 'i-order', type: 'order', prompt: 'Order these', answer: ['A', 'B'], options: ['B', 'A'] },
+	{
+		...base,
+		id: 'i-order',
+		type: 'order',
+		prompt: 'Order these',
+		answer: ['A', 'B'],
+		options: ['B', 'A']
+	},
 	{
 		...base,
 		id: 'i-match',
@@ -24,7 +38,14 @@ const items: Item[] = [
 		],
 		options: ['UN mission', 'Kosovo Force']
 	},
-	{ ...base, id: 'i-card', type: 'flashcard', prompt: 'Line one\nline two', answer: 'KFOR', alternatives: ['Kosovo Force'] }
+	{
+		...base,
+		id: 'i-card',
+		type: 'flashcard',
+		prompt: 'Line one\nline two',
+		answer: 'KFOR',
+		alternatives: ['Kosovo Force']
+	}
 ];
 
 /** RFC 4180 reader, to check that every cell reads back as written. */
@@ -81,7 +102,9 @@ describe('itemBankCsv', () => {
 	});
 
 	it('defuses cells a spreadsheet would run as formulas', () => {
-		const csv = itemBankCsv([{ ...base, id: 'x', type: 'flashcard', prompt: '=1+1', answer: '@cmd' }]);
+		const csv = itemBankCsv([
+			{ ...base, id: 'x', type: 'flashcard', prompt: '=1+1', answer: '@cmd' }
+		]);
 		const row = readCsv(csv)[1];
 		expect(row[4]).toBe("'=1+1");
 		expect(row[5]).toBe("'@cmd");

@@ -65,10 +65,11 @@ export class AssignmentRun {
 	/** The questions in this student's order. */
 	items = $derived.by((): Item[] => {
 		if (!this.assignment || !this.attempt) return [];
-		const byId = new Map(this.assignment.items.map((item) => [item.id, item]));
-		return this.attempt.itemIds.flatMap((id) => byId.get(id) ?? []);
+		// A plain lookup, not a Map: it is rebuilt whole whenever the assignment or attempt changes.
+		const byId = Object.fromEntries(this.assignment.items.map((item) => [item.id, item]));
+		return this.attempt.itemIds.flatMap((id) => (Object.hasOwn(byId, id) ? [byId[id]] : []));
 	});
-	answeredCount = $derived(this.items.filter((item) => isAnswered(this.answers[item.id])).length);
+	answeredCount = $derived(this.items.filter((item) => isAnswered(this.answerTo(item.id))).length);
 	/** Epoch ms when time is up, or null without a limit. */
 	deadline = $derived(
 		this.assignment && this.attempt && this.assignment.timeLimitMinutes > 0
@@ -96,6 +97,11 @@ export class AssignmentRun {
 	});
 
 	#saving: Promise<void> = Promise.resolve();
+
+	/** The answer given to one item so far (own keys only). */
+	answerTo(itemId: string): Answer | undefined {
+		return Object.hasOwn(this.answers, itemId) ? this.answers[itemId] : undefined;
+	}
 
 	/** Reads the assignment from a location hash and finds earlier attempts on this device. */
 	async open(hash: string, now: number): Promise<void> {
@@ -157,7 +163,7 @@ export class AssignmentRun {
 			await this.#finish();
 			return;
 		}
-		const firstOpen = this.items.findIndex((item) => !isAnswered(this.answers[item.id]));
+		const firstOpen = this.items.findIndex((item) => !isAnswered(this.answerTo(item.id)));
 		this.index = firstOpen >= 0 ? firstOpen : 0;
 		this.phase = 'running';
 		this.tick(now);
@@ -240,8 +246,8 @@ export class AssignmentRun {
 	#givenAnswers(): Record<string, Answer> {
 		const given: Record<string, Answer> = {};
 		for (const item of this.items) {
-			const answer = this.answers[item.id];
-			if (isAnswered(answer)) given[item.id] = answer;
+			const answer = this.answerTo(item.id);
+			if (answer !== undefined && isAnswered(answer)) given[item.id] = answer;
 		}
 		return given;
 	}

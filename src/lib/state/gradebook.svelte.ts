@@ -5,12 +5,7 @@
  */
 import { getDb } from '$lib/db/database';
 import type { ResultRow } from '$lib/db/schema';
-import {
-	getAssignment,
-	listResults,
-	resultIds,
-	saveResults
-} from '$lib/db/assignments-repository';
+import { getAssignment, listResults, resultIds, saveResults } from '$lib/db/assignments-repository';
 import { decodeResult, importResults } from '$lib/domain/result-codec';
 import { analyseItems, type ItemAnalysis } from '$lib/domain/item-analysis';
 import type { Assignment, StudentResult } from '$lib/domain/types';
@@ -48,9 +43,10 @@ export function summarise(summary: ImportSummary): string {
 	const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 	if (summary.added > 0) parts.push(`${plural(summary.added, 'result')} added`);
 	if (summary.duplicates > 0)
-		parts.push(`${summary.duplicates} ${summary.duplicates === 1 ? 'was' : 'were'} already collected`);
-	if (summary.wrongAssignment > 0)
-		parts.push(`${summary.wrongAssignment} for another assignment`);
+		parts.push(
+			`${summary.duplicates} ${summary.duplicates === 1 ? 'was' : 'were'} already collected`
+		);
+	if (summary.wrongAssignment > 0) parts.push(`${summary.wrongAssignment} for another assignment`);
 	if (summary.unreadable > 0) parts.push(`${summary.unreadable} could not be read`);
 	if (parts.length === 0) return 'Nothing to add.';
 	return parts.join('; ') + '.';
@@ -111,7 +107,9 @@ export class Gradebook {
 			try {
 				text = await file.text();
 			} catch (error) {
-				unreadable.push(this.#message('unreadable', `${file.name} could not be read: ${errorText(error)}`));
+				unreadable.push(
+					this.#message('unreadable', `${file.name} could not be read: ${errorText(error)}`)
+				);
 				continue;
 			}
 			const found = codesFromFile(file.name, text);
@@ -120,7 +118,10 @@ export class Gradebook {
 				continue;
 			}
 			found.codes.forEach((code, i) =>
-				labelled.push({ label: found.codes.length > 1 ? `${file.name} (${i + 1})` : file.name, code })
+				labelled.push({
+					label: found.codes.length > 1 ? `${file.name} (${i + 1})` : file.name,
+					code
+				})
 			);
 		}
 		await this.importCodes(labelled, unreadable);
@@ -130,7 +131,10 @@ export class Gradebook {
 	 * Decodes, checks and stores a batch of codes. Nothing already collected is touched: a
 	 * duplicate is reported, never overwritten, and a bad code only adds a message.
 	 */
-	async importCodes(labelled: readonly LabelledCode[], earlier: ImportMessage[] = []): Promise<void> {
+	async importCodes(
+		labelled: readonly LabelledCode[],
+		earlier: ImportMessage[] = []
+	): Promise<void> {
 		const assignment = this.assignment;
 		if (!assignment) return;
 		this.#batch++;
@@ -150,7 +154,10 @@ export class Gradebook {
 				else {
 					counts.unreadable++;
 					messages.push(
-						this.#message('unreadable', `${label}: ${decoded.error} Ask the student to copy it again.`)
+						this.#message(
+							'unreadable',
+							`${label}: ${decoded.error} Ask the student to copy it again.`
+						)
 					);
 				}
 			}
@@ -158,9 +165,8 @@ export class Gradebook {
 			const outcomes = importResults(assignment, valid, await resultIds(db, assignment.id));
 			const accepted = outcomes.filter((outcome) => outcome.status === 'accepted');
 			const saved = await saveResults(db, accepted, Date.now());
-			const savedIds = new Set(saved.added);
 			for (const outcome of outcomes) {
-				if (outcome.status === 'accepted' && savedIds.has(outcome.id)) {
+				if (outcome.status === 'accepted' && saved.added.includes(outcome.id)) {
 					counts.added++;
 					messages.push(this.#message('added', outcome.message));
 				} else if (outcome.status === 'wrong-assignment') {
@@ -175,7 +181,9 @@ export class Gradebook {
 			}
 			this.rows = await listResults(db, assignment.id);
 		} catch (error) {
-			messages.push(this.#message('unreadable', `The results could not be saved: ${errorText(error)}`));
+			messages.push(
+				this.#message('unreadable', `The results could not be saved: ${errorText(error)}`)
+			);
 			counts.unreadable++;
 		} finally {
 			this.isImporting = false;

@@ -83,5 +83,7 @@ export function formatBytes(bytes: number): string {
 		value /= 1000;
 		unit += 1;
 	}
-	return unit === 0 ? `${Math.round(value)} ${units[0]}` : `${value.toFixed(value < 10 ? 1 : 0)} ${units[unit]}`;
+	return unit === 0
+		? `${Math.round(value)} ${units[0]}`
+		: `${value.toFixed(value < 10 ? 1 : 0)} ${units[unit]}`;
 }

@@ -26,7 +26,16 @@ function mcq(id: string, factId: string, topic: string): Item {
 	};
 }
 function tf(id: string, factId: string, topic: string): Item {
-	return { id, factId, type: 'truefalse', prompt: `${id}.`, answer: 'True', explanation: '', topic, source };
+	return {
+		id,
+		factId,
+		type: 'truefalse',
+		prompt: `${id}.`,
+		answer: 'True',
+		explanation: '',
+		topic,
+		source
+	};
 }
 
 const deck: Deck = {
@@ -107,9 +116,9 @@ describe('validateAssignmentForm', () => {
 		// Four facts in the deck: a fifth question would repeat a fact.
 		expect(validateAssignmentForm(form({ count: 5 }), deck).count).toMatch(/Only 4 different/);
 		expect(validateAssignmentForm(form({ count: 4 }), deck)).toEqual({});
-		expect(validateAssignmentForm(form({ topics: ['t2'], types: ['mcq'], count: 2 }), deck).count).toMatch(
-			/Only 1 different/
-		);
+		expect(
+			validateAssignmentForm(form({ topics: ['t2'], types: ['mcq'], count: 2 }), deck).count
+		).toMatch(/Only 1 different/);
 	});
 
 	it('allows an empty or zero time limit and checks the range', () => {
@@ -123,8 +132,12 @@ describe('validateAssignmentForm', () => {
 		expect(
 			validateAssignmentForm(form({ mode: 'pick', pickedIds: [], topics: [] }), deck).pickedIds
 		).toMatch(/Pick at least one/);
-		expect(validateAssignmentForm(form({ mode: 'pick', pickedIds: ['gone'] }), deck).pickedIds).toBeDefined();
-		expect(validateAssignmentForm(form({ mode: 'pick', pickedIds: ['m3'], topics: [], types: [] }), deck)).toEqual({});
+		expect(
+			validateAssignmentForm(form({ mode: 'pick', pickedIds: ['gone'] }), deck).pickedIds
+		).toBeDefined();
+		expect(
+			validateAssignmentForm(form({ mode: 'pick', pickedIds: ['m3'], topics: [], types: [] }), deck)
+		).toEqual({});
 	});
 });
 
@@ -150,17 +163,29 @@ describe('buildAssignment', () => {
 		});
 		// The same seed gives the same paper.
 		const again = buildAssignment(form({ count: 3 }), deck, context);
-		expect(again.ok && again.assignment.items.map((i) => i.id)).toEqual(assignment.items.map((i) => i.id));
+		expect(again.ok && again.assignment.items.map((i) => i.id)).toEqual(
+			assignment.items.map((i) => i.id)
+		);
 	});
 
 	it('keeps hand-picked questions in the order picked, once each', () => {
 		const outcome = buildAssignment(
-			form({ mode: 'pick', pickedIds: ['tf3', 'm1', 'tf3'], order: 'shuffle', timeLimit: '20', passMark: '60' }),
+			form({
+				mode: 'pick',
+				pickedIds: ['tf3', 'm1', 'tf3'],
+				order: 'shuffle',
+				timeLimit: '20',
+				passMark: '60'
+			}),
 			deck,
 			context
 		);
 		expect(outcome.ok && outcome.assignment.items.map((i) => i.id)).toEqual(['tf3', 'm1']);
-		expect(outcome.ok && outcome.assignment).toMatchObject({ shuffle: true, timeLimitMinutes: 20, passMark: 60 });
+		expect(outcome.ok && outcome.assignment).toMatchObject({
+			shuffle: true,
+			timeLimitMinutes: 20,
+			passMark: 60
+		});
 	});
 
 	it('returns the errors instead of an assignment when the form is wrong', () => {
@@ -172,9 +197,9 @@ describe('buildAssignment', () => {
 
 describe('helpers', () => {
 	it('filters candidates by topic and type', () => {
-		expect(candidateItems(deck, form({ topics: ['t2'], types: ['truefalse'] })).map((i) => i.id)).toEqual([
-			'tf3'
-		]);
+		expect(
+			candidateItems(deck, form({ topics: ['t2'], types: ['truefalse'] })).map((i) => i.id)
+		).toEqual(['tf3']);
 	});
 
 	it('counts questions with distinct facts', () => {
@@ -184,6 +209,8 @@ describe('helpers', () => {
 	it('makes 10-character URL-safe ids', () => {
 		const id = newAssignmentId(new Uint32Array([1, 4294967295]));
 		expect(id).toMatch(/^[0-9a-z]{10}$/);
-		expect(newAssignmentId(new Uint32Array([5, 6]))).not.toBe(newAssignmentId(new Uint32Array([6, 5])));
+		expect(newAssignmentId(new Uint32Array([5, 6]))).not.toBe(
+			newAssignmentId(new Uint32Array([6, 5]))
+		);
 	});
 });

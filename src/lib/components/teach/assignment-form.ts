@@ -3,7 +3,13 @@
  * teacher can act on, then turned into an Assignment. Pure (the id, time and seed come in), so
  * the rules are tested without a browser.
  */
-import { ITEM_TYPES, type Assignment, type Deck, type Item, type ItemType } from '$lib/domain/types';
+import {
+	ITEM_TYPES,
+	type Assignment,
+	type Deck,
+	type Item,
+	type ItemType
+} from '$lib/domain/types';
 import { assembleQuiz, factsOf, MAX_QUIZ_ITEMS } from '$lib/domain/quiz-assembly';
 import { MAX_ASSIGNMENT_ITEMS } from '$lib/domain/assignment-codec';
 

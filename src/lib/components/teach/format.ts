@@ -18,7 +18,9 @@ export function formatClock(ms: number): string {
 	const hours = Math.floor(total / 3600);
 	const minutes = Math.floor((total % 3600) / 60);
 	const seconds = String(total % 60).padStart(2, '0');
-	return hours > 0 ? `${hours}:${String(minutes).padStart(2, '0')}:${seconds}` : `${minutes}:${seconds}`;
+	return hours > 0
+		? `${hours}:${String(minutes).padStart(2, '0')}:${seconds}`
+		: `${minutes}:${seconds}`;
 }
 
 /** A share 0..1 as a whole percentage, or a dash when there is none. */

@@ -27,8 +27,13 @@ describe('splitCodes', () => {
 	});
 
 	it('joins a code or link that a mail client wrapped', () => {
-		expect(splitCodes('FD1.r.3.abcdef01.AAA\nBBB\nCC\nFD1.r.x')).toEqual(['FD1.r.3.abcdef01.AAABBBCC', 'FD1.r.x']);
-		expect(splitCodes('https://x.org/te\nach/a#r=FD1.r.1')).toEqual(['https://x.org/teach/a#r=FD1.r.1']);
+		expect(splitCodes('FD1.r.3.abcdef01.AAA\nBBB\nCC\nFD1.r.x')).toEqual([
+			'FD1.r.3.abcdef01.AAABBBCC',
+			'FD1.r.x'
+		]);
+		expect(splitCodes('https://x.org/te\nach/a#r=FD1.r.1')).toEqual([
+			'https://x.org/teach/a#r=FD1.r.1'
+		]);
 		expect(splitCodes('#r=FD1 r=FD2')).toEqual(['#r=FD1', 'r=FD2']);
 	});
 
@@ -74,6 +79,8 @@ describe('result files', () => {
 	});
 
 	it('names the downloaded file .json', () => {
-		expect(resultJsonName('factdeck-result-ana-1234abcd.txt')).toBe('factdeck-result-ana-1234abcd.json');
+		expect(resultJsonName('factdeck-result-ana-1234abcd.txt')).toBe(
+			'factdeck-result-ana-1234abcd.json'
+		);
 	});
 });

@@ -37,7 +37,11 @@ export interface ResultFile {
 }
 
 /** The contents of the `.json` file a student hands in: readable fields and the code. */
-export function resultFileText(result: StudentResult, assignmentTitle: string, code: string): string {
+export function resultFileText(
+	result: StudentResult,
+	assignmentTitle: string,
+	code: string
+): string {
 	const file: ResultFile = {
 		format: RESULT_FILE_FORMAT,
 		v: 1,
@@ -74,7 +78,10 @@ export function codesFromFile(name: string, text: string): FileCodes {
 		try {
 			value = JSON.parse(trimmed);
 		} catch {
-			return { ok: false, error: `${name} is not a complete result file (its JSON is cut off or damaged).` };
+			return {
+				ok: false,
+				error: `${name} is not a complete result file (its JSON is cut off or damaged).`
+			};
 		}
 		const list = Array.isArray(value) ? value : [value];
 		const codes = list.map(codeOf);

@@ -7,7 +7,8 @@ import type { AnswerKind, Fact } from '$lib/domain/types';
 import { findAcronymDefinitions, findNamedTerms, type AcronymDefinition } from './acronyms.ts';
 import { findDates, lastYear, type DateMention } from './dates.ts';
 import { buildEntityContext, classifyName, findEntities, type EntityMention } from './entities.ts';
-import { cyrb53, factId } from './hash.ts';
+import { seedFromString } from '$lib/domain/seeded-random';
+import { factId } from './hash.ts';
 import { nounPhrases, type Nlp, type Span } from './nlp.ts';
 import { findNumbers, type NumberMention } from './numbers.ts';
 import { findListItems, findVerbPhrases } from './phrases.ts';
@@ -656,7 +657,7 @@ function pickDistractors(
 		}
 		return out;
 	}
-	const start = cyrb53(c.answer) % entries.length;
+	const start = seedFromString(c.answer) % entries.length;
 	for (let k = 0; k < entries.length && out.length < MAX_DISTRACTORS; k++) {
 		const p = entries[(start + k) % entries.length];
 		if (isValid(p)) out.push(p.value);
