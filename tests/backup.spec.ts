@@ -76,7 +76,7 @@ test.describe('backup', () => {
 		const file = JSON.parse(await readFile(path, 'utf8'));
 		expect(file).toMatchObject({ format: 'factdeck-backup', version: 1 });
 		expect(file.tables.reviews).toHaveLength(4);
-		await expect(page.getByText(/Last backup: .+\s\(0 reviews since\)\./s)).toBeVisible();
+		await expect(page.getByText(/^Last backup: .+ \(0 reviews since\)\.$/)).toBeVisible();
 
 		// A new context is a browser whose site data was cleared.
 		const fresh = await browser.newContext();
@@ -163,13 +163,11 @@ test.describe('backup', () => {
 		await gradeCard(page, 2);
 		await page.goto('/settings');
 		await page.getByRole('radio', { name: /^Replace/ }).check();
-		await page
-			.getByLabel('Choose a backup file (.json)')
-			.setInputFiles({
-				name: 'empty.json',
-				mimeType: 'application/json',
-				buffer: Buffer.from(empty)
-			});
+		await page.getByLabel('Choose a backup file (.json)').setInputFiles({
+			name: 'empty.json',
+			mimeType: 'application/json',
+			buffer: Buffer.from(empty)
+		});
 		const preview = page.getByRole('table', { name: /What importing empty\.json will change/ });
 		await expect(preview.locator('[data-table="reviews"] td').last()).toHaveText('2');
 		expect((await dumpDb(page)).reviews).toHaveLength(2);
@@ -183,5 +181,36 @@ test.describe('backup', () => {
 		});
 		await page.getByRole('button', { name: 'Replace my data with this backup' }).click();
 		await expect(count(page, 'reviews')).toHaveText('0');
+	});
+
+	test('exports the deck for Anki and as an item bank CSV', async ({ page, request }) => {
+		const deck = await (await request.get('/decks/kosovo.json')).json();
+		await page.goto('/settings');
+		const [anki] = await Promise.all([
+			page.waitForEvent('download'),
+			page.getByRole('button', { name: 'Anki file (.txt)' }).click()
+		]);
+		expect(anki.suggestedFilename()).toBe('factdeck-kosovo-anki.txt');
+		const lines = (await readFile(await anki.path(), 'utf8')).trimEnd().split('\n');
+		expect(lines.slice(0, 5)).toEqual([
+			'#separator:tab',
+			'#html:false',
+			`#deck:${deck.title}`,
+			'#notetype:Basic',
+			'#columns:Front\tBack\tSource'
+		]);
+		expect(lines).toHaveLength(5 + deck.facts.length);
+		for (const line of lines.slice(5)) expect(line.split('\t')).toHaveLength(3);
+
+		const [csv] = await Promise.all([
+			page.waitForEvent('download'),
+			page.getByRole('button', { name: 'Item bank (CSV)' }).click()
+		]);
+		expect(csv.suggestedFilename()).toBe('factdeck-kosovo-items.csv');
+		const text = await readFile(await csv.path(), 'utf8');
+		expect(text.startsWith('\uFEFFItem ID,Type,Topic,Fact ID,Prompt,Answer,')).toBe(true);
+		await expect(
+			page.getByText(`Saved factdeck-kosovo-items.csv: ${deck.items.length} questions.`)
+		).toBeVisible();
 	});
 });

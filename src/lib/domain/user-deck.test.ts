@@ -5,10 +5,10 @@ import {
 	baseName,
 	deckFromDocument,
 	defaultTitle,
-	isUserDeckId,
 	userDeckId,
 	type DeckProgress
 } from '$lib/domain/user-deck';
+import { isUserDeckId } from '$lib/domain/source-href';
 
 const DOCUMENT = `# The Danube Commission
 

@@ -13,9 +13,7 @@ import { slugify } from '$lib/domain/extract/hash';
 import type { Nlp } from '$lib/domain/extract/nlp';
 import { parseDocument } from '$lib/domain/extract/sentences';
 import { validateDocumentText } from '$lib/domain/extract/validate';
-
-/** Every user deck id starts with this, so links can tell user decks from built-in ones. */
-export const USER_DECK_PREFIX = 'my-';
+import { USER_DECK_PREFIX } from '$lib/domain/source-href';
 
 /** The topic of sentences that come before any heading. */
 export const GENERAL_TOPIC: Topic = { id: 'general', title: 'General' };
@@ -53,11 +51,6 @@ export type DeckFromDocumentResult =
 /** Facts that break a deck rule are left out and the deck rebuilt, at most this many times. */
 const MAX_REBUILDS = 3;
 const MAX_TITLE = 200;
-
-/** Whether a deck id names a learner's own deck (stored in this browser) rather than a built-in one. */
-export function isUserDeckId(deckId: string): boolean {
-	return deckId.startsWith(USER_DECK_PREFIX);
-}
 
 /** A user deck id: `my-<title slug>-<hash of title and text>` (kebab-case, at most 64 chars). */
 export function userDeckId(title: string, text: string): string {

@@ -1,7 +1,12 @@
 /**
  * The deck as data, fetched in the browser from its prerendered JSON (`/decks/<id>.json`), which
- * the service worker caches for offline use. One loader, so study and quiz read decks alike.
+ * the service worker caches for offline use; a learner's own decks (`my-…`) are read from
+ * IndexedDB instead. One loader, so study and quiz read decks alike.
  */
+import { getDb } from '$lib/db/database';
+import type { UserDeckRow } from '$lib/db/schema';
+import { getUserDeck } from '$lib/db/user-decks-repository';
+import { isUserDeckId } from '$lib/domain/source-href';
 import type { Deck } from '$lib/domain/types';
 
 /** Raised when a deck cannot be loaded; `message` is written for the learner. */
@@ -49,8 +54,31 @@ async function fetchDeck(deckId: string, fetchFn: typeof fetch): Promise<Deck> {
 	return data;
 }
 
-/** Loads a deck by id (once per page life; a failed load is retried on the next call). */
+async function readUserDeck(deckId: string): Promise<Deck> {
+	let row: UserDeckRow | undefined;
+	try {
+		row = await getUserDeck(getDb(), deckId);
+	} catch {
+		throw new DeckLoadError('Your deck could not be read from this browser’s storage.');
+	}
+	if (!row) {
+		throw new DeckLoadError(
+			`There is no deck “${deckId}” in this browser. Your own decks are kept only on the device where you made them.`,
+			true
+		);
+	}
+	if (!isDeck(row.deck) || row.deck.id !== deckId) {
+		throw new DeckLoadError('This deck is damaged in this browser’s storage.');
+	}
+	return row.deck;
+}
+
+/**
+ * Loads a deck by id (a built-in deck once per page life, a failed load retried on the next
+ * call; a user deck fresh from IndexedDB each time, since it can be edited or deleted).
+ */
 export function loadDeck(deckId: string, fetchFn: typeof fetch = fetch): Promise<Deck> {
+	if (isUserDeckId(deckId)) return readUserDeck(deckId);
 	let pending = cache.get(deckId);
 	if (!pending) {
 		pending = fetchDeck(deckId, fetchFn);

@@ -9,7 +9,7 @@ import { getAssignment, listResults, resultIds, saveResults } from '$lib/db/assi
 import { decodeResult, importResults } from '$lib/domain/result-codec';
 import { analyseItems, type ItemAnalysis } from '$lib/domain/item-analysis';
 import type { Assignment, StudentResult } from '$lib/domain/types';
-import { codesFromFile, splitCodes } from '$lib/components/teach/result-input';
+import { codesFromFile, splitCodes } from '$lib/domain/result-input';
 
 export type GradebookPhase = 'loading' | 'missing' | 'ready' | 'error';
 

@@ -104,12 +104,9 @@ export class ProgressStats {
 	forecast = $state.raw<Forecast | null>(null);
 	decks = $state.raw<DeckStates[] | null>(null);
 	quizzes = $state.raw<QuizHistory | null>(null);
-	/** Milliseconds from the start of loading until the review charts were ready. */
-	elapsedMs = $state(0);
 
 	/** Loads everything for `decks` as of `now` (epoch ms); call once, in the browser. */
 	async load(decks: ProgressDeck[], now: number = Date.now()): Promise<void> {
-		const started = performance.now();
 		try {
 			const db = getDb();
 			const { dayStartHour } = await getSettings(db);
@@ -127,7 +124,6 @@ export class ProgressStats {
 					this.heatmap = heatmapFromAggregates(aggregates, now, dayStartHour, timeZone);
 					this.weeks = retentionByWeekFromAggregates(aggregates, now, dayStartHour, timeZone);
 					this.months = retentionByMonthFromAggregates(aggregates, now, dayStartHour, timeZone);
-					this.elapsedMs = performance.now() - started;
 				});
 			const due = loadDueBefore(db, now + (FORECAST_DAYS + 1) * DAY_MS).then((rows) => {
 				this.forecast = forecast(rows, now, dayStartHour, timeZone);

@@ -47,11 +47,12 @@ import type { Answer, Deck, Fact, Grade, Item } from '$lib/domain/types';
 import { loadDeck } from '$lib/state/deck-loader';
 
 /**
- * The decks that /study works through, in order. Only the built-in deck for now; user decks
- * (IndexedDB `userDecks`) join this list when they can be studied.
+ * The decks that /study works through, in order: the built-in deck, then the learner's own decks
+ * (IndexedDB `userDecks`), oldest first. Browser only.
  */
 export async function listStudyDeckIds(): Promise<string[]> {
-	return ['kosovo'];
+	const { listUserDeckIds } = await import('$lib/db/user-decks-repository');
+	return ['kosovo', ...(await listUserDeckIds(getDb()))];
 }
 
 /** How often (ms) a waiting session looks again for a learning card that has fallen due. */

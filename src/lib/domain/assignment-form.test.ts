@@ -8,7 +8,7 @@ import {
 	parseNumber,
 	validateAssignmentForm,
 	type AssignmentForm
-} from '$lib/components/teach/assignment-form';
+} from '$lib/domain/assignment-form';
 import type { Deck, Item } from '$lib/domain/types';
 
 const source = { document: 'doc', quote: 'q' };

@@ -5,7 +5,7 @@ import {
 	formatIndex,
 	formatPercent,
 	formatShare
-} from '$lib/components/teach/format';
+} from '$lib/domain/teach-format';
 
 describe('formatters', () => {
 	it('formats durations for people', () => {

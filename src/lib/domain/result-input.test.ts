@@ -5,7 +5,7 @@ import {
 	resultFileText,
 	resultJsonName,
 	splitCodes
-} from '$lib/components/teach/result-input';
+} from '$lib/domain/result-input';
 import type { StudentResult } from '$lib/domain/types';
 
 const result: StudentResult = {

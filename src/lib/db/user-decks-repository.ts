@@ -1,0 +1,78 @@
+/**
+ * Reads and writes of the learner's own decks (made from their documents), each stored whole
+ * with the document text its quotes come from. Every function takes the database first, so
+ * tests pass their own fresh instance. Errors are not caught here.
+ */
+import type { FactdeckDB, UserDeckRow } from '$lib/db/schema';
+import type { Deck } from '$lib/domain/types';
+
+/** What a list of decks shows, without carrying every deck's items and documents around. */
+export interface UserDeckSummary {
+	id: string;
+	title: string;
+	facts: number;
+	items: number;
+	createdAt: number;
+	updatedAt: number;
+}
+
+/**
+ * Saves a deck (a new one, or a new version of one with the same id, which keeps its
+ * `createdAt`); `now` in epoch ms.
+ */
+export async function saveUserDeck(
+	db: FactdeckDB,
+	deck: Deck,
+	documents: Record<string, string>,
+	now: number
+): Promise<void> {
+	await db.transaction('rw', db.userDecks, async () => {
+		const existing = await db.userDecks.get(deck.id);
+		await db.userDecks.put({
+			id: deck.id,
+			createdAt: existing?.createdAt ?? now,
+			updatedAt: now,
+			deck,
+			documents
+		});
+	});
+}
+
+/** The learner's decks, newest first. */
+export async function listUserDecks(db: FactdeckDB): Promise<UserDeckSummary[]> {
+	const rows = await db.userDecks.toArray();
+	return rows
+		.map((row) => ({
+			id: row.id,
+			title: row.deck.title,
+			facts: row.deck.facts.length,
+			items: row.deck.items.length,
+			createdAt: row.createdAt,
+			updatedAt: row.updatedAt
+		}))
+		.sort((a, b) => b.createdAt - a.createdAt || a.id.localeCompare(b.id));
+}
+
+/** The ids of the learner's decks, oldest first (the order /study works through them). */
+export async function listUserDeckIds(db: FactdeckDB): Promise<string[]> {
+	const rows = await listUserDecks(db);
+	return rows.reverse().map((row) => row.id);
+}
+
+/** One stored deck with its documents, or undefined when this browser does not hold it. */
+export function getUserDeck(db: FactdeckDB, id: string): Promise<UserDeckRow | undefined> {
+	return db.userDecks.get(id);
+}
+
+/**
+ * Deletes a deck and everything learned on it (its memory rows, reviews and quiz attempts), in
+ * one transaction: a deck made again from the same document starts afresh.
+ */
+export async function deleteUserDeck(db: FactdeckDB, id: string): Promise<void> {
+	await db.transaction('rw', [db.userDecks, db.memory, db.reviews, db.attempts], async () => {
+		await db.memory.where('deckId').equals(id).delete();
+		await db.reviews.where('[deckId+reviewedAt]').between([id, -Infinity], [id, Infinity]).delete();
+		await db.attempts.where('deckId').equals(id).delete();
+		await db.userDecks.delete(id);
+	});
+}
