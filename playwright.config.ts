@@ -8,7 +8,9 @@ const PORT = Number(process.env.FACTDECK_PORT ?? 4173);
 export default defineConfig({
 	testDir: 'tests',
 	testMatch: '**/*.spec.ts',
-	outputDir: process.env.FACTDECK_BUILD ? `test-results-${process.env.FACTDECK_BUILD}` : 'test-results',
+	outputDir: process.env.FACTDECK_BUILD
+		? `test-results-${process.env.FACTDECK_BUILD}`
+		: 'test-results',
 	fullyParallel: true,
 	forbidOnly: !!process.env.CI,
 	retries: process.env.CI ? 1 : 0,

@@ -41,7 +41,9 @@ describe('npm run questions -- generate', { timeout: 60_000 }, () => {
 	it('writes a valid deck for a Markdown file to --out, with a report on stderr', () => {
 		const out = path.join(dir, 'deck.json');
 		const { code, stderr } = generate(file('danube.md', MARKDOWN), '--out', out);
-		expect(stderr).toMatch(/✓ The Danube Commission \(my-the-danube-commission-[0-9a-z]+\): \d+ facts, \d+ items/);
+		expect(stderr).toMatch(
+			/✓ The Danube Commission \(my-the-danube-commission-[0-9a-z]+\): \d+ facts, \d+ items/
+		);
 		expect(code).toBe(0);
 		const deck = JSON.parse(readFileSync(out, 'utf8')) as Deck;
 		expect(deck.id).toMatch(/^my-/);
@@ -70,7 +72,12 @@ describe('npm run questions -- generate', { timeout: 60_000 }, () => {
 			Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48]),
 			/binary file/
 		],
-		['a file with no fact', 'plain.txt', 'we walked for a while and it was nice out.\n', /No facts found/]
+		[
+			'a file with no fact',
+			'plain.txt',
+			'we walked for a while and it was nice out.\n',
+			/No facts found/
+		]
 	])('fails with a clear message and exit 1 on %s', (_, name, content, message) => {
 		const { code, stdout, stderr } = generate(file(name, content));
 		expect(code).toBe(1);

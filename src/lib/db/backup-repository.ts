@@ -16,6 +16,7 @@ import {
 	type TableName
 } from '$lib/domain/backup-schema';
 import { describeIssues } from '$lib/domain/assignment-codec';
+import { AGGREGATE_CACHE_KEY } from '$lib/db/stats-repository';
 import { planImport, type ImportMode, type ImportSummary } from '$lib/domain/backup-merge';
 import type { Result } from '$lib/domain/codec';
 
@@ -64,7 +65,10 @@ export interface CreatedBackup {
 
 /** The whole database as a backup file made at `now` (epoch ms), checked against the importer. */
 export async function createBackup(db: FactdeckDB, now: number): Promise<CreatedBackup> {
-	const file = makeBackup(await dumpDatabase(db), now);
+	const tables = await dumpDatabase(db);
+	// Derived data is rebuilt on the other side; only what cannot be recomputed travels.
+	tables.settings = tables.settings.filter((row) => row.key !== AGGREGATE_CACHE_KEY);
+	const file = makeBackup(tables, now);
 	const hostile = hostileShape(file);
 	if (hostile) return { file, problem: hostile };
 	const checked = backupSchema.safeParse(file);
@@ -129,6 +133,9 @@ export function applyImport(
 				await (name === 'reviews' ? table.bulkAdd(rows) : table.bulkPut(rows));
 			}
 		}
+		// The progress page's day totals are derived from the review log, which just changed
+		// (and was renumbered): drop them so they are counted again from the imported log.
+		await db.settings.delete(AGGREGATE_CACHE_KEY);
 		return plan.summary;
 	});
 }

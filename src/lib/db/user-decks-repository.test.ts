@@ -118,8 +118,24 @@ describe('user decks repository', () => {
 		const review = { factId: 'f', itemId: 'i', rating: 3 as const, elapsedDays: 0 };
 		const after = memory('x', 'f');
 		await db.reviews.bulkAdd([
-			{ ...review, deckId: 'my-a-1', reviewedAt: 10, durationMs: 1, before: null, after, origin: 'study' },
-			{ ...review, deckId: 'kosovo', reviewedAt: 10, durationMs: 1, before: null, after, origin: 'study' }
+			{
+				...review,
+				deckId: 'my-a-1',
+				reviewedAt: 10,
+				durationMs: 1,
+				before: null,
+				after,
+				origin: 'study'
+			},
+			{
+				...review,
+				deckId: 'kosovo',
+				reviewedAt: 10,
+				durationMs: 1,
+				before: null,
+				after,
+				origin: 'study'
+			}
 		]);
 		const attempt = { itemIds: [], answers: {}, config: {}, kind: 'self' as const, startedAt: 1 };
 		await db.attempts.bulkAdd([

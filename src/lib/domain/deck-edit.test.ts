@@ -71,8 +71,11 @@ describe('editItem', () => {
 		const mcq = firstOf('mcq') as McqItem;
 		const other = mcq.options.find((o) => o !== mcq.answer)!;
 		const moved = editItem(deck, mcq.id, { prompt: mcq.prompt, answer: other });
-		expect(moved.ok && (moved.value.items.find((i) => i.id === mcq.id) as McqItem).answer).toBe(other);
-		if (moved.ok) expect(itemShapeProblems(moved.value.items.find((i) => i.id === mcq.id)!)).toEqual([]);
+		expect(moved.ok && (moved.value.items.find((i) => i.id === mcq.id) as McqItem).answer).toBe(
+			other
+		);
+		if (moved.ok)
+			expect(itemShapeProblems(moved.value.items.find((i) => i.id === mcq.id)!)).toEqual([]);
 		const off = editItem(deck, mcq.id, { prompt: mcq.prompt, answer: 'Not an option' });
 		expect(off.ok).toBe(false);
 		if (!off.ok) expect(off.error).toMatch(/must be one of the options/);
@@ -169,7 +172,7 @@ describe('a fact from a selection', () => {
 		const proposed = factFromSelection(edited.value, doc, from, to);
 		if (!proposed.ok) throw new Error(proposed.error);
 		proposed.value.fact.question = 'What does the lighthouse stand beside?';
-		const added = addFact(edited.value, documents, proposed.value);
+		const added = addFact(edited.value, doc, proposed.value);
 		expect(added.ok).toBe(true);
 		if (!added.ok) return;
 		const own = added.value.items.filter((i) => i.factId === proposed.value.fact.id);
@@ -178,6 +181,9 @@ describe('a fact from a selection', () => {
 			'What does the lighthouse stand beside?'
 		);
 		expect(added.value.items.find((i) => i.id === card.id)?.prompt).toBe('Edited?');
+		// Listed after the facts of the sentence before it, before those of later sentences.
+		const quotes = added.value.facts.map((f) => TEXT.indexOf(f.quote));
+		expect(quotes).toEqual([...quotes].sort((a, b) => a - b));
 		expect(finishDeck(added.value, documents, 'River notes').ok).toBe(true);
 	});
 
@@ -185,7 +191,7 @@ describe('a fact from a selection', () => {
 		const [from, to] = span('the old harbour');
 		const proposed = factFromSelection(deck, doc, from, to);
 		if (!proposed.ok) throw new Error(proposed.error);
-		const result = addFact(deck, documents, {
+		const result = addFact(deck, doc, {
 			...proposed.value,
 			fact: { ...proposed.value.fact, question: ' ' }
 		});
@@ -204,21 +210,25 @@ describe('a fact from a selection', () => {
 
 describe('finishDeck', () => {
 	it('sets the title and drops topics no fact uses', () => {
-		const onlyWorks = deck.facts.filter((f) => f.topic === 'founding').reduce(
-			(d, f) => deleteFact(d, f.id),
-			deck
-		);
+		const onlyWorks = deck.facts
+			.filter((f) => f.topic === 'founding')
+			.reduce((d, f) => deleteFact(d, f.id), deck);
 		const result = finishDeck(onlyWorks, documents, '  My river  ');
 		expect(result.ok && result.value.title).toBe('My river');
 		expect(result.ok && result.value.topics.map((t) => t.id)).toEqual(['works']);
 	});
 
 	it('refuses no title, no questions, and a quote that is not in the document', () => {
-		expect(finishDeck(deck, documents, ' ')).toEqual({ ok: false, error: 'Give the deck a title.' });
+		expect(finishDeck(deck, documents, ' ')).toEqual({
+			ok: false,
+			error: 'Give the deck a title.'
+		});
 		expect(finishDeck({ ...deck, facts: [], items: [] }, documents, 'T').ok).toBe(false);
 		const tampered = {
 			...deck,
-			items: deck.items.map((i, n) => (n === 0 ? { ...i, source: { ...i.source, quote: 'Not there.' } } : i))
+			items: deck.items.map((i, n) =>
+				n === 0 ? { ...i, source: { ...i.source, quote: 'Not there.' } } : i
+			)
 		};
 		const result = finishDeck(tampered, documents, 'T');
 		expect(result.ok).toBe(false);

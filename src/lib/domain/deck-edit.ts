@@ -48,15 +48,20 @@ export function editItem(deck: Deck, itemId: string, edit: ItemEdit): EditResult
 	if (!item) return fail('This question is no longer in the deck.');
 	const prompt = edit.prompt.trim();
 	if (!prompt) return fail('The question cannot be empty.');
-	if (prompt.length > MAX_PROMPT) return fail(`The question is too long (${MAX_PROMPT} characters at most).`);
+	if (prompt.length > MAX_PROMPT)
+		return fail(`The question is too long (${MAX_PROMPT} characters at most).`);
 	if (item.type === 'cloze' && !prompt.includes(BLANK)) {
 		return fail(`A fill-the-blank question must keep its blank, written ${BLANK}.`);
 	}
 	let edited: Item = { ...item, prompt };
 	const answer = edit.answer?.trim();
-	if (answer !== undefined && (item.type === 'mcq' || item.type === 'truefalse' || TEXT_ANSWER_TYPES.has(item.type))) {
+	if (
+		answer !== undefined &&
+		(item.type === 'mcq' || item.type === 'truefalse' || TEXT_ANSWER_TYPES.has(item.type))
+	) {
 		if (!answer) return fail('The answer cannot be empty.');
-		if (answer.length > MAX_ANSWER) return fail(`The answer is too long (${MAX_ANSWER} characters at most).`);
+		if (answer.length > MAX_ANSWER)
+			return fail(`The answer is too long (${MAX_ANSWER} characters at most).`);
 		if (item.type === 'mcq' && !item.options.includes(answer)) {
 			return fail(`The answer must be one of the options: ${item.options.join(', ')}.`);
 		}
@@ -70,7 +75,10 @@ export function editItem(deck: Deck, itemId: string, edit: ItemEdit): EditResult
 	if (problems.length > 0) return fail(problems.join('; '));
 	return {
 		ok: true,
-		value: { ...deck, items: deck.items.map((candidate) => (candidate.id === itemId ? edited : candidate)) }
+		value: {
+			...deck,
+			items: deck.items.map((candidate) => (candidate.id === itemId ? edited : candidate))
+		}
 	};
 }
 
@@ -88,9 +96,7 @@ export function deleteFact(deck: Deck, id: string): Deck {
 	return {
 		...deck,
 		facts: deck.facts.filter((fact) => fact.id !== id),
-		items: deck.items.filter(
-			(item) => item.factId !== id && !(item.factIds ?? []).includes(id)
-		)
+		items: deck.items.filter((item) => item.factId !== id && !(item.factIds ?? []).includes(id))
 	};
 }
 
@@ -113,7 +119,9 @@ export function completeQuestion(sentence: string, from: number, to: number): st
 export function guessAnswerKind(answer: string): AnswerKind {
 	if (/^(1\d{3}|20\d{2})$/.test(answer)) return 'year';
 	if (
-		/\b(January|February|March|April|May|June|July|August|September|October|November|December)\b/.test(answer) &&
+		/\b(January|February|March|April|May|June|July|August|September|October|November|December)\b/.test(
+			answer
+		) &&
 		/\d/.test(answer)
 	)
 		return 'date';
@@ -139,13 +147,21 @@ export function factFromSelection(
 	while (end > start && /[\s.,;:!?"”'’)]/.test(doc.text[end - 1])) end--;
 	if (start === end) return fail('Select a word or a few words of the document first.');
 	const sentence = sentenceAround(doc.parsed, start, end);
-	if (!sentence) return fail('Select words inside one sentence (a selection cannot cross sentences or headings).');
+	if (!sentence)
+		return fail(
+			'Select words inside one sentence (a selection cannot cross sentences or headings).'
+		);
 	const answer = doc.text.slice(start, end);
-	if (answer.length > MAX_ANSWER) return fail(`Select a shorter span (${MAX_ANSWER} characters at most).`);
+	if (answer.length > MAX_ANSWER)
+		return fail(`Select a shorter span (${MAX_ANSWER} characters at most).`);
 	const quote = sentence.text;
 	const inQuote = start - sentence.start;
-	const rest = (quote.slice(0, inQuote) + quote.slice(inQuote + answer.length)).replace(/[^\p{L}\d]/gu, '');
-	if (!rest) return fail('Select only part of the sentence, so there is something left to ask about.');
+	const rest = (quote.slice(0, inQuote) + quote.slice(inQuote + answer.length)).replace(
+		/[^\p{L}\d]/gu,
+		''
+	);
+	if (!rest)
+		return fail('Select only part of the sentence, so there is something left to ask about.');
 	const id = factId(doc.id, answer, quote);
 	if (deck.facts.some((fact) => fact.id === id)) {
 		return fail('There is already a question with this answer on this sentence.');
@@ -168,17 +184,15 @@ export function factFromSelection(
 
 /**
  * Adds a fact and its own items (flashcard, cloze, multiple choice, true/false, as the generator
- * makes them, with distractors drawn from the deck's other answers); existing items are kept as
- * edited. An item identical to one already in the deck is not added twice.
+ * makes them, with distractors drawn from the deck's other answers) after the facts of earlier
+ * sentences; existing items are kept as edited. An item already in the deck is not added twice.
  */
-export function addFact(
-	deck: Deck,
-	documents: Readonly<Record<string, string>>,
-	proposed: ProposedFact
-): EditResult<Deck> {
+export function addFact(deck: Deck, doc: DraftDocument, proposed: ProposedFact): EditResult<Deck> {
+	const documents = { [doc.id]: doc.text };
 	const fact: Fact = { ...proposed.fact, question: proposed.fact.question.trim() };
 	if (!fact.question) return fail('The question cannot be empty.');
-	if (fact.question.length > MAX_PROMPT) return fail(`The question is too long (${MAX_PROMPT} characters at most).`);
+	if (fact.question.length > MAX_PROMPT)
+		return fail(`The question is too long (${MAX_PROMPT} characters at most).`);
 	const topics = deck.topics.some((topic) => topic.id === proposed.topic.id)
 		? deck.topics
 		: [...deck.topics, proposed.topic];
@@ -191,7 +205,13 @@ export function addFact(
 		(item) => item.factId === fact.id && item.factIds === undefined && !taken.has(item.id)
 	);
 	if (own.length === 0) return fail('No question could be made from this selection.');
-	return { ok: true, value: { ...deck, topics, facts: [...deck.facts, fact], items: [...deck.items, ...own] } };
+	// In document order, so the new fact is listed (and studied) with its neighbours.
+	const starts = new Map(doc.parsed.sentences.map((sentence) => [sentence.text, sentence.start]));
+	const at = starts.get(fact.quote) ?? Infinity;
+	let index = deck.facts.findIndex((other) => (starts.get(other.quote) ?? -1) > at);
+	if (index === -1) index = deck.facts.length;
+	const facts = [...deck.facts.slice(0, index), fact, ...deck.facts.slice(index)];
+	return { ok: true, value: { ...deck, topics, facts, items: [...deck.items, ...own] } };
 }
 
 /**
@@ -206,23 +226,29 @@ export function finishDeck(
 ): EditResult<Deck> {
 	const cleanTitle = title.replace(/\s+/g, ' ').trim();
 	if (!cleanTitle) return fail('Give the deck a title.');
-	if (cleanTitle.length > MAX_TITLE) return fail(`The title is too long (${MAX_TITLE} characters at most).`);
-	if (deck.items.length === 0) return fail('The deck has no questions left: add or keep at least one.');
+	if (cleanTitle.length > MAX_TITLE)
+		return fail(`The title is too long (${MAX_TITLE} characters at most).`);
+	if (deck.items.length === 0)
+		return fail('The deck has no questions left: add or keep at least one.');
 	const used = new Set(deck.facts.map((fact) => fact.topic));
 	const finished: Deck = {
 		...deck,
 		title: cleanTitle,
 		topics: deck.topics.filter((topic) => used.has(topic.id))
 	};
-	const { facts, items, ...meta } = finished;
+	const { id, description, version, topics, sources, facts } = finished;
+	const meta = { id, title: cleanTitle, description, version, topics, sources };
 	const metaCheck = deckMetaSchema.safeParse(meta);
-	if (!metaCheck.success) return fail(`The deck is not valid: ${metaCheck.error.issues[0].message}`);
+	if (!metaCheck.success)
+		return fail(`The deck is not valid: ${metaCheck.error.issues[0].message}`);
 	const problems = [
 		...validateFacts(meta, facts, documents, 'document').errors,
 		...validateItems(finished, documents, 'document').errors
 	];
 	if (problems.length > 0) {
-		return fail(`The deck breaks a rule: ${problems[0].message}${problems.length > 1 ? ` (and ${problems.length - 1} more)` : ''}.`);
+		return fail(
+			`The deck breaks a rule: ${problems[0].message}${problems.length > 1 ? ` (and ${problems.length - 1} more)` : ''}.`
+		);
 	}
 	return { ok: true, value: finished };
 }

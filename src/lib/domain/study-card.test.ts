@@ -9,6 +9,8 @@ import {
 	STUDY_ITEM_TYPES,
 	WAIT_WINDOW_MS,
 	cardSeed,
+	focusQueue,
+	parseFocusParam,
 	combineDone,
 	pickNextEntry,
 	pickStudyItem,
@@ -206,5 +208,32 @@ describe('combineDone', () => {
 			unseenCount: 0
 		});
 		expect(combineDone([none, none], NOON)).toBe('Nothing due and no new facts left.');
+	});
+});
+
+describe('focusQueue', () => {
+	it('queues the chosen facts in deck order, due or not, skipping those answered', () => {
+		const result = focusQueue(
+			['a', 'b', 'c', 'd'],
+			new Set(['d', 'b', 'c']),
+			new Set(['c']),
+			new Set(['d'])
+		);
+		expect(result.queue).toEqual([
+			{ factId: 'b', isNew: true },
+			{ factId: 'd', isNew: false }
+		]);
+		expect(result.counts).toEqual({ new: 1, learning: 0, due: 1 });
+	});
+
+	it('ignores chosen ids the deck does not have', () => {
+		expect(focusQueue(['a'], new Set(['zzz']), new Set(), new Set()).queue).toEqual([]);
+	});
+});
+
+describe('parseFocusParam', () => {
+	it('reads a comma list of ids, dropping blanks, duplicates and anything odd', () => {
+		expect(parseFocusParam('a-1,b-2, a-1,,<script>')).toEqual(['a-1', 'b-2']);
+		expect(parseFocusParam(null)).toEqual([]);
 	});
 });

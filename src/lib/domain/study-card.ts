@@ -7,7 +7,8 @@ import {
 	formatRelative,
 	type DoneSummary,
 	type MemorySnapshot,
-	type QueueEntry
+	type QueueEntry,
+	type StudyQueue
 } from '$lib/domain/scheduler';
 import type { Deck, Item, ItemType } from '$lib/domain/types';
 
@@ -129,4 +130,34 @@ export function combineDone(summaries: readonly DoneSummary[], now: number): str
 	return parts.length > 0
 		? `Nothing due. ${parts.join('; ')}.`
 		: 'Nothing due and no new facts left.';
+}
+
+/**
+ * A focused session on chosen facts ("study this sentence now"): every chosen fact of the deck
+ * not yet answered in this session, in deck order, due or not and outside the daily limits.
+ */
+export function focusQueue(
+	deckFactIds: readonly string[],
+	focus: ReadonlySet<string>,
+	answered: ReadonlySet<string>,
+	known: ReadonlySet<string>
+): StudyQueue {
+	const queue = deckFactIds
+		.filter((id) => focus.has(id) && !answered.has(id))
+		.map((factId) => ({ factId, isNew: !known.has(factId) }));
+	const fresh = queue.filter((entry) => entry.isNew).length;
+	return { queue, counts: { new: fresh, learning: 0, due: queue.length - fresh } };
+}
+
+/** The fact ids of a `?facts=a,b` parameter, at most 200, each a plausible id. */
+export function parseFocusParam(value: string | null): string[] {
+	if (!value) return [];
+	return [
+		...new Set(
+			value
+				.split(',')
+				.map((id) => id.trim())
+				.filter((id) => /^[\w.:-]{1,160}$/.test(id))
+		)
+	].slice(0, 200);
 }

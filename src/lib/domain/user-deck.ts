@@ -157,7 +157,12 @@ export function deckFromDocument(
 	const built = buildWithoutBrokenFacts(meta, extracted.facts, documents);
 	report('building', 1);
 	if (!built.ok) return built;
-	return { ok: true, deck: built.deck, documents, warnings: [...extracted.warnings, ...built.warnings] };
+	return {
+		ok: true,
+		deck: built.deck,
+		documents,
+		warnings: [...extracted.warnings, ...built.warnings]
+	};
 }
 
 /**

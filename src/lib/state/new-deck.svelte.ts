@@ -33,6 +33,11 @@ export const PHASE_LABELS: Record<DeckPhase | 'loading', string> = {
 	building: 'Writing the questions…'
 };
 
+/** The extraction worker (a module worker: it imports compromise lazily). */
+function startExtractWorker(): Worker {
+	return new Worker(new URL('../workers/extract.worker.ts', import.meta.url), { type: 'module' });
+}
+
 export class NewDeckDraft {
 	step = $state<DraftStep>('input');
 	/** The document as typed, pasted or read from a file. */
@@ -54,7 +59,9 @@ export class NewDeckDraft {
 	/** The draft's one document, parsed once per extraction (not per edit), for selections. */
 	readonly document = $derived.by((): DraftDocument | null => {
 		const [id] = Object.keys(this.documents);
-		return id === undefined ? null : { id, text: this.documents[id], parsed: parseDocument(this.documents[id]) };
+		return id === undefined
+			? null
+			: { id, text: this.documents[id], parsed: parseDocument(this.documents[id]) };
 	});
 
 	#worker: Worker | null = null;
@@ -103,9 +110,7 @@ export class NewDeckDraft {
 		this.step = 'extracting';
 		this.phase = 'loading';
 		this.share = 0;
-		const worker = new Worker(new URL('../workers/extract.worker.ts', import.meta.url), {
-			type: 'module'
-		});
+		const worker = startExtractWorker();
 		this.#worker = worker;
 		worker.addEventListener('message', (event: MessageEvent<ExtractMessage>) => {
 			const message = event.data;
@@ -115,7 +120,8 @@ export class NewDeckDraft {
 				return;
 			}
 			this.#stopWorker();
-			if (message.kind === 'error') return this.#fail(`Making the questions failed: ${message.message}`);
+			if (message.kind === 'error')
+				return this.#fail(`Making the questions failed: ${message.message}`);
 			const { result } = message;
 			if (!result.ok) return this.#fail(result.error);
 			this.deck = result.deck;
@@ -174,7 +180,7 @@ export class NewDeckDraft {
 
 	/** Adds a proposed fact with its items; returns the reason when it cannot. */
 	addFact(proposed: ProposedFact): string | null {
-		return this.#apply(this.deck && addFact(this.deck, this.documents, proposed));
+		return this.#apply(this.deck && this.document && addFact(this.deck, this.document, proposed));
 	}
 
 	/** Checks the whole draft and saves it; resolves to the saved deck's id, or null (see saveError). */

@@ -4,6 +4,7 @@
  * read of the database, so a closed tab loses nothing and a reopened one resumes.
  */
 import { getDb } from '$lib/db/database';
+import { requestPersistenceOnce } from '$lib/state/persistence';
 import {
 	countToday,
 	getMemory,
@@ -39,6 +40,7 @@ import {
 	shouldWait,
 	studyFactIdSet,
 	studyFactIds,
+	focusQueue,
 	sumCounts,
 	type StudyCounts
 } from '$lib/domain/study-card';
@@ -115,10 +117,19 @@ export class StudySession {
 	isBusy = $state(false);
 
 	readonly deckIds: string[];
+	/** Facts chosen for a focused session ("study this sentence now"); empty for a normal one. */
+	readonly focus: ReadonlySet<string>;
+	/** Facts answered in this focused session (their answers are stored; this only steers it). */
+	#focusAnswered = new Set<string>();
 	#timer: ReturnType<typeof setInterval> | undefined;
 
-	constructor(deckIds: string[]) {
+	constructor(deckIds: string[], focusFactIds: readonly string[] = []) {
 		this.deckIds = deckIds;
+		this.focus = new Set(focusFactIds);
+	}
+
+	get isFocused(): boolean {
+		return this.focus.size > 0;
 	}
 
 	get phase(): StudyPhase {
@@ -258,6 +269,7 @@ export class StudySession {
 			}
 			this.undoable -= 1;
 			const { deckId, factId, itemId } = undone.review;
+			this.#focusAnswered.delete(factId);
 			if (this.leech?.fact.id === factId && this.leech.deckId === deckId) this.leech = null;
 			await this.#readQueues();
 			if (this.decks.some((d) => d.id === deckId)) {
@@ -327,6 +339,7 @@ export class StudySession {
 				origin: 'study'
 			});
 			this.undoable += 1;
+			this.#focusAnswered.add(card.fact.id);
 			if (result.isNewLeech) this.leech = { deckId: card.deck.id, fact: card.fact };
 			await this.refresh();
 			this.message = `Saved as ${RATING_LABELS[rating]}.`;
@@ -362,15 +375,17 @@ export class StudySession {
 					knownFactIds(db, deck.id),
 					countToday(db, deck.id, dayStart)
 				]);
-				const queue = buildQueue({
-					now,
-					settings,
-					factIds: studyFactIds(deck),
-					memories: rows,
-					newIntroducedToday: today.newIntroduced,
-					reviewsDoneToday: today.reviews,
-					knownFactIds: known
-				});
+				const queue = this.isFocused
+					? focusQueue(studyFactIds(deck), this.focus, this.#focusAnswered, known)
+					: buildQueue({
+							now,
+							settings,
+							factIds: studyFactIds(deck),
+							memories: rows,
+							newIntroducedToday: today.newIntroduced,
+							reviewsDoneToday: today.reviews,
+							knownFactIds: known
+						});
 				return { deck, queue, known, today };
 			})
 		);
@@ -417,6 +432,9 @@ export class StudySession {
 			})
 		);
 		this.card = null;
+		// After a first session the learner has something worth keeping: ask the browser once
+		// to keep this site's storage (it never throws, and asks only once).
+		if (this.undoable > 0) void requestPersistenceOnce();
 		this.doneMessage = combineDone(
 			perDeck.map((d) => d.summary),
 			now

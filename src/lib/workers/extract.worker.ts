@@ -4,7 +4,11 @@
  * It loads compromise itself (a chunk of its own) and posts progress as it goes.
  */
 import { loadNlp } from '$lib/domain/extract/nlp';
-import { deckFromDocument, type DeckFromDocumentResult, type DeckPhase } from '$lib/domain/user-deck';
+import {
+	deckFromDocument,
+	type DeckFromDocumentResult,
+	type DeckPhase
+} from '$lib/domain/user-deck';
 
 export interface ExtractRequest {
 	text: string;

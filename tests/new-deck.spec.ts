@@ -1,0 +1,253 @@
+import { expect, test, type Page } from '@playwright/test';
+import { expectNoAxeViolations, watchConsole } from './helpers';
+
+const DOCUMENT = `# The Danube Commission
+
+## Founding
+
+The European Commission of the Danube (ECD) was created by the Treaty of Paris in 1856. Delegates from seven states met in Galați on 4 November 1856. By 1860 the commission employed 350 workers on the river mouth.
+
+## Works
+
+Engineer Charles Hartley directed the dredging of the Sulina channel for over forty years. The channel was deepened from 9 feet to 20 feet between 1858 and 1902. Traffic through Sulina grew to 1,500 ships a year by 1880.
+
+## End
+
+In 1939 the commission was dissolved after the Sinaia Agreement. Its lighthouse at Sulina still stands beside the old harbour.
+`;
+
+/** Counts the rows of one object store in the app's real IndexedDB database. */
+function countRows(page: Page, store: string): Promise<number> {
+	return page.evaluate(
+		(name) =>
+			new Promise<number>((resolve, reject) => {
+				const open = indexedDB.open('factdeck');
+				open.onerror = () => reject(open.error);
+				open.onsuccess = () => {
+					const db = open.result;
+					if (!db.objectStoreNames.contains(name)) {
+						db.close();
+						return resolve(0);
+					}
+					const request = db.transaction(name).objectStore(name).count();
+					request.onsuccess = () => {
+						resolve(request.result);
+						db.close();
+					};
+					request.onerror = () => reject(request.error);
+				};
+			}),
+		store
+	);
+}
+
+const questionCount = (page: Page) => page.locator('.counts .badge', { hasText: 'questions' });
+
+async function makeDeck(page: Page): Promise<void> {
+	await page.goto('/decks/new');
+	await page.getByLabel('Deck title').fill('River notes');
+	await page.getByLabel('Or paste your text').fill(DOCUMENT);
+	await page.getByRole('button', { name: 'Make questions' }).click();
+	await expect(page.getByRole('heading', { name: 'Questions by fact' })).toBeVisible({
+		timeout: 30_000
+	});
+}
+
+/** Answers the study card on screen by keyboard, graded Good. */
+async function answerStudyCard(page: Page): Promise<void> {
+	const card = page.getByRole('article', { name: 'Study card' });
+	const type = (await card.locator('.badge').first().innerText()).trim();
+	if (type === 'Flashcard') {
+		await page.keyboard.press('Space');
+		await expect(page.getByRole('group', { name: 'Grade yourself' })).toBeVisible();
+		await page.keyboard.press('3');
+		return;
+	}
+	if (type === 'Multiple choice') await page.keyboard.press('b');
+	else if (type === 'True or false') await page.keyboard.press('t');
+	else {
+		await page.keyboard.type('no idea');
+		await page.keyboard.press('Enter');
+	}
+	await expect(page.getByRole('group', { name: 'Your rating' })).toBeVisible();
+	await page.keyboard.press('3');
+	await page.keyboard.press('Enter');
+}
+
+test.describe('a deck from your own document', () => {
+	test('paste, edit, delete, add from a selection, save, then study, quiz and see the source', async ({
+		page
+	}) => {
+		test.setTimeout(120_000);
+		const errors = watchConsole(page);
+		await page.goto('/decks/new');
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText('New deck from a document');
+		await expectNoAxeViolations(page);
+
+		await makeDeck(page);
+		await expect(
+			page.getByRole('heading', { level: 3, name: 'European Commission of the Danube' })
+		).toBeVisible();
+		await expect(page.getByRole('heading', { level: 3, name: '1856', exact: true })).toBeVisible();
+		await expectNoAxeViolations(page);
+		const total = () =>
+			questionCount(page)
+				.innerText()
+				.then((t) => Number.parseInt(t, 10));
+		const before = await total();
+		expect(before).toBeGreaterThan(10);
+
+		// Edit the first question's prompt.
+		const firstFact = page.locator('article.fact').first();
+		await firstFact.getByRole('button', { name: 'Edit' }).first().click();
+		await firstFact
+			.getByRole('textbox', { name: 'Question' })
+			.fill('What is the ECD short for, in full?');
+		await firstFact.getByRole('button', { name: 'Save the change' }).click();
+		await expect(firstFact.getByText('What is the ECD short for, in full?')).toBeVisible();
+
+		// An empty prompt is refused with a message, and nothing changes.
+		await firstFact.getByRole('button', { name: 'Edit' }).first().click();
+		await firstFact.getByRole('textbox', { name: 'Question' }).fill('  ');
+		await firstFact.getByRole('button', { name: 'Save the change' }).click();
+		await expect(firstFact.getByRole('alert')).toHaveText('The question cannot be empty.');
+		await firstFact.getByRole('button', { name: 'Cancel' }).click();
+
+		// Delete one question.
+		await firstFact.getByRole('button', { name: 'Delete', exact: true }).last().click();
+		await expect(questionCount(page)).toHaveText(`${before - 1} questions`);
+
+		// A question from a selection inside one sentence.
+		const preview = page.getByLabel('The document (read only)');
+		const phrase = 'the old harbour';
+		await preview.evaluate((el: HTMLTextAreaElement, text) => {
+			const at = el.value.indexOf(text);
+			el.focus();
+			el.setSelectionRange(at, at + text.length);
+		}, phrase);
+		await page.getByRole('button', { name: 'Make a question from the selection' }).click();
+		const question = page
+			.getByRole('form', { name: 'New question' })
+			.getByRole('textbox', { name: 'Question' });
+		await expect(question).toHaveValue(
+			'Complete: Its lighthouse at Sulina still stands beside _____.'
+		);
+		await question.fill('What does the lighthouse at Sulina stand beside?');
+		await page.getByRole('button', { name: 'Add the question' }).click();
+		await expect(page.getByRole('heading', { level: 3, name: phrase })).toBeVisible();
+
+		// A selection across two sentences is refused.
+		await preview.evaluate((el: HTMLTextAreaElement) => {
+			const at = el.value.indexOf('Agreement. Its');
+			el.setSelectionRange(at, at + 14);
+		});
+		await page.getByRole('button', { name: 'Make a question from the selection' }).click();
+		await expect(page.getByRole('alert')).toContainText('inside one sentence');
+
+		await page.getByRole('button', { name: 'Save the deck' }).click();
+		await expect(page).toHaveURL(/\/my-decks\/my-river-notes-[0-9a-z]+$/);
+		const deckId = page.url().split('/').pop()!;
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText('River notes');
+		await expect(page.getByText(/\d+ facts/)).toBeVisible();
+		expect(await countRows(page, 'userDecks')).toBe(1);
+
+		// The saved deck keeps the edits, and survives a full reload (served by the 200.html fallback).
+		await page.reload();
+		await page.getByLabel('Search').fill('short for, in full');
+		await expect(page.getByRole('article')).toHaveCount(1);
+		await expectNoAxeViolations(page);
+
+		// "See in source" leads to the sentence in the stored document.
+		const item = page.getByRole('article').first();
+		await item.getByText('Why, and the source').click();
+		await item.getByRole('link', { name: 'See in source' }).click();
+		await expect(page).toHaveURL(new RegExp(`/my-decks/${deckId}/source#f-`));
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText('River notes');
+		const target = page.locator('.sentence:has(> .anchor:target)');
+		await expect(target).toHaveCount(1);
+		await expect(target).toContainText('European Commission of the Danube (ECD)');
+		await expectNoAxeViolations(page);
+
+		// Study it: the study page loads the deck from IndexedDB.
+		await page.goto(`/decks/${deckId}/study`);
+		await expect(page.getByRole('article', { name: 'Study card' })).toBeVisible();
+		await answerStudyCard(page);
+		await expect(page.getByTestId('count-today')).toHaveText(/^Today: 1 new fact learned/);
+		expect(await countRows(page, 'reviews')).toBe(1);
+
+		// Quiz it: a quick quiz to the end.
+		await page.goto(`/decks/${deckId}/quiz`);
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Quiz: River notes');
+		await page.getByRole('button', { name: /^Quick quiz/ }).click();
+		const heading = page.getByRole('heading', { name: /^Question \d+ of \d+$/ });
+		await expect(heading).toBeVisible();
+		const count = Number((await heading.innerText()).match(/of (\d+)/)![1]);
+		expect(count).toBeGreaterThanOrEqual(5);
+		for (let n = 1; n <= count; n++) {
+			await expect(page.getByRole('heading', { name: `Question ${n} of ${count}` })).toBeVisible();
+			await page.getByRole('button', { name: /^Submit/ }).click();
+			await page
+				.getByRole('button', { name: n === count ? 'See results' : 'Next question' })
+				.click();
+		}
+		await expect(page.getByRole('heading', { name: 'Results' })).toBeVisible();
+		expect(errors).toEqual([]);
+	});
+
+	test('bad input gets a clear message and nothing is saved', async ({ page }) => {
+		await page.goto('/decks/new');
+		const file = page.getByLabel('Open a .txt or .md file');
+		const alert = page.getByRole('alert');
+
+		await file.setInputFiles({
+			name: 'empty.txt',
+			mimeType: 'text/plain',
+			buffer: Buffer.from('')
+		});
+		await expect(alert).toHaveText(/The document is empty/);
+
+		const binary = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]);
+		await file.setInputFiles({ name: 'picture.md', mimeType: 'text/markdown', buffer: binary });
+		await expect(alert).toHaveText(/binary file/);
+
+		const big = Buffer.alloc(2.5 * 1024 * 1024, 'The talks ended in 1999. ');
+		await file.setInputFiles({ name: 'big.txt', mimeType: 'text/plain', buffer: big });
+		await expect(alert).toHaveText('The file is 2.5 MB; documents can be at most 2 MB.');
+
+		await page
+			.getByLabel('Or paste your text')
+			.fill('we walked for a while and it was nice.\n\nthen we went home, tired and happy.');
+		await page.getByRole('button', { name: 'Make questions' }).click();
+		await expect(alert).toHaveText(/No facts found/, { timeout: 30_000 });
+		await expectNoAxeViolations(page);
+
+		await page.getByLabel('Or paste your text').fill('   ');
+		await page.getByRole('button', { name: 'Make questions' }).click();
+		await expect(alert).toHaveText(/The document is empty/);
+		expect(await countRows(page, 'userDecks')).toBe(0);
+	});
+
+	test('a file opens into the editor, and a deck that is not in this browser says so', async ({
+		page
+	}) => {
+		await page.goto('/decks/new');
+		await page.getByLabel('Open a .txt or .md file').setInputFiles({
+			name: 'danube.md',
+			mimeType: 'text/markdown',
+			buffer: Buffer.from(DOCUMENT)
+		});
+		await expect(page.getByLabel('Or paste your text')).toHaveValue(DOCUMENT);
+		await expect(page.getByText('Opened danube.md.')).toBeVisible();
+		await page.getByRole('button', { name: 'Make questions' }).click();
+		await expect(page.getByLabel('Deck title')).toHaveValue('The Danube Commission', {
+			timeout: 30_000
+		});
+
+		await page.goto('/my-decks/my-nothing-here-1');
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText('No such deck');
+		await page.goto('/decks/my-nothing-here-1/quiz');
+		await expect(page.getByRole('alert')).toContainText(
+			'no deck “my-nothing-here-1” in this browser'
+		);
+	});
+});
