@@ -74,6 +74,10 @@ export default ts.config(
 	{
 		ignores: [
 			'build/',
+			'build-*/',
+			'.svelte-kit-*/',
+			'test-results*/',
+			'.shots/',
 			'.svelte-kit/',
 			'node_modules/',
 			'test-results/',

@@ -105,9 +105,12 @@ test.describe('a deck from your own document', () => {
 			.fill('What is the ECD short for, in full?');
 		await firstFact.getByRole('button', { name: 'Save the change' }).click();
 		await expect(firstFact.getByText('What is the ECD short for, in full?')).toBeVisible();
+		// Focus goes back to the Edit button the form replaced, for keyboard users.
+		await expect(firstFact.getByRole('button', { name: 'Edit' }).first()).toBeFocused();
 
 		// An empty prompt is refused with a message, and nothing changes.
-		await firstFact.getByRole('button', { name: 'Edit' }).first().click();
+		await page.keyboard.press('Enter');
+		await expect(firstFact.getByRole('textbox', { name: 'Question' })).toBeFocused();
 		await firstFact.getByRole('textbox', { name: 'Question' }).fill('  ');
 		await firstFact.getByRole('button', { name: 'Save the change' }).click();
 		await expect(firstFact.getByRole('alert')).toHaveText('The question cannot be empty.');
@@ -116,6 +119,7 @@ test.describe('a deck from your own document', () => {
 		// Delete one question.
 		await firstFact.getByRole('button', { name: 'Delete', exact: true }).last().click();
 		await expect(questionCount(page)).toHaveText(`${before - 1} questions`);
+		await expect(firstFact.getByRole('heading', { level: 3 })).toBeFocused();
 
 		// A question from a selection inside one sentence.
 		const preview = page.getByLabel('The document (read only)');

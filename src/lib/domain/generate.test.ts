@@ -162,3 +162,20 @@ describe('distractorsFor', () => {
 		expect(wrong.map(normalizeAnswer)).not.toContain(normalizeAnswer('Milošević'));
 	});
 });
+
+describe('facts that share a sentence', () => {
+	it('yield each identical question once, keeping the other items of both facts', () => {
+		const quote = 'KFOR, with 42,000 troops, moved into Kosovo in 1999.';
+		const shared = { quote, statement: quote };
+		const twins = [
+			fact('year', '1999', 'year', { ...shared, question: 'In which year did KFOR move in?' }),
+			fact('troops', '42,000', 'number', { ...shared, question: 'How many KFOR troops moved in?' })
+		];
+		const deck = generateDeck(meta, twins);
+		const ids = deck.items.map((item) => item.id);
+		expect(new Set(ids).size).toBe(ids.length);
+		const trues = deck.items.filter((i) => i.type === 'truefalse' && i.answer === 'True');
+		expect(trues).toHaveLength(1);
+		expect(deck.items.filter((i) => i.type === 'flashcard')).toHaveLength(2);
+	});
+});

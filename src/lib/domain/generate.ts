@@ -28,7 +28,11 @@ const MATCH_SIZE = 4;
 export function generateDeck(meta: DeckMeta, facts: readonly Fact[]): Deck {
 	const pools = answerPools(facts);
 	const perFact = facts.flatMap((fact) => itemsForFact(fact, pools));
-	const items: Item[] = [...perFact, ...orderItems(facts), ...matchItems(facts)];
+	// Two facts of one sentence may yield the very same question (the same id): keep it once.
+	const items: Item[] = uniqueBy(
+		[...perFact, ...orderItems(facts), ...matchItems(facts)],
+		(item) => item.id
+	);
 	spreadCorrectPositions(items.filter((item): item is McqItem => item.type === 'mcq'));
 	return { ...meta, facts: [...facts], items };
 }

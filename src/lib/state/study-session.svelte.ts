@@ -3,6 +3,7 @@
  * by recordAnswer before the next card is chosen, and the next card always comes from a fresh
  * read of the database, so a closed tab loses nothing and a reopened one resumes.
  */
+import { SvelteSet } from 'svelte/reactivity';
 import { getDb } from '$lib/db/database';
 import { requestPersistenceOnce } from '$lib/state/persistence';
 import {
@@ -120,12 +121,12 @@ export class StudySession {
 	/** Facts chosen for a focused session ("study this sentence now"); empty for a normal one. */
 	readonly focus: ReadonlySet<string>;
 	/** Facts answered in this focused session (their answers are stored; this only steers it). */
-	#focusAnswered = new Set<string>();
+	#focusAnswered = new SvelteSet<string>();
 	#timer: ReturnType<typeof setInterval> | undefined;
 
 	constructor(deckIds: string[], focusFactIds: readonly string[] = []) {
 		this.deckIds = deckIds;
-		this.focus = new Set(focusFactIds);
+		this.focus = new SvelteSet(focusFactIds);
 	}
 
 	get isFocused(): boolean {
