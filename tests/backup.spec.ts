@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { expect, test, type Page } from '@playwright/test';
-import { expectNoAxeViolations } from './helpers';
+import { answerStudyCard, countRows, expectNoAxeViolations } from './helpers';
 
 const STORES = ['memory', 'reviews', 'settings', 'attempts', 'assignments', 'results', 'userDecks'];
 
@@ -30,26 +30,10 @@ function dumpDb(page: Page): Promise<Record<string, unknown[]>> {
 	);
 }
 
-/** Answers the study card on screen by keyboard and rates it Good; waits until it is saved. */
+/** Answers the study card on screen by keyboard, rating it Good; waits until it is saved. */
 async function gradeCard(page: Page, expectedReviews: number): Promise<void> {
-	const card = page.getByRole('article', { name: 'Study card' });
-	await expect(card).toBeVisible();
-	const type = (await card.locator('.badge').first().innerText()).trim();
-	if (type === 'Flashcard') {
-		await page.keyboard.press('Space');
-		await expect(page.getByRole('group', { name: 'Grade yourself' })).toBeVisible();
-		await page.keyboard.press('3');
-	} else {
-		if (type === 'Multiple choice') await page.keyboard.press('b');
-		else if (type === 'True or false') await page.keyboard.press('t');
-		else {
-			await page.keyboard.type('no idea');
-			await page.keyboard.press('Enter');
-		}
-		await expect(page.getByRole('group', { name: 'Your rating' })).toBeVisible();
-		await page.keyboard.press('Enter');
-	}
-	await expect.poll(async () => (await dumpDb(page)).reviews.length).toBe(expectedReviews);
+	await answerStudyCard(page);
+	await expect.poll(() => countRows(page, 'reviews')).toBe(expectedReviews);
 }
 
 const count = (page: Page, table: string) => page.locator(`[data-table="${table}"]`).first();

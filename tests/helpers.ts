@@ -19,3 +19,53 @@ export function watchConsole(page: Page): string[] {
 	page.on('pageerror', (error) => errors.push(error.message));
 	return errors;
 }
+
+/** Counts the rows of one object store in the app's real IndexedDB database. */
+export function countRows(page: Page, store: string): Promise<number> {
+	return page.evaluate(
+		(name) =>
+			new Promise<number>((resolve, reject) => {
+				const open = indexedDB.open('factdeck');
+				open.onerror = () => reject(open.error);
+				open.onsuccess = () => {
+					const db = open.result;
+					if (!db.objectStoreNames.contains(name)) {
+						db.close();
+						return resolve(0);
+					}
+					const request = db.transaction(name).objectStore(name).count();
+					request.onsuccess = () => {
+						db.close();
+						resolve(request.result);
+					};
+					request.onerror = () => reject(request.error);
+				};
+			}),
+		store
+	);
+}
+
+/**
+ * Answers the study card on screen by keyboard alone and rates it Good: a flashcard is revealed
+ * with Space and graded 3; a recognition card is answered (B, T, or a typed guess) and Enter keeps
+ * the suggested rating.
+ */
+export async function answerStudyCard(page: Page): Promise<void> {
+	const card = page.getByRole('article', { name: 'Study card' });
+	await expect(card).toBeVisible();
+	const type = (await card.locator('.badge').first().innerText()).trim();
+	if (type === 'Flashcard') {
+		await page.keyboard.press('Space');
+		await expect(page.getByRole('group', { name: 'Grade yourself' })).toBeVisible();
+		await page.keyboard.press('3');
+	} else {
+		if (type === 'Multiple choice') await page.keyboard.press('b');
+		else if (type === 'True or false') await page.keyboard.press('t');
+		else {
+			await page.keyboard.type('no idea');
+			await page.keyboard.press('Enter');
+		}
+		await expect(page.getByRole('group', { name: 'Your rating' })).toBeVisible();
+		await page.keyboard.press('Enter');
+	}
+}

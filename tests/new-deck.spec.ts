@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { expectNoAxeViolations, watchConsole } from './helpers';
+import { countRows, expectNoAxeViolations, watchConsole } from './helpers';
 
 const DOCUMENT = `# The Danube Commission
 
@@ -15,31 +15,6 @@ Engineer Charles Hartley directed the dredging of the Sulina channel for over fo
 
 In 1939 the commission was dissolved after the Sinaia Agreement. Its lighthouse at Sulina still stands beside the old harbour.
 `;
-
-/** Counts the rows of one object store in the app's real IndexedDB database. */
-function countRows(page: Page, store: string): Promise<number> {
-	return page.evaluate(
-		(name) =>
-			new Promise<number>((resolve, reject) => {
-				const open = indexedDB.open('factdeck');
-				open.onerror = () => reject(open.error);
-				open.onsuccess = () => {
-					const db = open.result;
-					if (!db.objectStoreNames.contains(name)) {
-						db.close();
-						return resolve(0);
-					}
-					const request = db.transaction(name).objectStore(name).count();
-					request.onsuccess = () => {
-						resolve(request.result);
-						db.close();
-					};
-					request.onerror = () => reject(request.error);
-				};
-			}),
-		store
-	);
-}
 
 const questionCount = (page: Page) => page.locator('.counts .badge', { hasText: 'questions' });
 

@@ -1,46 +1,9 @@
 import { expect, test, type Page } from '@playwright/test';
-import { watchConsole } from './helpers';
+import { answerStudyCard, countRows, watchConsole } from './helpers';
 
-/** Counts the rows of one object store in the app's real IndexedDB database. */
-function countRows(page: Page, store: string): Promise<number> {
-	return page.evaluate(
-		(name) =>
-			new Promise<number>((resolve, reject) => {
-				const open = indexedDB.open('factdeck');
-				open.onerror = () => reject(open.error);
-				open.onsuccess = () => {
-					const db = open.result;
-					const request = db.transaction(name).objectStore(name).count();
-					request.onsuccess = () => {
-						db.close();
-						resolve(request.result);
-					};
-					request.onerror = () => reject(request.error);
-				};
-			}),
-		store
-	);
-}
-
-/** Answers the study card on screen by keyboard and rates it Good; waits until it is saved. */
+/** Answers the study card on screen by keyboard, rating it Good; waits until it is saved. */
 async function gradeCard(page: Page, expectedReviews: number): Promise<void> {
-	const card = page.getByRole('article', { name: 'Study card' });
-	await expect(card).toBeVisible();
-	const type = (await card.locator('.badge').first().innerText()).trim();
-	if (type === 'Flashcard') {
-		await page.keyboard.press('Space');
-		await expect(page.getByRole('group', { name: 'Grade yourself' })).toBeVisible();
-		await page.keyboard.press('3');
-	} else {
-		if (type === 'Multiple choice') await page.keyboard.press('b');
-		else if (type === 'True or false') await page.keyboard.press('t');
-		else {
-			await page.keyboard.type('no idea');
-			await page.keyboard.press('Enter');
-		}
-		await expect(page.getByRole('group', { name: 'Your rating' })).toBeVisible();
-		await page.keyboard.press('Enter');
-	}
+	await answerStudyCard(page);
 	await expect.poll(() => countRows(page, 'reviews')).toBe(expectedReviews);
 }
 

@@ -1,28 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
-import { expectNoAxeViolations, watchConsole } from './helpers';
+import { countRows, expectNoAxeViolations, watchConsole } from './helpers';
 
 const STUDY = '/decks/kosovo/study';
-
-/** Counts the rows of one object store in the app's real IndexedDB database. */
-function countRows(page: Page, store: string): Promise<number> {
-	return page.evaluate(
-		(name) =>
-			new Promise<number>((resolve, reject) => {
-				const open = indexedDB.open('factdeck');
-				open.onerror = () => reject(open.error);
-				open.onsuccess = () => {
-					const db = open.result;
-					const request = db.transaction(name).objectStore(name).count();
-					request.onsuccess = () => {
-						resolve(request.result);
-						db.close();
-					};
-					request.onerror = () => reject(request.error);
-				};
-			}),
-		store
-	);
-}
 
 /** Writes one row into a store of the app's database (which the app has already created). */
 function putRow(page: Page, store: string, row: unknown): Promise<void> {

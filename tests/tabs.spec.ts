@@ -1,43 +1,13 @@
 import { expect, test, type Page } from '@playwright/test';
+import { answerStudyCard, countRows } from './helpers';
 
 function countReviews(page: Page): Promise<number> {
-	return page.evaluate(
-		() =>
-			new Promise<number>((resolve, reject) => {
-				const open = indexedDB.open('factdeck');
-				open.onerror = () => reject(open.error);
-				open.onsuccess = () => {
-					const db = open.result;
-					const request = db.transaction('reviews').objectStore('reviews').count();
-					request.onsuccess = () => {
-						db.close();
-						resolve(request.result);
-					};
-					request.onerror = () => reject(request.error);
-				};
-			})
-	);
+	return countRows(page, 'reviews');
 }
 
 /** Answers the study card on screen by keyboard, rating it Good (grade buttons, not a wait). */
 async function gradeCard(page: Page): Promise<void> {
-	const card = page.getByRole('article', { name: 'Study card' });
-	await expect(card).toBeVisible();
-	const type = (await card.locator('.badge').first().innerText()).trim();
-	if (type === 'Flashcard') {
-		await page.keyboard.press('Space');
-		await expect(page.getByRole('group', { name: 'Grade yourself' })).toBeVisible();
-		await page.keyboard.press('3');
-	} else {
-		if (type === 'Multiple choice') await page.keyboard.press('b');
-		else if (type === 'True or false') await page.keyboard.press('t');
-		else {
-			await page.keyboard.type('no idea');
-			await page.keyboard.press('Enter');
-		}
-		await expect(page.getByRole('group', { name: 'Your rating' })).toBeVisible();
-		await page.keyboard.press('Enter');
-	}
+	await answerStudyCard(page);
 	await expect(page.getByRole('group', { name: /Your rating|Grade yourself/ })).toBeHidden();
 }
 
