@@ -10,7 +10,13 @@ const config = {
 	kit: {
 		// Static output: any static host or CDN serves it. Routes whose data lives only in the
 		// browser (a teacher's gradebook) fall back to 200.html, which the service worker caches.
-		adapter: adapter({ pages: buildDir, assets: buildDir, fallback: '200.html', strict: true }),
+		adapter: adapter({
+			pages: buildDir,
+			assets: buildDir,
+			fallback: '200.html',
+			precompress: true,
+			strict: true
+		}),
 		outDir: buildDir === 'build' ? '.svelte-kit' : `.svelte-kit-${buildDir}`,
 		prerender: { handleHttpError: 'fail', handleMissingId: 'fail' },
 		csp: {

@@ -9,9 +9,18 @@ const dir = process.env.FACTDECK_BUILD ?? 'build';
 const assets = sirv(dir, {
 	single: '200.html',
 	etag: true,
-	gzip: false,
-	brotli: false,
-	dev: false
+	// The adapter writes .br and .gz beside every file (precompress), as a CDN would serve them.
+	gzip: true,
+	brotli: true,
+	dev: false,
+	setHeaders(res, pathname) {
+		// Hashed bundles never change; everything else (pages, decks, the service worker) is
+		// revalidated, so a new version is found.
+		res.setHeader(
+			'Cache-Control',
+			pathname.startsWith('/_app/immutable/') ? 'public, max-age=31536000, immutable' : 'no-cache'
+		);
+	}
 });
 
 createServer((req, res) => assets(req, res)).listen(port, '127.0.0.1', () => {

@@ -62,7 +62,8 @@ test.describe('content pages', () => {
 	test('a topic link lands on the browser filtered to that topic', async ({ page }) => {
 		await page.goto('/decks/kosovo');
 		await page.getByRole('link', { name: 'NATO and KFOR' }).click();
-		await expect(page.getByLabel('Topic')).toHaveValue('nato-kfor');
+		await expect(page).toHaveURL(/\/decks\/kosovo\/items\?topic=nato-kfor$/);
+		await expect(page.getByLabel('Topic', { exact: true })).toHaveValue('nato-kfor');
 	});
 
 	test('"See in source" opens the reader with the quoted sentence highlighted', async ({
