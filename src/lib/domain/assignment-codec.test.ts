@@ -204,8 +204,10 @@ describe('encodeAssignment / decodeAssignment', () => {
 			'{"__proto__":{"polluted":true},"v":1,'
 		);
 		expect(json).toContain('__proto__');
-		const result = await decodeAssignment(await codeOfJson(json));
-		expect(result.ok).toBe(false);
+		expect(await decodeAssignment(await codeOfJson(json))).toEqual({
+			ok: false,
+			error: 'This link was refused: it contains the forbidden key "__proto__".'
+		});
 		expect(({} as Record<string, unknown>).polluted).toBeUndefined();
 		const parsed = assignmentSchema.safeParse(JSON.parse(json));
 		expect(parsed.success).toBe(false);

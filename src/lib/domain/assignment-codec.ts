@@ -9,7 +9,7 @@ export type { Result } from '$lib/domain/codec';
  * Strict schemas for everything that arrives from outside (a link, a backup, a user deck).
  * Limits are generous for real content and small enough that a hostile link cannot make the
  * tab do much work; unknown keys are refused so a forged field (a `score`, say) never rides along.
- * Zod v4 never copies a `__proto__` key into its output, so parsed values cannot pollute anything.
+ * Decoding refuses any `__proto__` key before a schema sees it (zod would silently drop it).
  */
 
 const id = z.string().min(1).max(200);

@@ -124,6 +124,26 @@ describe('encode and decode', () => {
 		});
 	});
 
+	it('refuses a "__proto__" key at any depth instead of silently dropping it', async () => {
+		const json = (text: string) => encodeBytesAsCode(new TextEncoder().encode(text));
+		for (const text of [
+			'{"__proto__": {"polluted": true}}',
+			'{"answers": {"m1": "a", "__proto__": false}}',
+			'[{"deep": [{"__proto__": 1}]}]'
+		]) {
+			expect(await decode('result', await json(text))).toEqual({
+				ok: false,
+				error: messages.forbiddenKey('result')
+			});
+		}
+		expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+		// The key name as a value, or "constructor" as a key, is ordinary data.
+		expect(await decode('result', await json('{"a": "__proto__", "constructor": 1}'))).toEqual({
+			ok: true,
+			value: { a: '__proto__', constructor: 1 }
+		});
+	});
+
 	it('refuses input over the size limit without reading it', async () => {
 		const huge = 'FD1.a.' + 'A'.repeat(MAX_CODE_LENGTH + 10);
 		expect(await decode('assignment', huge)).toEqual({

@@ -42,7 +42,9 @@ export const messages = {
 	damaged: (kind: CodecKind) => `This ${NOUN[kind]} is damaged (checksum mismatch).`,
 	unreadable: (kind: CodecKind) => `This ${NOUN[kind]} is damaged: its contents cannot be read.`,
 	tooLarge: (kind: CodecKind) =>
-		`This ${NOUN[kind]} unpacks to more than ${MAX_JSON_BYTES / 1_000_000} MB, which is too large.`
+		`This ${NOUN[kind]} unpacks to more than ${MAX_JSON_BYTES / 1_000_000} MB, which is too large.`,
+	forbiddenKey: (kind: CodecKind) =>
+		`This ${NOUN[kind]} was refused: it contains the forbidden key "__proto__".`
 };
 
 function article(word: string): string {
@@ -237,11 +239,18 @@ async function decodeUnsafe(expected: CodecKind, input: string): Promise<Result<
 	}
 	if (!inflated) return fail(messages.tooLarge(expected));
 	let value: unknown;
+	let forbidden = false;
 	try {
-		value = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(inflated));
+		// JSON.parse keeps "__proto__" as an own key, but schema parsing would drop it silently:
+		// such a code is refused whole rather than decoded into something other than was sent.
+		value = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(inflated), (key, v) => {
+			if (key === '__proto__') forbidden = true;
+			return v;
+		});
 	} catch {
 		return fail(messages.unreadable(expected));
 	}
+	if (forbidden) return fail(messages.forbiddenKey(expected));
 	return { ok: true, value };
 }
 
