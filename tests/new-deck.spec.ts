@@ -154,6 +154,19 @@ test.describe('a deck from your own document', () => {
 		await expect(page.getByTestId('count-today')).toHaveText(/^Today: 1 new fact learned/);
 		expect(await countRows(page, 'reviews')).toBe(1);
 
+		// Its progress shows on its own page and on /progress, beside the built-in deck.
+		await page.goto(`/my-decks/${deckId}`);
+		await expect(page.getByRole('heading', { name: 'What you know' })).toBeVisible();
+		await expect(page.getByText('1 learning')).toBeVisible();
+		await page.goto('/progress');
+		await expect(page.getByRole('heading', { name: 'Facts by state: River notes' })).toBeVisible();
+		await expect(
+			page.getByRole('heading', { name: 'Mastery by topic: River notes' })
+		).toBeVisible();
+		await expect(
+			page.getByRole('heading', { name: /^Facts by state: Peacekeeping/ })
+		).toBeVisible();
+
 		// Quiz it: a quick quiz to the end.
 		await page.goto(`/decks/${deckId}/quiz`);
 		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Quiz: River notes');
@@ -171,6 +184,53 @@ test.describe('a deck from your own document', () => {
 		}
 		await expect(page.getByRole('heading', { name: 'Results' })).toBeVisible();
 		expect(errors).toEqual([]);
+	});
+
+	test('a deck of your own is assigned: a student without it takes it and sees its sources', async ({
+		browser,
+		page
+	}) => {
+		test.setTimeout(120_000);
+		await makeDeck(page);
+		await page.getByRole('button', { name: 'Save the deck' }).click();
+		await expect(page).toHaveURL(/\/my-decks\/my-river-notes-[0-9a-z]+$/);
+		const deckId = page.url().split('/').pop()!;
+
+		await page.goto('/teach/new');
+		const deckField = page.getByLabel('Deck', { exact: true });
+		await expect(deckField.getByRole('option', { name: 'River notes (yours)' })).toBeAttached();
+		await deckField.selectOption({ label: 'River notes (yours)' });
+		await page.getByLabel('Title').fill('River quiz');
+		await page.getByLabel('Number of questions', { exact: true }).fill('3');
+		await page.getByRole('button', { name: 'Save and get the link' }).click();
+		await expect(page.getByRole('heading', { level: 1, name: 'River quiz' })).toBeVisible();
+		const link = await page.getByLabel('Link for students').inputValue();
+
+		// The student's browser has no copy of the deck: the link carries the questions.
+		const studentContext = await browser.newContext({ baseURL: test.info().project.use.baseURL });
+		const student = await studentContext.newPage();
+		const errors = watchConsole(student);
+		await student.goto(link);
+		await expect(student.getByRole('heading', { level: 1, name: 'River quiz' })).toBeVisible();
+		await student.getByLabel('Your name').fill('Bo');
+		await student.getByRole('button', { name: 'Start' }).click();
+		await expect(student.getByRole('heading', { name: 'Question 1 of 3' })).toBeVisible();
+		await student.getByRole('button', { name: 'Submit answers…' }).click();
+		await student.getByRole('button', { name: 'Submit now' }).click();
+		await expect(student.getByRole('heading', { name: /^Your score:/ })).toBeVisible();
+
+		// Feedback quotes each question's sentence; the teacher's document is not on this
+		// device, so there is no link into a reader that could not open it.
+		const answers = student.getByRole('listitem').filter({ has: student.locator('blockquote') });
+		await expect(answers).toHaveCount(3);
+		await expect(answers.first().locator('blockquote')).toHaveText(/\S/);
+		await expect(student.getByText('From your teacher’s own document.').first()).toBeVisible();
+		await expect(student.getByRole('link', { name: 'See in source' })).toHaveCount(0);
+		expect(DOCUMENT).toContain((await answers.first().locator('blockquote').innerText()).trim());
+		expect(deckId).toMatch(/^my-/);
+		await expectNoAxeViolations(student);
+		expect(errors).toEqual([]);
+		await studentContext.close();
 	});
 
 	test('bad input gets a clear message and nothing is saved', async ({ page }) => {

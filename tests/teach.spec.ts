@@ -7,7 +7,7 @@ import {
 	type Locator,
 	type Page
 } from '@playwright/test';
-import { expectNoAxeViolations, watchConsole } from './helpers';
+import { countRows, expectNoAxeViolations, watchConsole } from './helpers';
 
 /*
  * Teacher and student each get their own browser context (their own IndexedDB), as on two
@@ -251,6 +251,12 @@ test.describe('teacher-assigned quizzes', () => {
 		await student.getByRole('button', { name: 'Submit now' }).click();
 		await expect(student.getByRole('heading', { name: `Your score: ${percent}%` })).toBeVisible();
 		await expect(student.getByText(`${correct} of 5 right.`)).toBeVisible();
+		// Each answer in the feedback quotes its source sentence, linked into the reader.
+		await expect(student.getByRole('link', { name: 'See in source' })).toHaveCount(5);
+		await expect(student.getByRole('link', { name: 'See in source' }).first()).toHaveAttribute(
+			'href',
+			/^\/decks\/kosovo\/sources\/[\w-]+#f-/
+		);
 		await student.getByRole('button', { name: 'Copy result code' }).click();
 		await expect(student.getByText('Result code copied.')).toBeVisible();
 		const code = await clipboard(student);
@@ -433,6 +439,37 @@ test.describe('teacher-assigned quizzes', () => {
 		// Nothing collected was lost on the first assignment.
 		await teacher.goto(`/teach/${id}`);
 		await expect(teacher.getByRole('heading', { name: 'Results (1)' })).toBeVisible();
+
+		// A result can be removed, after a confirmation that "Keep" backs out of.
+		await teacher.getByRole('button', { name: "Remove Ben's result…" }).click();
+		await expect(
+			teacher.getByRole('button', { name: "Remove Ben's result for good" })
+		).toBeFocused();
+		await teacher.keyboard.press('Tab');
+		await teacher.keyboard.press('Enter');
+		await expect(teacher.getByRole('button', { name: "Remove Ben's result…" })).toBeFocused();
+		await expect(teacher.getByRole('heading', { name: 'Results (1)' })).toBeVisible();
+		await teacher.keyboard.press('Enter');
+		await teacher.keyboard.press('Enter');
+		await expect(teacher.getByRole('heading', { name: 'Results (0)' })).toBeVisible();
+		// Removed, it can be collected again from the student's code.
+		await teacher.getByLabel('Paste result codes or result links').fill(code);
+		await teacher.getByRole('button', { name: 'Add results' }).click();
+		await expect(teacher.getByText("Ben's result was added.")).toBeVisible();
+		await expect(teacher.getByRole('heading', { name: 'Results (1)' })).toBeVisible();
+
+		// Deleting the assignment takes its results with it; the other assignment stays.
+		await teacher.getByRole('button', { name: 'Delete assignment' }).click();
+		await expect(
+			teacher.getByText('Delete “Quick check” and its 1 collected result from this browser?')
+		).toBeVisible();
+		await expectNoAxeViolations(teacher);
+		await teacher.getByRole('button', { name: 'Delete for good' }).click();
+		await expect(teacher).toHaveURL(/\/teach$/);
+		await expect(teacher.getByRole('link', { name: 'Another check' })).toBeVisible();
+		await expect(teacher.getByRole('link', { name: 'Quick check' })).toHaveCount(0);
+		expect(await countRows(teacher, 'results')).toBe(0);
+		expect(await countRows(teacher, 'assignments')).toBe(1);
 		await teacherContext.close();
 		await studentContext.close();
 	});

@@ -6,6 +6,7 @@ import {
 	getUserDeck,
 	listUserDeckIds,
 	listUserDecks,
+	loadUserDecks,
 	saveUserDeck
 } from '$lib/db/user-decks-repository';
 import type { Deck } from '$lib/domain/types';
@@ -109,6 +110,7 @@ describe('user decks repository', () => {
 			{ id: 'my-a-1', title: 'Alpha', facts: 1, items: 1, createdAt: 1000, updatedAt: 1000 }
 		]);
 		expect(await listUserDeckIds(db)).toEqual(['my-a-1', 'my-b-2']);
+		expect(await loadUserDecks(db)).toEqual([deck('my-a-1', 'Alpha'), deck('my-b-2', 'Beta')]);
 	});
 
 	it('deletes a deck with what was learned on it, and nothing of other decks', async () => {

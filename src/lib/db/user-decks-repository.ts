@@ -53,6 +53,14 @@ export async function listUserDecks(db: FactdeckDB): Promise<UserDeckSummary[]> 
 		.sort((a, b) => b.createdAt - a.createdAt || a.id.localeCompare(b.id));
 }
 
+/** The learner's decks whole (without their documents), oldest first. */
+export async function loadUserDecks(db: FactdeckDB): Promise<Deck[]> {
+	const rows = await db.userDecks.toArray();
+	return rows
+		.sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id))
+		.map((row) => row.deck);
+}
+
 /** The ids of the learner's decks, oldest first (the order /study works through them). */
 export async function listUserDeckIds(db: FactdeckDB): Promise<string[]> {
 	const rows = await listUserDecks(db);

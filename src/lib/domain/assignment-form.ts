@@ -72,7 +72,7 @@ export function parseNumber(value: NumberField): number | null {
 }
 
 /** The deck items a count-mode assignment may draw from: the chosen topics and types. */
-export function candidateItems(deck: Deck, form: AssignmentForm): Item[] {
+export function candidateItems(deck: Deck, form: Pick<AssignmentForm, 'topics' | 'types'>): Item[] {
 	const topics = new Set(form.topics);
 	const types = new Set(form.types);
 	return deck.items.filter((item) => topics.has(item.topic) && types.has(item.type));

@@ -5,7 +5,14 @@
  */
 import { getDb } from '$lib/db/database';
 import type { ResultRow } from '$lib/db/schema';
-import { getAssignment, listResults, resultIds, saveResults } from '$lib/db/assignments-repository';
+import {
+	deleteAssignment,
+	deleteResult,
+	getAssignment,
+	listResults,
+	resultIds,
+	saveResults
+} from '$lib/db/assignments-repository';
 import { decodeResult, importResults } from '$lib/domain/result-codec';
 import { analyseItems, type ItemAnalysis } from '$lib/domain/item-analysis';
 import type { Assignment, StudentResult } from '$lib/domain/types';
@@ -190,6 +197,19 @@ export class Gradebook {
 		}
 		this.messages = messages;
 		this.summary = summarise(counts);
+	}
+
+	/** Removes one collected result (a test run, a student who sent two); rejects on failure. */
+	async removeResult(id: string): Promise<void> {
+		const assignment = this.assignment;
+		if (!assignment) return;
+		await deleteResult(getDb(), id);
+		this.rows = await listResults(getDb(), assignment.id);
+	}
+
+	/** Deletes the assignment and every result collected for it; rejects on failure. */
+	async deleteAssignment(): Promise<void> {
+		if (this.assignment) await deleteAssignment(getDb(), this.assignment.id);
 	}
 
 	#message(status: ImportMessage['status'], text: string): ImportMessage {

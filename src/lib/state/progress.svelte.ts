@@ -24,21 +24,12 @@ import {
 } from '$lib/domain/stats/retention';
 import { factStates, type FactStates } from '$lib/domain/stats/states';
 import { todayStatsFromAggregates, type TodayStats } from '$lib/domain/stats/today';
+import { progressDeck, type ProgressDeck } from '$lib/domain/stats/progress-deck';
+import { loadUserDecks } from '$lib/db/user-decks-repository';
 
 const DAY_MS = 86_400_000;
 
-export interface ProgressTopic {
-	id: string;
-	title: string;
-	factIds: string[];
-}
-
-/** A deck as the progress page knows it: enough to count its facts by state and topic. */
-export interface ProgressDeck {
-	id: string;
-	title: string;
-	topics: ProgressTopic[];
-}
+export type { ProgressDeck, ProgressTopic } from '$lib/domain/stats/progress-deck';
 
 export interface DeckStates {
 	deck: ProgressDeck;
@@ -128,12 +119,18 @@ export class ProgressStats {
 			const due = loadDueBefore(db, now + (FORECAST_DAYS + 1) * DAY_MS).then((rows) => {
 				this.forecast = forecast(rows, now, dayStartHour, timeZone);
 			});
-			const states = Promise.all(
-				decks.map(async (deck) => {
-					const factIds = deck.topics.flatMap((topic) => topic.factIds);
-					return { deck, states: factStates(factIds, await loadDeckMemory(db, deck.id)) };
-				})
-			).then((list) => (this.decks = list));
+			// The learner's own decks join the built-in ones, newest last.
+			const states = loadUserDecks(db)
+				.then((own) => [...decks, ...own.map(progressDeck)])
+				.then((all) =>
+					Promise.all(
+						all.map(async (deck) => {
+							const factIds = deck.topics.flatMap((topic) => topic.factIds);
+							return { deck, states: factStates(factIds, await loadDeckMemory(db, deck.id)) };
+						})
+					)
+				)
+				.then((list) => (this.decks = list));
 			const quizzes = loadAttempts(db).then((attempts) => {
 				this.quizzes = quizHistory(attempts, dayStartHour, timeZone);
 			});

@@ -1,18 +1,9 @@
 import { allDecks } from '$lib/content/decks.server';
-import type { ProgressDeck } from '$lib/state/progress.svelte';
+import { progressDeck, type ProgressDeck } from '$lib/domain/stats/progress-deck';
 
 // Each deck's fact ids by topic, prerendered into the page (a few kilobytes), so counting new
-// facts and mastery needs no download of the whole deck.
+// facts and mastery needs no download of the whole deck. The learner's own decks are added
+// in the browser.
 export function load(): { decks: ProgressDeck[] } {
-	return {
-		decks: allDecks().map((deck) => ({
-			id: deck.id,
-			title: deck.title,
-			topics: deck.topics.map((topic) => ({
-				id: topic.id,
-				title: topic.title,
-				factIds: deck.facts.filter((fact) => fact.topic === topic.id).map((fact) => fact.id)
-			}))
-		}))
-	};
+	return { decks: allDecks().map(progressDeck) };
 }
