@@ -1,8 +1,9 @@
 /**
  * Reads a plain-text source document into blocks a reader can show cleanly: headings,
  * paragraphs, list items, `Field: value` lines, and a word-processor's inline endnotes turned
- * into numbered references. Every sentence keeps its offsets in the original text, so a verbatim
- * quote can be located in it.
+ * into numbered references. Markdown's own marks (`# Heading`, `- item`, `1. item`, `**bold**`,
+ * `` `code` ``, `[text](url)`, `---`) give the same blocks and are not shown. Every sentence keeps
+ * its offsets in the original text, so a verbatim quote can be located in it.
  */
 
 export type InlinePart = { kind: 'text'; text: string } | { kind: 'ref'; n: number };
@@ -37,6 +38,12 @@ const NOTE = /\[(\d+):\s*([^\]]*)\]/g;
 const NOTE_REF = /\[endnoteRef:(\d+)\]/g;
 const FIELD = /^([A-Z][A-Za-z()' ]{1,40}):\s+\S/;
 const LIST_MARKER = /^\s*[-*•]\s*$/;
+/** A Markdown heading's marks: up to three spaces, 1–6 `#`, then space (the text follows). */
+const MD_HEADING = /^ {0,3}#{1,6}(?:[ \t]+|$)/;
+/** A Markdown list item's marker before its text: `-`, `*`, `+`, `•`, `1.` or `1)`. */
+const MD_LIST_ITEM = /^\s*(?:[-*+•]|\d{1,3}[.)])[ \t]+(?=\S)/;
+/** A Markdown thematic break (`---`, `***`, `___`): a line that is only a rule. */
+const MD_RULE = /^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$/;
 
 /** Parses a document's text; pure and deterministic. */
 export function parseDocument(text: string): ParsedDocument {
@@ -59,11 +66,18 @@ export function parseDocument(text: string): ParsedDocument {
 			isListItem = true;
 			continue;
 		}
-		for (const [segStart, segEnd] of lineSegments(masked, lineStart, lineStart + line.length)) {
+		if (MD_RULE.test(line)) continue;
+		// A Markdown mark decides the block and is left out of its sentences.
+		const heading = MD_HEADING.exec(line);
+		const listItem = heading ? null : MD_LIST_ITEM.exec(line);
+		const marked: Block['kind'] | null = heading ? 'heading' : listItem ? 'list-item' : null;
+		const contentStart = lineStart + ((heading ?? listItem)?.[0].length ?? 0);
+		const lineEnd = lineStart + (heading ? line.replace(/\s+#+\s*$/, '') : line).length;
+		for (const [segStart, segEnd] of lineSegments(masked, contentStart, lineEnd)) {
 			const visible = masked.slice(segStart, segEnd);
 			if (!visible.trim()) continue;
-			const field = FIELD.exec(visible.trimStart());
-			const kind = classify(visible, field !== null, isListItem);
+			const field = marked === null ? FIELD.exec(visible.trimStart()) : null;
+			const kind = marked ?? classify(visible, field !== null, isListItem);
 			const sentences = splitSentences(text, masked, segStart, segEnd, sentenceIndex);
 			sentenceIndex += sentences.length;
 			if (kind === 'field' && field) {
@@ -147,9 +161,21 @@ function inlineParts(raw: string): InlinePart[] {
 	if (last < withoutNotes.length) parts.push({ kind: 'text', text: withoutNotes.slice(last) });
 	return parts
 		.map((part) =>
-			part.kind === 'text' ? { ...part, text: part.text.replace(/\s+/g, ' ') } : part
+			part.kind === 'text' ? { ...part, text: withoutMarks(part.text).replace(/\s+/g, ' ') } : part
 		)
 		.filter((part) => part.kind === 'ref' || part.text.trim() !== '');
+}
+
+/** Markdown's inline marks around text (links keep their words, not their address). */
+const INLINE_MARKS: ReadonlyArray<[RegExp, string]> = [
+	[/\[([^\]\n]+)\]\([^()\s]+\)/g, '$1'],
+	[/\*\*(?=\S)([^*\n]+?)\*\*/g, '$1'],
+	[/__(?=\S)([^_\n]+?)__/g, '$1'],
+	[/`([^`\n]+)`/g, '$1']
+];
+
+function withoutMarks(text: string): string {
+	return INLINE_MARKS.reduce((out, [pattern, plain]) => out.replace(pattern, plain), text);
 }
 
 /** The sentence that holds the start of a verbatim quote, or null when it is not in the text. */

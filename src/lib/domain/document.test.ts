@@ -1,0 +1,126 @@
+import { describe, expect, it } from 'vitest';
+import { groupBlocks, locateQuote, parseDocument, type Block } from '$lib/domain/document';
+
+/** Each block as its kind and shown text, the way the reader lays it out. */
+function shown(text: string): Array<[Block['kind'], string]> {
+	return parseDocument(text).blocks.map((block) => [
+		block.kind,
+		(block.kind === 'field' ? `${block.label}: ` : '') +
+			block.sentences
+				.flatMap((s) => s.parts.map((p) => (p.kind === 'text' ? p.text : `[${p.n}]`)))
+				.join(' ')
+				.replace(/\s+/g, ' ')
+				.trim()
+	]);
+}
+
+describe('parseDocument', () => {
+	it('reads headings, paragraphs, fields and word-processor list items', () => {
+		const text = [
+			'Preventing a relapse',
+			'Location: Kosovo.',
+			'Impact: Lasting.',
+			'',
+			'KFOR arrived in June. It kept the peace.',
+			'-',
+			'Ensure security for everyone.'
+		].join('\n');
+		expect(shown(text)).toEqual([
+			['heading', 'Preventing a relapse'],
+			['field', 'Location: Kosovo.'],
+			['field', 'Impact: Lasting.'],
+			['paragraph', 'KFOR arrived in June. It kept the peace.'],
+			['list-item', 'Ensure security for everyone.']
+		]);
+	});
+
+	it('splits a title and a field written on one line with wide spaces between', () => {
+		expect(shown('A case study  Year(s): 1999 – present.')).toEqual([
+			['heading', 'A case study'],
+			['field', 'Year(s): 1999 – present.']
+		]);
+	});
+
+	it('turns inline endnotes into numbered references, keeping offsets', () => {
+		const text =
+			'The war ended in June.[endnoteRef:1] Talks began.[1: Report of the Secretary-General, 1999.]';
+		const doc = parseDocument(text);
+		expect(doc.references).toEqual([{ n: 1, text: 'Report of the Secretary-General, 1999.' }]);
+		expect(shown(text)).toEqual([['paragraph', 'The war ended in June. [1] Talks began.']]);
+		const [first, second] = doc.blocks[0].sentences;
+		expect(text.slice(first.start, first.end)).toContain('The war ended in June.');
+		expect(text.slice(second.start, second.end).trim()).toMatch(/^Talks began\./);
+		expect(doc.sentenceCount).toBe(2);
+	});
+
+	it('reads Markdown headings, list items and rules without showing their marks', () => {
+		const text = [
+			'# The Danube Commission',
+			'',
+			'## Founding ##',
+			'',
+			'The commission was created in 1856.',
+			'',
+			'---',
+			'',
+			'- Delegates met in **Galați**.',
+			'* Engineers dredged the `Sulina` channel.',
+			'1. Traffic grew, as [the reports](https://example.org/r) show.',
+			'2) It was dissolved in 1939.'
+		].join('\n');
+		expect(shown(text)).toEqual([
+			['heading', 'The Danube Commission'],
+			['heading', 'Founding'],
+			['paragraph', 'The commission was created in 1856.'],
+			['list-item', 'Delegates met in Galați.'],
+			['list-item', 'Engineers dredged the Sulina channel.'],
+			['list-item', 'Traffic grew, as the reports show.'],
+			['list-item', 'It was dissolved in 1939.']
+		]);
+	});
+
+	it('keeps sentence offsets on the original text, marks and all', () => {
+		const text = '# Title\n\n- Delegates met in Galați on 4 November 1856.';
+		const quote = 'Delegates met in Galați on 4 November 1856.';
+		const doc = parseDocument(text);
+		const sentence = locateQuote(doc, text, quote);
+		expect(sentence).not.toBeNull();
+		expect(text.slice(sentence!.start, sentence!.end)).toBe(quote);
+	});
+
+	it('leaves text that only looks like Markdown alone', () => {
+		expect(shown('#hashtag is not a heading, it has no space.')).toEqual([
+			['paragraph', '#hashtag is not a heading, it has no space.']
+		]);
+		expect(shown('In 2004 prices rose 5 * 3 times.')).toEqual([
+			['paragraph', 'In 2004 prices rose 5 * 3 times.']
+		]);
+	});
+});
+
+describe('locateQuote', () => {
+	const text = 'KFOR arrived in June. It kept the peace.\n\nUNMIK ran the courts.';
+	const doc = parseDocument(text);
+
+	it('finds the sentence that holds the start of a verbatim quote', () => {
+		expect(locateQuote(doc, text, 'kept the peace')?.index).toBe(1);
+		expect(locateQuote(doc, text, 'UNMIK ran the courts.')?.index).toBe(2);
+	});
+
+	it('returns null for a quote that is not in the text', () => {
+		expect(locateQuote(doc, text, 'NATO ran the courts.')).toBeNull();
+	});
+});
+
+describe('groupBlocks', () => {
+	it('gathers runs of list items into lists and runs of fields into one definition list', () => {
+		const doc = parseDocument(
+			['Title', 'Location: Kosovo.', 'Impact: Lasting.', '', '- One.', '- Two.', '', 'Text.'].join(
+				'\n'
+			)
+		);
+		expect(
+			groupBlocks(doc.blocks).map((s) => ('blocks' in s ? `${s.kind}(${s.blocks.length})` : s.kind))
+		).toEqual(['heading', 'fields(2)', 'list(2)', 'paragraph']);
+	});
+});
