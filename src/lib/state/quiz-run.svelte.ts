@@ -135,7 +135,13 @@ export class QuizRun {
 		if (!item || this.phase !== 'question' || this.isBusy) return;
 		this.isBusy = true;
 		try {
-			const answer = this.draft === undefined ? NO_ANSWER : $state.snapshot(this.draft);
+			// Submit is the learner's word: an order question left as shown is answered as shown.
+			const answer =
+				this.draft !== undefined
+					? $state.snapshot(this.draft)
+					: item.type === 'order'
+						? [...item.options]
+						: NO_ANSWER;
 			const grade = gradeAnswer(item, answer);
 			await saveAnswer(this.#db, this.attempt.id, item.id, answer);
 			this.attempt = { ...this.attempt, answers: { ...this.attempt.answers, [item.id]: answer } };
