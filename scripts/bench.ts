@@ -83,6 +83,9 @@ type Bench = {
 	seed(facts: number, reviews: number, decks: number): Promise<{ memory: number; reviews: number }>;
 	dueQueue(runs: number): Promise<{ app: number; raw: number; rows: number }>;
 	answerCommit(runs: number): Promise<{ app: number; raw: number }>;
+	studyQueue(
+		runs: number
+	): Promise<{ app: number; unbounded: number; raw: number; facts: number; due: number }>;
 };
 
 async function benchPage(context: BrowserContext, bundle: string): Promise<Page> {
@@ -292,6 +295,18 @@ export async function main(): Promise<number> {
 		);
 		const answer = await call(page, 'answerCommit', RUNS);
 		record(`one answer committed (memory + log row, median of ${RUNS})`, answer.app, answer.raw);
+		const queue = await call(page, 'studyQueue', RUNS);
+		const deckSize = `a deck of ${queue.facts.toLocaleString('en')} facts`;
+		record(
+			`study queue after an answer, ${deckSize}, ${queue.due} due shown (median of ${RUNS})`,
+			queue.app,
+			queue.raw
+		);
+		record(
+			`  the same queue from every due row of the deck (the read it replaced)`,
+			queue.unbounded,
+			queue.raw
+		);
 
 		await routeTimings(context, `${FACTS.toLocaleString('en')} facts in the database`);
 		await progressTiming(context, `${counts.reviews.toLocaleString('en')} review rows`);

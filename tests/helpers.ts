@@ -53,6 +53,8 @@ export function countRows(page: Page, store: string): Promise<number> {
 export async function answerStudyCard(page: Page): Promise<void> {
 	const card = page.getByRole('article', { name: 'Study card' });
 	await expect(card).toBeVisible();
+	// The last card stays on screen, graded, until the next one is read: wait for a fresh question.
+	await expect(page.getByRole('group', { name: /^(Grade yourself|Your rating)$/ })).toHaveCount(0);
 	const type = (await card.locator('.badge').first().innerText()).trim();
 	if (type === 'Flashcard') {
 		await page.keyboard.press('Space');

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { countRows, expectNoAxeViolations, watchConsole } from './helpers';
+import { answerStudyCard, countRows, expectNoAxeViolations, watchConsole } from './helpers';
 
 const DOCUMENT = `# The Danube Commission
 
@@ -26,27 +26,6 @@ async function makeDeck(page: Page): Promise<void> {
 	await expect(page.getByRole('heading', { name: 'Questions by fact' })).toBeVisible({
 		timeout: 30_000
 	});
-}
-
-/** Answers the study card on screen by keyboard, graded Good. */
-async function answerStudyCard(page: Page): Promise<void> {
-	const card = page.getByRole('article', { name: 'Study card' });
-	const type = (await card.locator('.badge').first().innerText()).trim();
-	if (type === 'Flashcard') {
-		await page.keyboard.press('Space');
-		await expect(page.getByRole('group', { name: 'Grade yourself' })).toBeVisible();
-		await page.keyboard.press('3');
-		return;
-	}
-	if (type === 'Multiple choice') await page.keyboard.press('b');
-	else if (type === 'True or false') await page.keyboard.press('t');
-	else {
-		await page.keyboard.type('no idea');
-		await page.keyboard.press('Enter');
-	}
-	await expect(page.getByRole('group', { name: 'Your rating' })).toBeVisible();
-	await page.keyboard.press('3');
-	await page.keyboard.press('Enter');
 }
 
 test.describe('a deck from your own document', () => {

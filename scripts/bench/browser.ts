@@ -2,8 +2,14 @@
 // database and times the app's data layer against raw IndexedDB doing the same reads and writes.
 import Dexie from 'dexie';
 import { FactdeckDB, type MemoryRow, type ReviewRow } from '$lib/db/schema';
-import { loadDueRows, recordAnswer } from '$lib/db/study-repository';
-import { DEFAULT_SETTINGS } from '$lib/domain/scheduler';
+import {
+	countToday,
+	knownFactIds,
+	loadDueRows,
+	loadStudyQueue,
+	recordAnswer
+} from '$lib/db/study-repository';
+import { DEFAULT_SETTINGS, buildQueue } from '$lib/domain/scheduler';
 
 const DAY = 86_400_000;
 
@@ -167,6 +173,62 @@ async function answerCommit(runs: number): Promise<{ app: number; raw: number }>
 	return { app, raw: rawTime };
 }
 
+/**
+ * The study queue of one deck as a study step reads it after each answer (loadStudyQueue), and
+ * the same queue built from every due row of the deck (the read it replaced), against a raw read
+ * of the rows the queue shows: the first `reviewsPerDay` due rows of the deck.
+ */
+async function studyQueue(
+	runs: number
+): Promise<{ app: number; unbounded: number; raw: number; facts: number; due: number }> {
+	const db = new FactdeckDB();
+	await db.open();
+	const now = Date.now();
+	const deckId = 'bench-0';
+	const keys = await db.memory.where('deckId').equals(deckId).primaryKeys();
+	const factIds = keys.map((key) => key.slice(deckId.length + 1));
+	const settings = DEFAULT_SETTINGS;
+	const dayStart = now - DAY;
+	let due = 0;
+	const app = await timeIt(runs, async () => {
+		const read = await loadStudyQueue(db, deckId, factIds, now, settings, dayStart);
+		due = read.queue.counts.due;
+	});
+	const unbounded = await timeIt(runs, async () => {
+		const [rows, known, today] = await Promise.all([
+			loadDueRows(db, deckId, now),
+			knownFactIds(db, deckId),
+			countToday(db, deckId, dayStart)
+		]);
+		buildQueue({
+			now,
+			settings,
+			factIds,
+			memories: rows,
+			newIntroducedToday: today.newIntroduced,
+			reviewsDoneToday: today.reviews,
+			knownFactIds: known
+		});
+	});
+	db.close();
+	const raw = await openRaw();
+	const rawTime = await timeIt(
+		runs,
+		() =>
+			new Promise((resolve, reject) => {
+				const request = raw
+					.transaction('memory', 'readonly')
+					.objectStore('memory')
+					.index('[deckId+dueAt]')
+					.getAll(IDBKeyRange.bound([deckId, -Infinity], [deckId, now]), settings.reviewsPerDay);
+				request.onsuccess = () => resolve(request.result);
+				request.onerror = () => reject(request.error);
+			})
+	);
+	raw.close();
+	return { app, unbounded, raw: rawTime, facts: factIds.length, due };
+}
+
 async function clear(): Promise<void> {
 	await Dexie.delete('factdeck');
 }
@@ -175,5 +237,6 @@ async function clear(): Promise<void> {
 	seed,
 	dueQueue,
 	answerCommit,
+	studyQueue,
 	clear
 };

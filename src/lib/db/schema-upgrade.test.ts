@@ -29,6 +29,10 @@ const SHIPPED: Array<{ version: number; stores: Stores }> = [
 			results: '&id, assignmentId',
 			userDecks: '&id'
 		}
+	},
+	{
+		version: 2,
+		stores: { memory: '&key, [deckId+dueAt], [deckId+state+dueAt], deckId, dueAt' }
 	}
 ];
 
@@ -94,6 +98,24 @@ const VERSION_1_ROWS: Rows = {
 	]
 };
 
+/** Version 2 only added an index: its rows have version 1's shape. */
+const VERSION_2_ROWS: Rows = {
+	...VERSION_1_ROWS,
+	memory: [
+		...VERSION_1_ROWS.memory,
+		{
+			...snapshot,
+			state: 1,
+			learningSteps: 1,
+			key: 'my-deck/m1',
+			deckId: 'my-deck',
+			factId: 'm1',
+			suspended: 0,
+			leech: 0
+		}
+	]
+};
+
 interface UpgradeCase {
 	/** The version that wrote the rows. */
 	from: number;
@@ -117,6 +139,24 @@ const CASES: UpgradeCase[] = [
 			expect(due.sort()).toEqual(['kosovo/k1', 'kosovo/k2']);
 			expect(await db.reviews.where('[deckId+factId]').equals(['kosovo', 'k1']).count()).toBe(1);
 			expect(await db.attempts.where('deckId').equals('kosovo').count()).toBe(1);
+			// Version 2's index is built over the rows version 1 wrote.
+			const reviewState = await db.memory
+				.where('[deckId+state+dueAt]')
+				.between(['kosovo', 2, Dexie.minKey], ['kosovo', 2, Dexie.maxKey])
+				.primaryKeys();
+			expect(reviewState.sort()).toEqual(['kosovo/k1', 'kosovo/k2']);
+		}
+	},
+	{
+		from: 2,
+		rows: VERSION_2_ROWS,
+		expected: VERSION_2_ROWS,
+		check: async (db) => {
+			const learning = await db.memory
+				.where('[deckId+state+dueAt]')
+				.between(['my-deck', 1, Dexie.minKey], ['my-deck', 1, Dexie.maxKey])
+				.primaryKeys();
+			expect(learning).toEqual(['my-deck/m1']);
 		}
 	}
 ];

@@ -118,5 +118,10 @@ export class FactdeckDB extends Dexie {
 			results: '&id, assignmentId',
 			userDecks: '&id'
 		});
+		// Version 2: [deckId+state+dueAt], so a study step reads a deck's learning cards and the
+		// head of its review queue by state, never every due row of a deck with a long backlog.
+		this.version(2).stores({
+			memory: '&key, [deckId+dueAt], [deckId+state+dueAt], deckId, dueAt'
+		});
 	}
 }

@@ -1,5 +1,6 @@
 import 'fake-indexeddb/auto';
 import { describe, it, expect, beforeEach, afterEach } from 'vitest';
+import fc from 'fast-check';
 import { FactdeckDB, type MemoryRow } from '$lib/db/schema';
 import {
 	countToday,
@@ -7,6 +8,7 @@ import {
 	getSettings,
 	knownFactIds,
 	loadDueRows,
+	loadStudyQueue,
 	nextDueAt,
 	recordAnswer,
 	saveSettings,
@@ -19,6 +21,7 @@ import {
 	DEFAULT_SETTINGS,
 	LEECH_LAPSES,
 	applyRating,
+	buildQueue,
 	previewIntervals,
 	studyDayStart
 } from '$lib/domain/scheduler';
@@ -241,6 +244,106 @@ describe('reading the queue', () => {
 		await answer('also-gone', 3, NOON);
 		expect(await vanishedFacts(db, 'kosovo', ['a', 'b'])).toEqual(['also-gone', 'gone']);
 		expect(await db.memory.count()).toBe(3);
+	});
+});
+
+describe('loadStudyQueue', () => {
+	/** A memory row of the deck `kosovo` in a given state, due `dueIn` ms from NOON. */
+	function row(factId: string, state: 0 | 1 | 2 | 3, dueIn: number, suspended: 0 | 1 = 0) {
+		return {
+			key: `kosovo/${factId}`,
+			deckId: 'kosovo',
+			factId,
+			dueAt: NOON + dueIn,
+			stability: 3,
+			difficulty: 5,
+			scheduledDays: 1,
+			learningSteps: 0,
+			reps: state === 0 ? 0 : 2,
+			lapses: 0,
+			state,
+			lastReviewAt: state === 0 ? null : NOON - DAY,
+			suspended,
+			leech: 0 as const
+		} satisfies MemoryRow;
+	}
+
+	it('gives the same queue as buildQueue over every due row, from bounded reads', async () => {
+		const rowArbitrary = fc.record({
+			fact: fc.nat({ max: 60 }),
+			state: fc.constantFrom(0 as const, 1 as const, 2 as const, 3 as const),
+			dueIn: fc.integer({ min: -40 * DAY, max: DAY }),
+			suspended: fc.constantFrom(0 as const, 0 as const, 1 as const)
+		});
+		await fc.assert(
+			fc.asyncProperty(
+				fc.uniqueArray(rowArbitrary, { selector: (r) => r.fact, maxLength: 50 }),
+				fc.nat({ max: 8 }),
+				fc.nat({ max: 8 }),
+				fc.nat({ max: 3 }),
+				async (specs, reviewsPerDay, newPerDay, reviewedToday) => {
+					await db.memory.clear();
+					await db.reviews.clear();
+					await db.memory.bulkPut(
+						specs.map((r) => row(`f${r.fact}`, r.state, r.dueIn, r.suspended))
+					);
+					for (let i = 0; i < reviewedToday; i++) {
+						await db.reviews.add({
+							deckId: 'kosovo',
+							factId: `f${i}`,
+							itemId: `f${i}-mcq`,
+							rating: 3,
+							reviewedAt: NOON - MINUTE * (i + 1),
+							elapsedDays: 1,
+							durationMs: 1000,
+							before: { ...row(`f${i}`, 2, 0), suspended: undefined } as never,
+							after: row(`f${i}`, 2, DAY),
+							origin: 'study'
+						});
+					}
+					// The deck has facts f0..f49: rows f50..f60 are facts the deck no longer has.
+					const factIds = Array.from({ length: 50 }, (_, i) => `f${i}`);
+					const settings = { ...DEFAULT_SETTINGS, reviewsPerDay, newPerDay };
+					const dayStart = studyDayStart(NOON, settings.dayStartHour);
+					const bounded = await loadStudyQueue(db, 'kosovo', factIds, NOON, settings, dayStart);
+					const today = await countToday(db, 'kosovo', dayStart);
+					const everything = buildQueue({
+						now: NOON,
+						settings,
+						factIds,
+						memories: await loadDueRows(db, 'kosovo', NOON),
+						newIntroducedToday: today.newIntroduced,
+						reviewsDoneToday: today.reviews,
+						knownFactIds: await knownFactIds(db, 'kosovo')
+					});
+					expect(bounded.queue).toEqual(everything);
+					expect(bounded.today).toEqual(today);
+				}
+			),
+			{ numRuns: 60 }
+		);
+	});
+
+	it('reads no more due reviews than a day allows, however long the backlog', async () => {
+		await db.memory.bulkPut(
+			Array.from({ length: 500 }, (_, i) => row(`f${String(i).padStart(3, '0')}`, 2, -DAY - i))
+		);
+		const factIds = Array.from({ length: 500 }, (_, i) => `f${String(i).padStart(3, '0')}`);
+		const settings = { ...DEFAULT_SETTINGS, reviewsPerDay: 20 };
+		let rowsRead = 0;
+		db.memory.hook('reading', (value) => {
+			rowsRead++;
+			return value;
+		});
+		const { queue } = await loadStudyQueue(db, 'kosovo', factIds, NOON, settings, NOON - DAY);
+		expect(queue.counts).toEqual({ new: 0, learning: 0, due: 20 });
+		// The 20 most overdue come first.
+		expect(queue.queue[0].factId).toBe('f499');
+		expect(rowsRead).toBeLessThanOrEqual(20);
+		// The same hook sees every row of an unbounded read: the count above means something.
+		rowsRead = 0;
+		await loadDueRows(db, 'kosovo', NOON);
+		expect(rowsRead).toBe(500);
 	});
 });
 

@@ -7,12 +7,15 @@ import Dexie from 'dexie';
 import type { FactdeckDB, MemoryRow, MemorySnapshot, ReviewRow } from '$lib/db/schema';
 import {
 	DEFAULT_SETTINGS,
+	MEMORY_STATE,
 	NEW_MEMORY,
 	applyRating,
+	buildQueue,
 	factKey,
 	isLeech,
 	studyDaysBetween,
 	validateSettings,
+	type StudyQueue,
 	type StudyRating,
 	type StudySettings,
 	type ValidationResult
@@ -65,6 +68,55 @@ export async function knownFactIds(db: FactdeckDB, deckId: string): Promise<Set<
 	const keys = await db.memory.where('deckId').equals(deckId).primaryKeys();
 	const prefix = factKey(deckId, '');
 	return new Set(keys.map((key) => key.slice(prefix.length)));
+}
+
+export interface DeckQueue {
+	queue: StudyQueue;
+	/** Facts of the deck that have any memory row. */
+	known: Set<string>;
+	today: TodayCounts;
+}
+
+/**
+ * One deck's study queue as of `now` (epoch ms), from reads bounded by what the queue can show:
+ * every learning card due (never limited), the first `reviewsPerDay` due reviews, and facts made
+ * new again, each one range of the [deckId+state+dueAt] index. The same queue as `buildQueue`
+ * over all of the deck's due rows, without reading a long backlog on every answer.
+ */
+export async function loadStudyQueue(
+	db: FactdeckDB,
+	deckId: string,
+	factIds: readonly string[],
+	now: number,
+	settings: StudySettings,
+	dayStart: number
+): Promise<DeckQueue> {
+	const inDeck = new Set(factIds);
+	const dueIn = (state: number) =>
+		db.memory
+			.where('[deckId+state+dueAt]')
+			.between([deckId, state, Dexie.minKey], [deckId, state, now], true, true);
+	const [learning, relearning, newAgain, reviews, known, today] = await Promise.all([
+		dueIn(MEMORY_STATE.learning).toArray(),
+		dueIn(MEMORY_STATE.relearning).toArray(),
+		dueIn(MEMORY_STATE.new).toArray(),
+		dueIn(MEMORY_STATE.review)
+			.filter((row) => row.suspended === 0 && inDeck.has(row.factId))
+			.limit(settings.reviewsPerDay)
+			.toArray(),
+		knownFactIds(db, deckId),
+		countToday(db, deckId, dayStart)
+	]);
+	const queue = buildQueue({
+		now,
+		settings,
+		factIds,
+		memories: [...learning, ...relearning, ...newAgain, ...reviews],
+		newIntroducedToday: today.newIntroduced,
+		reviewsDoneToday: today.reviews,
+		knownFactIds: known
+	});
+	return { queue, known, today };
 }
 
 export interface TodayCounts {

@@ -47,6 +47,14 @@ export interface MemorySnapshot {
 	lastReviewAt: number | null;
 }
 
+/** The stored memory states by name (ts-fsrs's State values, kept here behind the adapter). */
+export const MEMORY_STATE = Object.freeze({
+	new: State.New,
+	learning: State.Learning,
+	review: State.Review,
+	relearning: State.Relearning
+} as const satisfies Record<string, MemorySnapshot['state']>);
+
 /** The memory of a fact never studied, for a row that exists only to hold a suspension. */
 export const NEW_MEMORY: Readonly<MemorySnapshot> = Object.freeze({
 	dueAt: 0,

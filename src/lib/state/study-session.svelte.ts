@@ -11,7 +11,7 @@ import {
 	getMemory,
 	getSettings,
 	knownFactIds,
-	loadDueRows,
+	loadStudyQueue,
 	nextDueAt,
 	recordAnswer,
 	setSuspended,
@@ -21,7 +21,6 @@ import {
 import { gradeAnswer, ratingFor } from '$lib/domain/grade';
 import {
 	DEFAULT_SETTINGS,
-	buildQueue,
 	factKey,
 	previewIntervals,
 	studyDayStart,
@@ -371,22 +370,22 @@ export class StudySession {
 		const dayStart = studyDayStart(now, settings.dayStartHour);
 		const states = await Promise.all(
 			this.decks.map(async (deck): Promise<DeckState> => {
-				const [rows, known, today] = await Promise.all([
-					loadDueRows(db, deck.id, now),
+				if (!this.isFocused) {
+					const read = await loadStudyQueue(
+						db,
+						deck.id,
+						studyFactIds(deck),
+						now,
+						settings,
+						dayStart
+					);
+					return { deck, ...read };
+				}
+				const [known, today] = await Promise.all([
 					knownFactIds(db, deck.id),
 					countToday(db, deck.id, dayStart)
 				]);
-				const queue = this.isFocused
-					? focusQueue(studyFactIds(deck), this.focus, this.#focusAnswered, known)
-					: buildQueue({
-							now,
-							settings,
-							factIds: studyFactIds(deck),
-							memories: rows,
-							newIntroducedToday: today.newIntroduced,
-							reviewsDoneToday: today.reviews,
-							knownFactIds: known
-						});
+				const queue = focusQueue(studyFactIds(deck), this.focus, this.#focusAnswered, known);
 				return { deck, queue, known, today };
 			})
 		);
