@@ -188,7 +188,9 @@ async function studyQueue(
 	const keys = await db.memory.where('deckId').equals(deckId).primaryKeys();
 	const factIds = keys.map((key) => key.slice(deckId.length + 1));
 	const settings = DEFAULT_SETTINGS;
-	const dayStart = now - DAY;
+	// A study day begun an hour ago: the seeded log spreads its rows over a year, so a whole
+	// day of them would already use up the daily review limit.
+	const dayStart = now - 3_600_000;
 	let due = 0;
 	const app = await timeIt(runs, async () => {
 		const read = await loadStudyQueue(db, deckId, factIds, now, settings, dayStart);

@@ -32,7 +32,10 @@ const SHIPPED: Array<{ version: number; stores: Stores }> = [
 	},
 	{
 		version: 2,
-		stores: { memory: '&key, [deckId+dueAt], [deckId+state+dueAt], deckId, dueAt' }
+		stores: {
+			memory:
+				'&key, [deckId+dueAt], [deckId+suspended+state+dueAt], [suspended+state+dueAt], deckId, dueAt'
+		}
 	}
 ];
 
@@ -140,11 +143,16 @@ const CASES: UpgradeCase[] = [
 			expect(await db.reviews.where('[deckId+factId]').equals(['kosovo', 'k1']).count()).toBe(1);
 			expect(await db.attempts.where('deckId').equals('kosovo').count()).toBe(1);
 			// Version 2's index is built over the rows version 1 wrote.
-			const reviewState = await db.memory
-				.where('[deckId+state+dueAt]')
-				.between(['kosovo', 2, Dexie.minKey], ['kosovo', 2, Dexie.maxKey])
+			const active = await db.memory
+				.where('[deckId+suspended+state+dueAt]')
+				.between(['kosovo', 0, 2, Dexie.minKey], ['kosovo', 0, 2, Dexie.maxKey])
 				.primaryKeys();
-			expect(reviewState.sort()).toEqual(['kosovo/k1', 'kosovo/k2']);
+			expect(active).toEqual(['kosovo/k1']);
+			const suspended = await db.memory
+				.where('[suspended+state+dueAt]')
+				.between([1, 2, Dexie.minKey], [1, 2, Dexie.maxKey])
+				.primaryKeys();
+			expect(suspended).toEqual(['kosovo/k2']);
 		}
 	},
 	{
@@ -153,8 +161,8 @@ const CASES: UpgradeCase[] = [
 		expected: VERSION_2_ROWS,
 		check: async (db) => {
 			const learning = await db.memory
-				.where('[deckId+state+dueAt]')
-				.between(['my-deck', 1, Dexie.minKey], ['my-deck', 1, Dexie.maxKey])
+				.where('[deckId+suspended+state+dueAt]')
+				.between(['my-deck', 0, 1, Dexie.minKey], ['my-deck', 0, 1, Dexie.maxKey])
 				.primaryKeys();
 			expect(learning).toEqual(['my-deck/m1']);
 		}

@@ -118,10 +118,12 @@ export class FactdeckDB extends Dexie {
 			results: '&id, assignmentId',
 			userDecks: '&id'
 		});
-		// Version 2: [deckId+state+dueAt], so a study step reads a deck's learning cards and the
-		// head of its review queue by state, never every due row of a deck with a long backlog.
+		// Version 2: [deckId+suspended+state+dueAt], so a study step reads a deck's learning cards
+		// and the head of its review queue, never every due row of a deck with a long backlog;
+		// [suspended+state+dueAt], so the forecast counts due times from index keys alone.
 		this.version(2).stores({
-			memory: '&key, [deckId+dueAt], [deckId+state+dueAt], deckId, dueAt'
+			memory:
+				'&key, [deckId+dueAt], [deckId+suspended+state+dueAt], [suspended+state+dueAt], deckId, dueAt'
 		});
 	}
 }

@@ -1,4 +1,5 @@
 import 'fake-indexeddb/auto';
+import fc from 'fast-check';
 import { describe, it, expect, beforeEach, afterEach } from 'vitest';
 import {
 	FactdeckDB,
@@ -11,11 +12,13 @@ import {
 	AGGREGATE_CACHE_KEY,
 	loadAttempts,
 	loadDeckMemory,
-	loadDueBefore,
+	countDueByDay,
 	loadFactMemory,
 	updateDayAggregates
 } from '$lib/db/stats-repository';
 import { aggregatesFromReviews, sortedAggregates } from '$lib/domain/stats/aggregate';
+import { forecast, forecastEdges, forecastFromCounts } from '$lib/domain/stats/forecast';
+import { studyDayKey } from '$lib/domain/stats/study-day';
 
 const DAY = 86_400_000;
 const NOW = Date.parse('2026-03-12T12:00:00Z');
@@ -167,9 +170,50 @@ describe('memory reads', () => {
 		]);
 	});
 
-	it('reads the rows due before a time across decks', async () => {
-		const rows = await loadDueBefore(db, NOW + 31 * DAY);
-		expect(rows.map((row) => row.key).sort()).toEqual(['kosovo/a', 'kosovo/b', 'other/a']);
+	it('counts due facts per forecast day in the database, as forecast does from the rows', async () => {
+		await db.memory.bulkAdd([
+			{ ...memory('kosovo', 'suspended', 2, NOW), suspended: 1 },
+			memory('kosovo', 'new-again', 0, NOW),
+			memory('other', 'relearning', 3, NOW + 3 * DAY)
+		]);
+		const zone = 'America/New_York';
+		const edges = forecastEdges(NOW, 4, zone);
+		const { overdue, counts } = await countDueByDay(db, edges);
+		expect(forecastFromCounts(studyDayKey(NOW, 4, zone), overdue, counts)).toEqual(
+			forecast(await db.memory.toArray(), NOW, 4, zone)
+		);
+		expect(overdue).toBe(1);
+		expect(counts.reduce((a, b) => a + b, 0)).toBe(3);
+	});
+
+	it('agrees with forecast on random rows (states, suspensions, due times)', async () => {
+		await fc.assert(
+			fc.asyncProperty(
+				fc.array(
+					fc.record({
+						state: fc.constantFrom(0 as const, 1 as const, 2 as const, 3 as const),
+						suspended: fc.constantFrom(0 as const, 1 as const),
+						dueIn: fc.integer({ min: -40 * DAY, max: 40 * DAY })
+					}),
+					{ maxLength: 40 }
+				),
+				fc.constantFrom('UTC', 'Asia/Tokyo', 'America/New_York'),
+				async (specs, zone) => {
+					await db.memory.clear();
+					await db.memory.bulkAdd(
+						specs.map((spec, i) => ({
+							...memory('kosovo', `r${i}`, spec.state, NOW + spec.dueIn),
+							suspended: spec.suspended
+						}))
+					);
+					const { overdue, counts } = await countDueByDay(db, forecastEdges(NOW, 4, zone));
+					expect(forecastFromCounts(studyDayKey(NOW, 4, zone), overdue, counts)).toEqual(
+						forecast(await db.memory.toArray(), NOW, 4, zone)
+					);
+				}
+			),
+			{ numRuns: 40 }
+		);
 	});
 
 	it("reads one deck's rows", async () => {

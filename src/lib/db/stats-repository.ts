@@ -5,6 +5,7 @@
  * The log is append-only; when a folded row is deleted (an undo), the row count gives it away and
  * the totals are rebuilt. Errors are not caught here; the caller at the edge decides.
  */
+import Dexie from 'dexie';
 import type { AttemptRow, FactdeckDB, MemoryRow } from '$lib/db/schema';
 import {
 	addReviewToAggregates,
@@ -108,12 +109,37 @@ export async function updateDayAggregates(
 	return { aggregates, rowsRead, count };
 }
 
+/** Facts due before a forecast's first day, and in each of its days. */
+export interface DueCounts {
+	overdue: number;
+	counts: number[];
+}
+
 /**
- * Memory rows (all decks) that could fall due before `until` (epoch ms), for the forecast:
- * one range of the dueAt index rather than every memory row.
+ * How many studied, unsuspended facts (all decks) fall due before `edges[0]` and between each
+ * pair of `edges` (epoch ms, ascending; see forecastEdges): counted by the database on the
+ * [suspended+state+dueAt] index, so no memory row is read at all.
  */
-export function loadDueBefore(db: FactdeckDB, until: number): Promise<MemoryRow[]> {
-	return db.memory.where('dueAt').below(until).toArray();
+export async function countDueByDay(db: FactdeckDB, edges: readonly number[]): Promise<DueCounts> {
+	// Learning, Review, Relearning: every state but New (whose facts wait for the new-fact limit).
+	const studied = [1, 2, 3];
+	const count = (state: number, from: unknown, to: number) =>
+		db.memory
+			.where('[suspended+state+dueAt]')
+			.between([0, state, from], [0, state, to], true, false)
+			.count();
+	return db.transaction('r', db.memory, async () => {
+		const perState = await Promise.all(
+			studied.map((state) =>
+				Promise.all([
+					count(state, Dexie.minKey, edges[0]),
+					...edges.slice(1).map((edge, k) => count(state, edges[k], edge))
+				])
+			)
+		);
+		const sums = perState[0].map((_, i) => perState.reduce((sum, counts) => sum + counts[i], 0));
+		return { overdue: sums[0], counts: sums.slice(1) };
+	});
 }
 
 /** Every memory row of one deck (one per studied or suspended fact). */

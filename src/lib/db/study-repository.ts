@@ -3,7 +3,7 @@
  * Every function takes the database first, so tests pass their own fresh instance.
  * Errors are not caught here; the caller at the edge decides what the learner sees.
  */
-import Dexie from 'dexie';
+import Dexie, { type Collection, type InsertType } from 'dexie';
 import type { FactdeckDB, MemoryRow, MemorySnapshot, ReviewRow } from '$lib/db/schema';
 import {
 	DEFAULT_SETTINGS,
@@ -80,8 +80,9 @@ export interface DeckQueue {
 /**
  * One deck's study queue as of `now` (epoch ms), from reads bounded by what the queue can show:
  * every learning card due (never limited), the first `reviewsPerDay` due reviews, and facts made
- * new again, each one range of the [deckId+state+dueAt] index. The same queue as `buildQueue`
- * over all of the deck's due rows, without reading a long backlog on every answer.
+ * new again, each one range of the [deckId+suspended+state+dueAt] index over unsuspended rows.
+ * The same queue as `buildQueue` over all of the deck's due rows, without reading a long backlog
+ * on every answer.
  */
 export async function loadStudyQueue(
 	db: FactdeckDB,
@@ -94,16 +95,13 @@ export async function loadStudyQueue(
 	const inDeck = new Set(factIds);
 	const dueIn = (state: number) =>
 		db.memory
-			.where('[deckId+state+dueAt]')
-			.between([deckId, state, Dexie.minKey], [deckId, state, now], true, true);
+			.where('[deckId+suspended+state+dueAt]')
+			.between([deckId, 0, state, Dexie.minKey], [deckId, 0, state, now], true, true);
 	const [learning, relearning, newAgain, reviews, known, today] = await Promise.all([
 		dueIn(MEMORY_STATE.learning).toArray(),
 		dueIn(MEMORY_STATE.relearning).toArray(),
 		dueIn(MEMORY_STATE.new).toArray(),
-		dueIn(MEMORY_STATE.review)
-			.filter((row) => row.suspended === 0 && inDeck.has(row.factId))
-			.limit(settings.reviewsPerDay)
-			.toArray(),
+		firstInDeck(() => dueIn(MEMORY_STATE.review), settings.reviewsPerDay, inDeck),
 		knownFactIds(db, deckId),
 		countToday(db, deckId, dayStart)
 	]);
@@ -117,6 +115,25 @@ export async function loadStudyQueue(
 		knownFactIds: known
 	});
 	return { queue, known, today };
+}
+
+/**
+ * The first `count` rows of a range whose facts the deck still has, read a page at a time (a
+ * native limited read), so rows of facts a deck has dropped never cost more than a page.
+ */
+async function firstInDeck(
+	range: () => Collection<MemoryRow, string, InsertType<MemoryRow, 'key'>>,
+	count: number,
+	inDeck: ReadonlySet<string>
+): Promise<MemoryRow[]> {
+	const found: MemoryRow[] = [];
+	const page = Math.max(count, 1);
+	for (let offset = 0; found.length < count; offset += page) {
+		const rows = await range().offset(offset).limit(page).toArray();
+		for (const row of rows) if (inDeck.has(row.factId)) found.push(row);
+		if (rows.length < page) break;
+	}
+	return found.slice(0, count);
 }
 
 export interface TodayCounts {

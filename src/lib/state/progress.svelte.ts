@@ -7,14 +7,15 @@ import { getDb } from '$lib/db/database';
 import {
 	loadAttempts,
 	loadDeckMemory,
-	loadDueBefore,
+	countDueByDay,
 	updateDayAggregates,
 	type AggregateResult
 } from '$lib/db/stats-repository';
 import { getSettings } from '$lib/db/study-repository';
 import type { StatsMessage, StatsRequest } from '$lib/db/stats.worker';
 import type { DayAggregate, DayAggregates } from '$lib/domain/stats/aggregate';
-import { forecast, FORECAST_DAYS, type Forecast } from '$lib/domain/stats/forecast';
+import { forecastEdges, forecastFromCounts, type Forecast } from '$lib/domain/stats/forecast';
+import { studyDayKey } from '$lib/domain/stats/study-day';
 import { heatmapFromAggregates, type Heatmap } from '$lib/domain/stats/heatmap';
 import { quizHistory, type QuizHistory } from '$lib/domain/stats/quiz-history';
 import {
@@ -26,8 +27,6 @@ import { factStates, type FactStates } from '$lib/domain/stats/states';
 import { todayStatsFromAggregates, type TodayStats } from '$lib/domain/stats/today';
 import { progressDeck, type ProgressDeck } from '$lib/domain/stats/progress-deck';
 import { loadUserDecks } from '$lib/db/user-decks-repository';
-
-const DAY_MS = 86_400_000;
 
 export type { ProgressDeck, ProgressTopic } from '$lib/domain/stats/progress-deck';
 
@@ -116,8 +115,13 @@ export class ProgressStats {
 					this.weeks = retentionByWeekFromAggregates(aggregates, now, dayStartHour, timeZone);
 					this.months = retentionByMonthFromAggregates(aggregates, now, dayStartHour, timeZone);
 				});
-			const due = loadDueBefore(db, now + (FORECAST_DAYS + 1) * DAY_MS).then((rows) => {
-				this.forecast = forecast(rows, now, dayStartHour, timeZone);
+			const edges = forecastEdges(now, dayStartHour, timeZone);
+			const due = countDueByDay(db, edges).then(({ overdue, counts }) => {
+				this.forecast = forecastFromCounts(
+					studyDayKey(now, dayStartHour, timeZone),
+					overdue,
+					counts
+				);
 			});
 			// The learner's own decks join the built-in ones, newest last.
 			const states = loadUserDecks(db)

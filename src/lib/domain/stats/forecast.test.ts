@@ -1,6 +1,12 @@
 import { describe, it, expect } from 'vitest';
 import type { MemoryRow } from '$lib/db/schema';
-import { FORECAST_DAYS, forecast } from '$lib/domain/stats/forecast';
+import {
+	FORECAST_DAYS,
+	forecast,
+	forecastEdges,
+	forecastFromCounts
+} from '$lib/domain/stats/forecast';
+import { studyDayKey } from '$lib/domain/stats/study-day';
 
 const at = (iso: string) => Date.parse(iso);
 
@@ -62,6 +68,36 @@ describe('forecast', () => {
 		expect(result.days).toEqual([
 			{ day: '2026-03-08', count: 2 },
 			{ day: '2026-03-09', count: 3 }
+		]);
+	});
+
+	it('gives the same forecast from counts between day edges as from the rows', () => {
+		for (const [zone, days] of [
+			['America/New_York', FORECAST_DAYS],
+			['Asia/Tokyo', 2],
+			['Australia/Lord_Howe', 10]
+		] as const) {
+			const edges = forecastEdges(now, 4, zone, days);
+			expect(edges).toHaveLength(days + 1);
+			const studied = rows.filter((r) => r.suspended === 0 && r.state !== 0);
+			const overdue = studied.filter((r) => r.dueAt < edges[0]).length;
+			const counts = edges
+				.slice(1)
+				.map((edge, k) => studied.filter((r) => r.dueAt >= edges[k] && r.dueAt < edge).length);
+			expect(forecastFromCounts(studyDayKey(now, 4, zone), overdue, counts)).toEqual(
+				forecast(rows, now, 4, zone, days)
+			);
+		}
+	});
+
+	it('puts each edge at the first instant of its study day, daylight-saving days too', () => {
+		const edges = forecastEdges(now, 4, 'America/New_York', 2);
+		// The clocks went forward at 02:00 on 03-08, so every one of these days begins at 04:00
+		// EDT (08:00Z); the study day before them began at 04:00 EST (09:00Z), 23 hours earlier.
+		expect(edges.map((ms) => new Date(ms).toISOString())).toEqual([
+			'2026-03-08T08:00:00.000Z',
+			'2026-03-09T08:00:00.000Z',
+			'2026-03-10T08:00:00.000Z'
 		]);
 	});
 });

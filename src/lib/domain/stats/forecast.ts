@@ -11,7 +11,8 @@ import {
 	dayOrdinal,
 	DEFAULT_DAY_START_HOUR,
 	studyDayKey,
-	studyDayKeyer
+	studyDayKeyer,
+	studyDayStartMs
 } from '$lib/domain/stats/study-day';
 
 /** Days forecast, today included. */
@@ -36,7 +37,7 @@ export interface Forecast {
 
 /** Facts due per study day for the `days` days starting today (now in epoch ms). */
 export function forecast(
-	memories: Iterable<MemoryRow>,
+	memories: Iterable<Pick<MemoryRow, 'dueAt' | 'state' | 'suspended'>>,
 	now: number,
 	dayStartHour: number = DEFAULT_DAY_START_HOUR,
 	timeZone?: string,
@@ -50,23 +51,40 @@ export function forecast(
 	for (const memory of memories) {
 		if (memory.suspended === 1 || memory.state === STATE_NEW) continue;
 		const offset = dayOrdinal(keyOf(memory.dueAt)) - todayOrdinal;
-		if (offset < 0) {
-			overdue += 1;
-			counts[0] += 1;
-		} else if (offset < days) {
-			counts[offset] += 1;
-		}
+		if (offset < 0) overdue += 1;
+		else if (offset < days) counts[offset] += 1;
 	}
+	return forecastFromCounts(today, overdue, counts);
+}
+
+/**
+ * Where each forecast day begins (epoch ms): `days + 1` instants, today's start first, so day k
+ * holds the due times from edges[k] up to edges[k + 1]. Counting due facts between them (in
+ * the database, say) gives what `forecast` gives from the rows.
+ */
+export function forecastEdges(
+	now: number,
+	dayStartHour: number = DEFAULT_DAY_START_HOUR,
+	timeZone?: string,
+	days: number = FORECAST_DAYS
+): number[] {
+	const today = studyDayKey(now, dayStartHour, timeZone);
+	return Array.from({ length: days + 1 }, (_, k) =>
+		studyDayStartMs(addDays(today, k), dayStartHour, timeZone)
+	);
+}
+
+/** A forecast from counts: `overdue` facts due before today, `counts[k]` due on day k. */
+export function forecastFromCounts(today: string, overdue: number, counts: number[]): Forecast {
+	const days = counts.map((count, offset) => ({
+		day: addDays(today, offset),
+		count: count + (offset === 0 ? overdue : 0)
+	}));
 	let total = 0;
 	let max = 0;
-	for (const count of counts) {
+	for (const { count } of days) {
 		total += count;
 		if (count > max) max = count;
 	}
-	return {
-		days: counts.map((count, offset) => ({ day: addDays(today, offset), count })),
-		overdue,
-		total,
-		max
-	};
+	return { days, overdue, total, max };
 }

@@ -7,6 +7,7 @@ import {
 	isoWeekStart,
 	monthKey,
 	studyDayKey,
+	studyDayStartMs,
 	studyDayKeyer
 } from '$lib/domain/stats/study-day';
 
@@ -117,5 +118,24 @@ describe('day keys', () => {
 		expect(isoWeekKey('2024-12-30')).toBe('2025-W01');
 		expect(isoWeekKey('2021-01-03')).toBe('2020-W53');
 		expect(monthKey('2026-03-12')).toBe('2026-03');
+	});
+});
+
+describe('studyDayStartMs', () => {
+	it('finds the first instant of a study day, on daylight-saving days and odd offsets', () => {
+		const cases: Array<[string, number, string, string]> = [
+			['2026-03-07', 4, 'America/New_York', '2026-03-07T09:00:00.000Z'],
+			['2026-03-08', 4, 'America/New_York', '2026-03-08T08:00:00.000Z'],
+			['2026-11-01', 4, 'America/New_York', '2026-11-01T09:00:00.000Z'],
+			['2026-06-01', 0, 'Asia/Kathmandu', '2026-05-31T18:15:00.000Z'],
+			['2026-04-05', 4, 'Australia/Lord_Howe', '2026-04-04T17:30:00.000Z'],
+			['2026-01-10', 4, 'UTC', '2026-01-10T04:00:00.000Z']
+		];
+		for (const [day, hour, zone, iso] of cases) {
+			const start = studyDayStartMs(day, hour, zone);
+			expect(new Date(start).toISOString(), `${day} ${zone}`).toBe(iso);
+			expect(studyDayKey(start, hour, zone)).toBe(day);
+			expect(studyDayKey(start - 1, hour, zone) < day).toBe(true);
+		}
 	});
 });

@@ -86,6 +86,29 @@ export function studyDayKey(
 }
 
 /**
+ * The first instant (epoch ms) of study day `day` in `timeZone`: a search over instants, since
+ * studyDayKey only ever moves forward in time; exact on daylight-saving days too.
+ */
+export function studyDayStartMs(
+	day: string,
+	dayStartHour: number = DEFAULT_DAY_START_HOUR,
+	timeZone?: string
+): number {
+	const keyOf = studyDayKeyer(dayStartHour, timeZone);
+	// Every zone is within 14 hours of UTC, so the start lies within 36 hours of this guess; and
+	// a local hour begins on a UTC quarter hour, so searching quarter hours finds it exactly.
+	const guess = dayOrdinal(day) * MS_PER_DAY + dayStartHour * 3_600_000;
+	let low = Math.floor((guess - 36 * 3_600_000) / QUARTER_HOUR_MS);
+	let high = Math.ceil((guess + 36 * 3_600_000) / QUARTER_HOUR_MS);
+	while (high - low > 1) {
+		const mid = Math.floor((low + high) / 2);
+		if (keyOf(mid * QUARTER_HOUR_MS) < day) low = mid;
+		else high = mid;
+	}
+	return high * QUARTER_HOUR_MS;
+}
+
+/**
  * A memoised studyDayKey for one setting, for scanning many rows (epoch ms in, key out).
  * Memoises per UTC quarter hour: every zone offset in use is a multiple of 15 minutes and
  * changes on a quarter hour, so the local date and hour are constant within one.
