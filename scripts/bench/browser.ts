@@ -107,6 +107,24 @@ function openRaw(): Promise<IDBDatabase> {
 	});
 }
 
+/** A deck's first `count` due rows by a raw `getAll` on the index Dexie names "[deckId+dueAt]". */
+function rawDueRows(
+	raw: IDBDatabase,
+	deckId: string,
+	now: number,
+	count: number
+): Promise<unknown> {
+	return new Promise((resolve, reject) => {
+		const request = raw
+			.transaction('memory', 'readonly')
+			.objectStore('memory')
+			.index('[deckId+dueAt]')
+			.getAll(IDBKeyRange.bound([deckId, -Infinity], [deckId, now]), count);
+		request.onsuccess = () => resolve(request.result);
+		request.onerror = () => reject(request.error);
+	});
+}
+
 /** The due queue through the app (loadDueRows, limit 50) against a raw index range read. */
 async function dueQueue(runs: number): Promise<{ app: number; raw: number; rows: number }> {
 	const db = new FactdeckDB();
@@ -118,23 +136,7 @@ async function dueQueue(runs: number): Promise<{ app: number; raw: number; rows:
 	});
 	db.close();
 	const raw = await openRaw();
-	// Dexie stores the compound index as "[deckId+dueAt]".
-	const rawTime = await timeIt(
-		runs,
-		() =>
-			new Promise((resolve, reject) => {
-				const index = raw
-					.transaction('memory', 'readonly')
-					.objectStore('memory')
-					.index('[deckId+dueAt]');
-				const request = index.getAll(
-					IDBKeyRange.bound(['bench-0', -Infinity], ['bench-0', now]),
-					50
-				);
-				request.onsuccess = () => resolve(request.result);
-				request.onerror = () => reject(request.error);
-			})
-	);
+	const rawTime = await timeIt(runs, () => rawDueRows(raw, 'bench-0', now, 50));
 	raw.close();
 	return { app, raw: rawTime, rows };
 }
@@ -214,19 +216,7 @@ async function studyQueue(
 	});
 	db.close();
 	const raw = await openRaw();
-	const rawTime = await timeIt(
-		runs,
-		() =>
-			new Promise((resolve, reject) => {
-				const request = raw
-					.transaction('memory', 'readonly')
-					.objectStore('memory')
-					.index('[deckId+dueAt]')
-					.getAll(IDBKeyRange.bound([deckId, -Infinity], [deckId, now]), settings.reviewsPerDay);
-				request.onsuccess = () => resolve(request.result);
-				request.onerror = () => reject(request.error);
-			})
-	);
+	const rawTime = await timeIt(runs, () => rawDueRows(raw, deckId, now, settings.reviewsPerDay));
 	raw.close();
 	return { app, unbounded, raw: rawTime, facts: factIds.length, due };
 }
