@@ -112,6 +112,21 @@ describe('locateQuote', () => {
 	});
 });
 
+describe('heading depth', () => {
+	const depths = (text: string) =>
+		groupBlocks(parseDocument(text).blocks).flatMap((s) => (s.kind === 'heading' ? [s.depth] : []));
+
+	it('gives plain-text headings depth 1, as before', () => {
+		expect(depths('Title\n\nA sentence.\n\nAnother title\n\nMore text.')).toEqual([1, 1]);
+	});
+
+	it('follows Markdown levels from the highest one used, never skipping a level', () => {
+		expect(depths('# A\n\n## B\n\n### C\n\n## D\n\n# E')).toEqual([1, 2, 3, 2, 1]);
+		expect(depths('## A\n\n### B\n\n## C')).toEqual([1, 2, 1]);
+		expect(depths('# A\n\n#### B\n\n##### C')).toEqual([1, 2, 3]);
+	});
+});
+
 describe('groupBlocks', () => {
 	it('gathers runs of list items into lists and runs of fields into one definition list', () => {
 		const doc = parseDocument(

@@ -18,7 +18,8 @@ export interface Sentence {
 }
 
 export type Block =
-	| { kind: 'heading'; sentences: Sentence[] }
+	/** `level`: a Markdown heading's number of `#` marks; 1 for a heading in plain text. */
+	| { kind: 'heading'; level: number; sentences: Sentence[] }
 	| { kind: 'paragraph'; sentences: Sentence[] }
 	| { kind: 'list-item'; sentences: Sentence[] }
 	| { kind: 'field'; label: string; sentences: Sentence[] };
@@ -82,6 +83,9 @@ export function parseDocument(text: string): ParsedDocument {
 			sentenceIndex += sentences.length;
 			if (kind === 'field' && field) {
 				blocks.push({ kind, label: field[1], sentences: withoutLabel(sentences, field[1]) });
+			} else if (kind === 'heading') {
+				const level = heading ? heading[0].trim().length : 1;
+				blocks.push({ kind, level, sentences });
 			} else {
 				blocks.push({ kind, sentences } as Block);
 			}
@@ -191,16 +195,30 @@ export function locateQuote(doc: ParsedDocument, text: string, quote: string): S
 }
 
 export type Section =
-	{ kind: 'heading' | 'paragraph'; block: Block } | { kind: 'list' | 'fields'; blocks: Block[] };
+	/** `depth`: 1 for the document's top headings, one more for each level below, never skipping. */
+	| { kind: 'heading'; block: Block; depth: number }
+	| { kind: 'paragraph'; block: Block }
+	| { kind: 'list' | 'fields'; blocks: Block[] };
 
-/** Runs of list items become one list, runs of fields one definition list. */
+/**
+ * Runs of list items become one list, runs of fields one definition list. Headings get an
+ * outline depth: the document's highest level is depth 1, and a heading is never more than one
+ * deeper than the one before it (a `###` straight after a `#` is depth 2), as screen readers expect.
+ */
 export function groupBlocks(blocks: readonly Block[]): Section[] {
 	const sections: Section[] = [];
+	const levels = blocks.flatMap((block) => (block.kind === 'heading' ? [block.level] : []));
+	const top = levels.length > 0 ? Math.min(...levels) : 1;
+	let previous = 0;
 	for (const block of blocks) {
 		const kind = block.kind === 'list-item' ? 'list' : block.kind === 'field' ? 'fields' : null;
 		const last = sections[sections.length - 1];
-		if (kind === null) {
-			sections.push({ kind: block.kind as 'heading' | 'paragraph', block });
+		if (block.kind === 'heading') {
+			const depth = Math.min(block.level - top + 1, previous + 1);
+			previous = depth;
+			sections.push({ kind: 'heading', block, depth });
+		} else if (kind === null) {
+			sections.push({ kind: 'paragraph', block });
 		} else if (last && last.kind === kind) {
 			last.blocks.push(block);
 		} else {
