@@ -86,6 +86,8 @@ type Bench = {
 	studyQueue(
 		runs: number
 	): Promise<{ app: number; unbounded: number; raw: number; facts: number; due: number }>;
+	rawStudyReads(runs: number, deckId: string): Promise<number>;
+	rawProgressReads(runs: number, firstVisit: boolean): Promise<number>;
 };
 
 async function benchPage(context: BrowserContext, bundle: string): Promise<Page> {
@@ -118,29 +120,44 @@ async function timeToVisible(page: Page, url: string, selector: string): Promise
 	return page.evaluate(() => performance.now());
 }
 
-async function routeTimings(context: BrowserContext, label: string) {
+/** The study page to its first card, beside raw reads of what that card needs (median of 5). */
+async function routeTimings(context: BrowserContext, bench: Page, label: string) {
 	const page = await context.newPage();
 	const cold = await timeToVisible(page, `${BASE}/decks/kosovo/study`, STUDY_READY);
 	const warm = await timeToVisible(page, `${BASE}/decks/kosovo/study`, STUDY_READY);
-	record(`study: navigation to first card, cold (${label})`, cold ?? 'not measured: no card shown');
-	record(`study: navigation to first card, warm (${label})`, warm ?? 'not measured: no card shown');
 	await page.close();
+	const raw = await call(bench, 'rawStudyReads', 5, 'kosovo');
+	record(
+		`study: navigation to first card, cold (${label})`,
+		cold ?? 'not measured: no card shown',
+		raw
+	);
+	record(
+		`study: navigation to first card, warm (${label})`,
+		warm ?? 'not measured: no card shown',
+		raw
+	);
 }
 
-/** The first visit counts the whole log into day totals; later visits read only new rows. */
-async function progressTiming(context: BrowserContext, label: string) {
+/**
+ * The first visit counts the whole log into day totals; later visits read only new rows. Each
+ * beside raw reads of the same data (the whole log once for the first visit; median of 3 next).
+ */
+async function progressTiming(context: BrowserContext, bench: Page, label: string) {
 	const page = await context.newPage();
 	const first = await timeToVisible(page, `${BASE}/progress`, PROGRESS_READY);
+	const next = await timeToVisible(page, `${BASE}/progress`, PROGRESS_READY);
+	await page.close();
 	record(
 		`/progress to charts visible, ${label}, first visit`,
-		first ?? 'not measured: charts not shown'
+		first ?? 'not measured: charts not shown',
+		await call(bench, 'rawProgressReads', 1, true)
 	);
-	const next = await timeToVisible(page, `${BASE}/progress`, PROGRESS_READY);
 	record(
 		`/progress to charts visible, ${label}, next visit`,
-		next ?? 'not measured: charts not shown'
+		next ?? 'not measured: charts not shown',
+		await call(bench, 'rawProgressReads', 3, false)
 	);
-	await page.close();
 }
 
 async function generation() {
@@ -279,7 +296,7 @@ export async function main(): Promise<number> {
 			`seeding ${FACTS.toLocaleString('en')} facts and ${SMALL_REVIEWS.toLocaleString('en')} reviews ...`
 		);
 		await call(page, 'seed', FACTS, SMALL_REVIEWS, 10);
-		await progressTiming(context, `${SMALL_REVIEWS.toLocaleString('en')} review rows`);
+		await progressTiming(context, page, `${SMALL_REVIEWS.toLocaleString('en')} review rows`);
 
 		console.log(`seeding up to ${REVIEWS.toLocaleString('en')} reviews ...`);
 		const counts = await call(page, 'seed', 0, REVIEWS - SMALL_REVIEWS, 10);
@@ -308,8 +325,8 @@ export async function main(): Promise<number> {
 			queue.raw
 		);
 
-		await routeTimings(context, `${FACTS.toLocaleString('en')} facts in the database`);
-		await progressTiming(context, `${counts.reviews.toLocaleString('en')} review rows`);
+		await routeTimings(context, page, `${FACTS.toLocaleString('en')} facts in the database`);
+		await progressTiming(context, page, `${counts.reviews.toLocaleString('en')} review rows`);
 	} finally {
 		await context.close();
 		rmSync(profile, { recursive: true, force: true });

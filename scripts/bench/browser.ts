@@ -221,6 +221,97 @@ async function studyQueue(
 	return { app, unbounded, raw: rawTime, facts: factIds.length, due };
 }
 
+/** Runs one readonly transaction of raw requests and resolves when it completes. */
+function rawReads(
+	raw: IDBDatabase,
+	stores: string[],
+	requests: (tx: IDBTransaction) => void
+): Promise<void> {
+	return new Promise((resolve, reject) => {
+		const tx = raw.transaction(stores, 'readonly');
+		requests(tx);
+		tx.oncomplete = () => resolve();
+		tx.onerror = () => reject(tx.error);
+	});
+}
+
+/**
+ * The baseline of the study page's first card: the reads it needs (settings, the deck's memory
+ * keys, its due rows by state, today's answers) as raw requests in one transaction.
+ */
+async function rawStudyReads(runs: number, deckId: string): Promise<number> {
+	const raw = await openRaw();
+	const now = Date.now();
+	const time = await timeIt(runs, () =>
+		rawReads(raw, ['settings', 'memory', 'reviews'], (tx) => {
+			tx.objectStore('settings').get('study');
+			const memory = tx.objectStore('memory');
+			memory.index('deckId').getAllKeys(deckId);
+			const byState = memory.index('[deckId+suspended+state+dueAt]');
+			for (const state of [0, 1, 3]) {
+				byState.getAll(IDBKeyRange.bound([deckId, 0, state, -Infinity], [deckId, 0, state, now]));
+			}
+			byState.getAll(IDBKeyRange.bound([deckId, 0, 2, -Infinity], [deckId, 0, 2, now]), 200);
+			tx.objectStore('reviews')
+				.index('[deckId+reviewedAt]')
+				.getAll(IDBKeyRange.bound([deckId, now - DAY], [deckId, Infinity]));
+		})
+	);
+	raw.close();
+	return time;
+}
+
+/**
+ * The baseline of /progress: the reads it needs as raw requests. A first visit reads the whole
+ * review log in chunks of 10,000 by primary key; every visit counts due facts per day for the
+ * forecast (3 states x 31 days) and reads the saved totals, the quiz attempts and the deck's
+ * memory rows.
+ */
+async function rawProgressReads(runs: number, firstVisit: boolean): Promise<number> {
+	const raw = await openRaw();
+	const now = Date.now();
+	const time = await timeIt(runs, async () => {
+		if (firstVisit) {
+			let lastId = 0;
+			for (;;) {
+				const rows = await new Promise<Array<{ id: number }>>((resolve, reject) => {
+					const request = raw
+						.transaction('reviews', 'readonly')
+						.objectStore('reviews')
+						.getAll(IDBKeyRange.lowerBound(lastId, true), 10_000);
+					request.onsuccess = () => resolve(request.result);
+					request.onerror = () => reject(request.error);
+				});
+				if (rows.length === 0) break;
+				lastId = rows[rows.length - 1].id;
+			}
+		}
+		await rawReads(raw, ['settings', 'memory', 'reviews', 'attempts'], (tx) => {
+			tx.objectStore('settings').get('progress-day-aggregates');
+			tx.objectStore('reviews').count();
+			const memory = tx.objectStore('memory');
+			const byState = memory.index('[suspended+state+dueAt]');
+			for (const state of [1, 2, 3]) {
+				byState.count(IDBKeyRange.upperBound([0, state, now], true));
+				for (let day = 0; day < 31; day++) {
+					byState.count(
+						IDBKeyRange.bound(
+							[0, state, now + day * DAY],
+							[0, state, now + (day + 1) * DAY],
+							false,
+							true
+						)
+					);
+				}
+			}
+			memory.index('deckId').getAll('kosovo');
+			tx.objectStore('attempts').getAll();
+		});
+	});
+	raw.close();
+	return time;
+}
+
 async function clear(): Promise<void> {
 	await Dexie.delete('factdeck');
 }
@@ -230,5 +321,7 @@ async function clear(): Promise<void> {
 	dueQueue,
 	answerCommit,
 	studyQueue,
+	rawStudyReads,
+	rawProgressReads,
 	clear
 };
