@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { expect, test, type Page } from '@playwright/test';
 import { answerStudyCard, countRows, expectNoAxeViolations, watchConsole } from './helpers';
 
@@ -210,6 +211,38 @@ test.describe('a deck from your own document', () => {
 		await expectNoAxeViolations(student);
 		expect(errors).toEqual([]);
 		await studentContext.close();
+	});
+
+	test('a deck of your own goes into a backup with its document and comes back whole', async ({
+		browser,
+		page
+	}) => {
+		test.setTimeout(120_000);
+		await makeDeck(page);
+		await page.getByRole('button', { name: 'Save the deck' }).click();
+		await expect(page).toHaveURL(/\/my-decks\/my-river-notes-[0-9a-z]+$/);
+		const deckId = page.url().split('/').pop()!;
+
+		await page.goto('/settings');
+		const [download] = await Promise.all([
+			page.waitForEvent('download'),
+			page.getByRole('button', { name: 'Download a backup' }).click()
+		]);
+		const path = (await download.path())!;
+		const file = JSON.parse(await readFile(path, 'utf8'));
+		expect(file.tables.userDecks).toHaveLength(1);
+		expect(Object.values(file.tables.userDecks[0].documents)).toEqual([DOCUMENT]);
+
+		const fresh = await browser.newContext({ baseURL: test.info().project.use.baseURL });
+		const other = await fresh.newPage();
+		await other.goto('/settings');
+		await other.getByLabel('Choose a backup file (.json)').setInputFiles(path);
+		await other.getByRole('button', { name: 'Merge this backup' }).click();
+		await expect(other.getByText(/^Imported .+ Your progress is restored\.$/)).toBeVisible();
+		expect(await countRows(other, 'userDecks')).toBe(1);
+		await other.goto(`/my-decks/${deckId}/source`);
+		await expect(other.locator('main')).toContainText('Delegates from seven states met in Galați');
+		await fresh.close();
 	});
 
 	test('bad input gets a clear message and nothing is saved', async ({ page }) => {

@@ -13,6 +13,7 @@ import {
 	recordBackupMade
 } from '$lib/db/backup-repository';
 import { recordAnswer, saveSettings } from '$lib/db/study-repository';
+import { saveUserDeck } from '$lib/db/user-decks-repository';
 import { describeStorageError, STORAGE_FULL_MESSAGE } from '$lib/db/errors';
 import {
 	MAX_ROWS,
@@ -118,7 +119,8 @@ async function seed(db: FactdeckDB, start = T0): Promise<void> {
 			answers: { 'k1-mcq': 'UN' }
 		}
 	});
-	await db.userDecks.put({ id: 'my-deck', createdAt: start, updatedAt: start, deck });
+	// Saved the way the app saves it, with its document: longer than any other text in a backup.
+	await saveUserDeck(db, deck, { notes: 'The commission met in 1856. '.repeat(6_000) }, start);
 }
 
 async function backupText(db: FactdeckDB, now = T0 + 48 * HOUR): Promise<string> {
@@ -395,8 +397,10 @@ describe('importBackup refuses bad files and leaves the database as it was', () 
 		const file = JSON.parse(text);
 		const rows = rowsOf(file) as Array<Record<string, unknown>>;
 		const row = rows[index % rows.length];
-		// A review's local id is the one optional field the seeded rows hold.
-		const keys = Object.keys(row).filter((key) => !('rating' in row && key === 'id'));
+		// The optional fields the seeded rows hold: a review's local id, a user deck's documents.
+		const keys = Object.keys(row).filter(
+			(key) => !('rating' in row && key === 'id') && key !== 'documents'
+		);
 		delete row[keys[index % keys.length]];
 		return JSON.stringify(file);
 	});

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import {
 	BACKUP_VERSION,
+	MAX_DOCUMENT_CHARS,
 	MAX_ROWS,
+	MAX_STRING_CHARS,
 	hostileShape,
 	makeBackup,
 	parseBackup,
@@ -225,6 +227,26 @@ describe('parseBackup', () => {
 		const badDeck = valid();
 		badDeck.tables.userDecks[0].deck.id = 'Not A Slug';
 		expect(refused(badDeck)).toMatch(/userDecks/);
+	});
+});
+
+describe('user decks in a backup', () => {
+	it('keeps a deck with its document, even one far longer than any other text', () => {
+		const file = valid();
+		const text = 'The commission met in 1856. '.repeat(40_000);
+		expect(text.length).toBeGreaterThan(MAX_STRING_CHARS);
+		file.tables.userDecks[0].documents = { notes: text };
+		const result = parseBackup(JSON.stringify(file));
+		expect(result.ok && result.value.tables.userDecks[0].documents).toEqual({ notes: text });
+	});
+
+	it('refuses a document longer than any document a deck can be made from', () => {
+		const file = valid();
+		file.tables.userDecks[0].documents = { notes: 'x'.repeat(MAX_DOCUMENT_CHARS + 1) };
+		expect(refused(file)).toMatch(/far longer/);
+		const elsewhere = valid();
+		elsewhere.tables.settings[0].value = { documents: 'x'.repeat(MAX_STRING_CHARS + 1) };
+		expect(refused(elsewhere)).toMatch(/far longer/);
 	});
 });
 

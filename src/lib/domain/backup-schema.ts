@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { assignmentSchema, deckSchema, describeIssues } from '$lib/domain/assignment-codec';
 import { answerSchema, studentResultSchema } from '$lib/domain/result-codec';
 import type { Result } from '$lib/domain/codec';
+import { MAX_DOCUMENT_BYTES } from '$lib/domain/extract/validate';
 
 /** The backup format written by this build; a file with a higher number is refused. */
 export const BACKUP_VERSION = 1;
@@ -14,8 +15,10 @@ export const BACKUP_VERSION = 1;
 export const BACKUP_FORMAT = 'factdeck-backup';
 /** Larger files are refused before they are read (characters, about bytes for JSON). */
 export const MAX_BACKUP_CHARS = 100_000_000;
-/** No single string in a backup is longer than this (characters). */
+/** No single string in a backup is longer than this (characters)... */
 export const MAX_STRING_CHARS = 100_000;
+/** ...but the text of a user deck's document, which may be as long as a document can be. */
+export const MAX_DOCUMENT_CHARS = MAX_DOCUMENT_BYTES;
 /** Objects nested deeper than this are refused before schema checks. */
 export const MAX_DEPTH = 40;
 /** Keys that could reach an object's prototype if some later code merged the value. */
@@ -149,7 +152,9 @@ export const userDeckRowSchema = z.strictObject({
 	id,
 	createdAt: epochMs,
 	updatedAt: epochMs,
-	deck: deckSchema
+	deck: deckSchema,
+	/** The document texts the deck's quotes come from, by source id (as saveUserDeck stores). */
+	documents: z.record(id, z.string().max(MAX_DOCUMENT_CHARS)).optional()
 });
 
 export const backupTablesSchema = z.strictObject({
@@ -222,14 +227,32 @@ export function backupFileName(now: number): string {
 	return `factdeck-backup-${new Date(now).toISOString().slice(0, 10)}.json`;
 }
 
-/** Why a parsed JSON value may not even be looked at: a forbidden key, deep nesting, huge text. */
+/** Where in a backup a value sits, as far as the one longer text allowed needs to know. */
+type Place = 'file' | 'tables' | 'userDecks' | 'userDeck' | 'documents' | 'other';
+
+/** The place of a child reached by `key` from a value at `place`. */
+function placeOf(place: Place, key: string): Place {
+	if (place === 'file' && key === 'tables') return 'tables';
+	if (place === 'tables' && key === 'userDecks') return 'userDecks';
+	if (place === 'userDecks') return 'userDeck';
+	if (place === 'userDeck' && key === 'documents') return 'documents';
+	return place === 'documents' ? 'documents' : 'other';
+}
+
+/**
+ * Why a parsed JSON value may not even be looked at: a forbidden key, deep nesting, huge text.
+ * Only a user deck's documents (`tables.userDecks[i].documents`) may hold longer texts, up to
+ * MAX_DOCUMENT_CHARS, since a deck is made from a document that long.
+ */
 export function hostileShape(value: unknown): string | null {
-	const stack: Array<{ value: unknown; depth: number }> = [{ value, depth: 0 }];
+	const stack: Array<{ value: unknown; depth: number; place: Place }> = [
+		{ value, depth: 0, place: 'file' }
+	];
 	while (stack.length > 0) {
 		const next = stack.pop()!;
 		if (typeof next.value === 'string') {
-			if (next.value.length > MAX_STRING_CHARS)
-				return 'it holds a text far longer than any real one';
+			const limit = next.place === 'documents' ? MAX_DOCUMENT_CHARS : MAX_STRING_CHARS;
+			if (next.value.length > limit) return 'it holds a text far longer than any real one';
 			continue;
 		}
 		if (typeof next.value !== 'object' || next.value === null) continue;
@@ -242,7 +265,8 @@ export function hostileShape(value: unknown): string | null {
 			if (key.length > MAX_STRING_CHARS) return 'it holds a key far longer than any real one';
 			stack.push({
 				value: (next.value as Record<string, unknown>)[key],
-				depth: next.depth + 1
+				depth: next.depth + 1,
+				place: placeOf(next.place, key)
 			});
 		}
 	}
