@@ -153,6 +153,7 @@ export async function loadFactMemory(
 	deckId: string,
 	factIds: readonly string[]
 ): Promise<Map<string, MemoryRow>> {
+	// factKey's format, written out: importing the scheduler would put ts-fsrs in the stats worker.
 	const rows = await db.memory.bulkGet(factIds.map((factId) => `${deckId}/${factId}`));
 	const byFact = new Map<string, MemoryRow>();
 	for (const row of rows) if (row) byFact.set(row.factId, row);

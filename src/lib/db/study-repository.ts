@@ -20,6 +20,7 @@ import {
 	type StudySettings,
 	type ValidationResult
 } from '$lib/domain/scheduler';
+import { vanishedFactIds } from '$lib/domain/study-card';
 
 const SETTINGS_KEY = 'study';
 
@@ -75,16 +76,18 @@ export interface DeckQueue {
 	/** Facts of the deck that have any memory row. */
 	known: Set<string>;
 	today: TodayCounts;
+	/** The memory rows read for the queue, by fact id: the card shown next needs no new read. */
+	rows: Map<string, MemoryRow>;
 }
 
 /**
  * One deck's study queue as of `now` (epoch ms), from reads bounded by what the queue can show:
- * every learning card due (never limited), the first `reviewsPerDay` due reviews, and facts made
- * new again, each one range of the [deckId+suspended+state+dueAt] index over unsuspended rows.
- * The same queue as `buildQueue` over all of the deck's due rows, without reading a long backlog
- * on every answer.
+ * every learning card due (never limited), the due reviews still allowed today, and facts made
+ * new again, each one range of the [deckId+suspended+state+dueAt] index over unsuspended rows,
+ * all in one read transaction. The same queue as `buildQueue` over all of the deck's due rows,
+ * without reading a long backlog on every answer.
  */
-export async function loadStudyQueue(
+export function loadStudyQueue(
 	db: FactdeckDB,
 	deckId: string,
 	factIds: readonly string[],
@@ -97,24 +100,28 @@ export async function loadStudyQueue(
 		db.memory
 			.where('[deckId+suspended+state+dueAt]')
 			.between([deckId, 0, state, Dexie.minKey], [deckId, 0, state, now], true, true);
-	const [learning, relearning, newAgain, reviews, known, today] = await Promise.all([
-		dueIn(MEMORY_STATE.learning).toArray(),
-		dueIn(MEMORY_STATE.relearning).toArray(),
-		dueIn(MEMORY_STATE.new).toArray(),
-		firstInDeck(() => dueIn(MEMORY_STATE.review), settings.reviewsPerDay, inDeck),
-		knownFactIds(db, deckId),
-		countToday(db, deckId, dayStart)
-	]);
-	const queue = buildQueue({
-		now,
-		settings,
-		factIds,
-		memories: [...learning, ...relearning, ...newAgain, ...reviews],
-		newIntroducedToday: today.newIntroduced,
-		reviewsDoneToday: today.reviews,
-		knownFactIds: known
+	return db.transaction('r', db.memory, db.reviews, async () => {
+		const today = await countToday(db, deckId, dayStart);
+		const reviewsLeft = Math.max(0, settings.reviewsPerDay - today.reviews);
+		const [learning, relearning, newAgain, reviews, known] = await Promise.all([
+			dueIn(MEMORY_STATE.learning).toArray(),
+			dueIn(MEMORY_STATE.relearning).toArray(),
+			dueIn(MEMORY_STATE.new).toArray(),
+			firstInDeck(() => dueIn(MEMORY_STATE.review), reviewsLeft, inDeck),
+			knownFactIds(db, deckId)
+		]);
+		const memories = [...learning, ...relearning, ...newAgain, ...reviews];
+		const queue = buildQueue({
+			now,
+			settings,
+			factIds,
+			memories,
+			newIntroducedToday: today.newIntroduced,
+			reviewsDoneToday: today.reviews,
+			knownFactIds: known
+		});
+		return { queue, known, today, rows: new Map(memories.map((row) => [row.factId, row])) };
 	});
-	return { queue, known, today };
 }
 
 /**
@@ -162,8 +169,8 @@ export async function countToday(
 	let newIntroduced = 0;
 	let reviews = 0;
 	for (const row of rows) {
-		if (row.before === null || row.before.state === 0) newIntroduced += 1;
-		else if (row.before.state === 2) reviews += 1;
+		if (row.before === null || row.before.state === MEMORY_STATE.new) newIntroduced += 1;
+		else if (row.before.state === MEMORY_STATE.review) reviews += 1;
 	}
 	return { newIntroduced, reviews };
 }
@@ -279,7 +286,7 @@ export function setSuspended(
 		const current = await db.memory.get(key);
 		if (current) {
 			// A row that only ever held a suspension goes, so the fact is plainly new again.
-			if (!isSuspended && current.state === 0) await db.memory.delete(key);
+			if (!isSuspended && current.state === MEMORY_STATE.new) await db.memory.delete(key);
 			else await db.memory.update(key, { suspended: isSuspended ? 1 : 0 });
 		} else if (isSuspended) {
 			await db.memory.add({ ...NEW_MEMORY, key, deckId, factId, suspended: 1, leech: 0 });
@@ -315,7 +322,7 @@ export async function nextDueAt(
 	factIds?: ReadonlySet<string>
 ): Promise<number | null> {
 	const isScheduled = (row: MemoryRow) =>
-		row.suspended === 0 && row.state !== 0 && (!factIds || factIds.has(row.factId));
+		row.suspended === 0 && row.state !== MEMORY_STATE.new && (!factIds || factIds.has(row.factId));
 	const collection =
 		deckId === null
 			? db.memory.orderBy('dueAt')
@@ -332,7 +339,5 @@ export async function vanishedFacts(
 	deckId: string,
 	currentFactIds: Iterable<string>
 ): Promise<string[]> {
-	const current = new Set(currentFactIds);
-	const known = await knownFactIds(db, deckId);
-	return [...known].filter((id) => !current.has(id)).sort();
+	return vanishedFactIds(await knownFactIds(db, deckId), currentFactIds);
 }

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { groupBlocks, locateQuote, parseDocument, type Block } from '$lib/domain/document';
+import {
+	groupBlocks,
+	locateQuote,
+	parseDocument,
+	sourceLayout,
+	type Block
+} from '$lib/domain/document';
 
 /** Each block as its kind and shown text, the way the reader lays it out. */
 function shown(text: string): Array<[Block['kind'], string]> {
@@ -137,5 +143,21 @@ describe('groupBlocks', () => {
 		expect(
 			groupBlocks(doc.blocks).map((s) => ('blocks' in s ? `${s.kind}(${s.blocks.length})` : s.kind))
 		).toEqual(['heading', 'fields(2)', 'list(2)', 'paragraph']);
+	});
+});
+
+describe('sourceLayout', () => {
+	it("anchors each of a source's facts on its sentence, and leaves other sources' facts out", () => {
+		const text = 'Title\n\nKFOR arrived in June. It kept the peace.';
+		const layout = sourceLayout(parseDocument(text), text, 'doc', [
+			{ id: 'a', document: 'doc', quote: 'KFOR arrived in June.' },
+			{ id: 'b', document: 'doc', quote: 'It kept the peace.' },
+			{ id: 'c', document: 'doc', quote: 'kept the peace' },
+			{ id: 'd', document: 'other', quote: 'KFOR arrived in June.' },
+			{ id: 'e', document: 'doc', quote: 'Not in the text.' }
+		]);
+		expect(layout.anchors).toEqual({ 1: ['a'], 2: ['b', 'c'] });
+		expect(layout.sections.map((s) => s.kind)).toEqual(['heading', 'paragraph']);
+		expect(layout.references).toEqual([]);
 	});
 });

@@ -227,3 +227,27 @@ export function groupBlocks(blocks: readonly Block[]): Section[] {
 	}
 	return sections;
 }
+
+/** A source document laid out for the reader, with each fact anchored on its sentence. */
+export interface SourceLayout {
+	sections: Section[];
+	references: Reference[];
+	/** Sentence index -> the facts quoted from it, so "See in source" can land on #f-<factId>. */
+	anchors: Record<number, string[]>;
+}
+
+/** Lays out one parsed document (its `text` and `sourceId`) with the facts quoted from it. */
+export function sourceLayout(
+	parsed: ParsedDocument,
+	text: string,
+	sourceId: string,
+	facts: ReadonlyArray<{ id: string; document: string; quote: string }>
+): SourceLayout {
+	const anchors: Record<number, string[]> = {};
+	for (const fact of facts) {
+		if (fact.document !== sourceId) continue;
+		const sentence = locateQuote(parsed, text, fact.quote);
+		if (sentence) (anchors[sentence.index] ??= []).push(fact.id);
+	}
+	return { sections: groupBlocks(parsed.blocks), references: parsed.references, anchors };
+}

@@ -83,7 +83,8 @@ export function answerAsText(item: Item, answer: Answer): string {
 		.join('; ');
 }
 
-function isAnswered(answer: Answer | undefined): answer is Answer {
+/** True when an answer holds something the student actually gave. */
+export function isAnswered(answer: Answer | undefined): answer is Answer {
 	if (answer === undefined) return false;
 	if (typeof answer === 'string') return answer.trim() !== '';
 	if (Array.isArray(answer)) return answer.length > 0;

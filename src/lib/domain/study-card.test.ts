@@ -82,6 +82,8 @@ describe('studyFactIds', () => {
 		};
 		expect(studyFactIds(deck)).toEqual(['f3', 'f1']);
 		expect([...studyFactIdSet(deck)].sort()).toEqual(['f1', 'f3']);
+		// Worked out once per deck object.
+		expect(studyFactIds(deck)).toBe(studyFactIds(deck));
 	});
 });
 

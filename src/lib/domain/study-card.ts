@@ -18,17 +18,34 @@ export const STUDY_ITEM_TYPES: readonly ItemType[] = ['flashcard', 'mcq', 'truef
 /** A learning card due within this many ms is waited for instead of ending the session. */
 export const WAIT_WINDOW_MS = 20 * 60_000;
 
-/** The deck's facts that have something to study, in deck order. */
-export function studyFactIds(deck: Pick<Deck, 'facts' | 'items'>): string[] {
-	const studyable = new Set(
-		deck.items.filter((item) => STUDY_ITEM_TYPES.includes(item.type)).map((item) => item.factId)
-	);
-	return deck.facts.map((fact) => fact.id).filter((id) => studyable.has(id));
+const studyFactIdsOf = new WeakMap<object, readonly string[]>();
+
+/**
+ * The deck's facts that have something to study, in deck order. Worked out once per deck object
+ * (decks are never changed in place; an edited deck is a new object), since every study step
+ * asks again.
+ */
+export function studyFactIds(deck: Pick<Deck, 'facts' | 'items'>): readonly string[] {
+	let ids = studyFactIdsOf.get(deck);
+	if (!ids) {
+		const studyable = new Set(
+			deck.items.filter((item) => STUDY_ITEM_TYPES.includes(item.type)).map((item) => item.factId)
+		);
+		ids = deck.facts.map((fact) => fact.id).filter((id) => studyable.has(id));
+		studyFactIdsOf.set(deck, ids);
+	}
+	return ids;
 }
 
 /** The same facts as studyFactIds, as a set for membership checks. */
 export function studyFactIdSet(deck: Pick<Deck, 'facts' | 'items'>): ReadonlySet<string> {
 	return new Set(studyFactIds(deck));
+}
+
+/** Facts with memory rows (`known`) that are no longer among the deck's facts, sorted. */
+export function vanishedFactIds(known: Iterable<string>, deckFactIds: Iterable<string>): string[] {
+	const current = new Set(deckFactIds);
+	return [...known].filter((id) => !current.has(id)).sort();
 }
 
 /** A 32-bit seed from a fact key and its repetition count (FNV-1a), stable across reloads. */

@@ -1,16 +1,7 @@
 /** Small formatters for the teacher and student views; pure, so they are tested. */
 
-/** A duration in ms as "1 h 02 min", "12 min 05 s" or "45 s". */
-export function formatDuration(ms: number): string {
-	const total = Math.max(0, Math.round(ms / 1000));
-	const hours = Math.floor(total / 3600);
-	const minutes = Math.floor((total % 3600) / 60);
-	const seconds = total % 60;
-	const two = (n: number) => String(n).padStart(2, '0');
-	if (hours > 0) return `${hours} h ${two(minutes)} min`;
-	if (minutes > 0) return `${minutes} min ${two(seconds)} s`;
-	return `${seconds} s`;
-}
+/** A duration in ms as "1 h 02 min", "12 min 05 s" or "45 s": the quiz results' own format. */
+export { formatDuration } from '$lib/domain/quiz-session';
 
 /** A countdown in ms as "m:ss" (or "h:mm:ss"), rounded up so 0:00 means time is up. */
 export function formatClock(ms: number): string {

@@ -11,7 +11,7 @@ import { hashString } from '$lib/domain/seeded-random';
 import { extractFacts, NLP_WORD_BUDGET } from '$lib/domain/extract/extract-facts';
 import { slugify } from '$lib/domain/extract/hash';
 import type { Nlp } from '$lib/domain/extract/nlp';
-import { parseDocument } from '$lib/domain/extract/sentences';
+import { parseDocument, type ParsedDocument } from '$lib/domain/extract/sentences';
 import { validateDocumentText } from '$lib/domain/extract/validate';
 import { USER_DECK_PREFIX } from '$lib/domain/source-href';
 
@@ -68,8 +68,12 @@ export function baseName(fileName: string): string {
 }
 
 /** A title for an untitled document: its opening heading, else its file name in words. */
-export function defaultTitle(text: string, fileTitle: string): string {
-	const { headings, sentences } = parseDocument(text);
+export function defaultTitle(
+	text: string,
+	fileTitle: string,
+	parsed: ParsedDocument = parseDocument(text)
+): string {
+	const { headings, sentences } = parsed;
 	const first = headings[0];
 	if (first && (sentences.length === 0 || first.start < sentences[0].start)) return first.text;
 	const words = fileTitle.replace(/[-_]+/g, ' ').trim();
@@ -77,11 +81,15 @@ export function defaultTitle(text: string, fileTitle: string): string {
 }
 
 /** The deck's topics: one per distinct heading slug that some fact uses, in document order. */
-export function topicsFor(text: string, facts: readonly Fact[]): Topic[] {
+export function topicsFor(
+	text: string,
+	facts: readonly Fact[],
+	parsed: ParsedDocument = parseDocument(text)
+): Topic[] {
 	const used = new Set(facts.map((fact) => fact.topic));
 	const topics: Topic[] = used.has(GENERAL_TOPIC.id) ? [GENERAL_TOPIC] : [];
 	const seen = new Set(topics.map((topic) => topic.id));
-	for (const heading of parseDocument(text).headings) {
+	for (const heading of parsed.headings) {
 		if (seen.has(heading.slug) || !used.has(heading.slug)) continue;
 		seen.add(heading.slug);
 		topics.push({ id: heading.slug, title: clip(heading.text, MAX_TITLE) });
@@ -114,8 +122,10 @@ export function deckFromDocument(
 	// Quotes must be verbatim spans of what is stored, and a browser's textarea only knows '\n'.
 	const text = rawText.replace(/\r\n?/g, '\n');
 
+	// Parsed once: the title, the extraction and the topics all read the same sentences.
+	const parsed = parseDocument(text);
 	const fileTitle = baseName(options.fileName);
-	const title = clip(options.title.trim() || defaultTitle(text, fileTitle), MAX_TITLE);
+	const title = clip(options.title.trim() || defaultTitle(text, fileTitle, parsed), MAX_TITLE);
 	const documentId = slugify(fileTitle, 40) || slugify(title, 40) || 'document';
 	const sourceTitle = clip(options.fileName.trim() || title, 300);
 
@@ -133,6 +143,7 @@ export function deckFromDocument(
 		documentId,
 		title,
 		nlp,
+		parsed,
 		onProgress: (done, total) => report('analysing', analysedShare * (done / (total || 1)))
 	});
 	if (extracted.facts.length === 0) {
@@ -151,7 +162,7 @@ export function deckFromDocument(
 		title,
 		description: `Questions made automatically from ${sourceTitle}.`,
 		version: 1,
-		topics: topicsFor(text, extracted.facts),
+		topics: topicsFor(text, extracted.facts, parsed),
 		sources: [{ id: documentId, title: sourceTitle }]
 	};
 	const built = buildWithoutBrokenFacts(meta, extracted.facts, documents);

@@ -14,6 +14,7 @@ import {
 import { decodeAssignment, parseAssignmentFragment } from '$lib/domain/assignment-codec';
 import { encodeResult } from '$lib/domain/result-codec';
 import { normalizeStudentName, orderForStudent } from '$lib/domain/quiz-assembly';
+import { isAnswered } from '$lib/domain/item-analysis';
 import { scoreAttempt, type AttemptScore } from '$lib/domain/grade';
 import type { Answer, Assignment, Item, StudentResult } from '$lib/domain/types';
 
@@ -31,14 +32,8 @@ export function nameProblem(name: string): string | null {
 	return null;
 }
 
-/** True when an answer holds something the student actually gave. */
-export function isAnswered(answer: Answer | undefined): boolean {
-	if (answer === undefined) return false;
-	if (typeof answer === 'string') return answer.trim() !== '';
-	if (Array.isArray(answer)) return answer.length > 0;
-	if (typeof answer === 'object') return Object.keys(answer).length > 0;
-	return true;
-}
+/** True when an answer holds something the student actually gave (the gradebook's own rule). */
+export { isAnswered };
 
 function errorText(error: unknown): string {
 	return error instanceof Error ? error.message : String(error);

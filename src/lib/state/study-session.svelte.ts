@@ -16,8 +16,9 @@ import {
 	recordAnswer,
 	setSuspended,
 	undoLast,
-	vanishedFacts
+	type TodayCounts
 } from '$lib/db/study-repository';
+import type { MemoryRow } from '$lib/db/schema';
 import { gradeAnswer, ratingFor } from '$lib/domain/grade';
 import {
 	DEFAULT_SETTINGS,
@@ -39,6 +40,7 @@ import {
 	pickStudyItem,
 	shouldWait,
 	studyFactIdSet,
+	vanishedFactIds,
 	studyFactIds,
 	focusQueue,
 	sumCounts,
@@ -82,7 +84,9 @@ interface DeckState {
 	deck: Deck;
 	queue: StudyQueue;
 	known: Set<string>;
-	today: { newIntroduced: number; reviews: number };
+	today: TodayCounts;
+	/** The memory rows the queue was built from, by fact id (absent for a focused session). */
+	rows?: Map<string, MemoryRow>;
 }
 
 function errorText(error: unknown): string {
@@ -155,21 +159,19 @@ export class StudySession {
 			]);
 			this.decks = decks;
 			this.settings = settings;
-			const vanished = await Promise.all(
-				decks.map(async (deck) => ({
+			const states = await this.#readQueues();
+			// Rows of facts a deck no longer has: read with the queue, so no second read.
+			this.vanished = states
+				.map(({ deck, known }) => ({
 					deckId: deck.id,
 					title: deck.title,
-					count: (
-						await vanishedFacts(
-							db,
-							deck.id,
-							deck.facts.map((f) => f.id)
-						)
+					count: vanishedFactIds(
+						known,
+						deck.facts.map((f) => f.id)
 					).length
 				}))
-			);
-			this.vanished = vanished.filter((v) => v.count > 0);
-			await this.refresh();
+				.filter((v) => v.count > 0);
+			await this.#showNext(states);
 		} catch (error) {
 			this.fail(error);
 		}
@@ -182,11 +184,17 @@ export class StudySession {
 
 	/** Reads every queue again and shows the next card, or the waiting or done state. */
 	async refresh(): Promise<void> {
-		const states = await this.#readQueues();
+		await this.#showNext(await this.#readQueues());
+	}
+
+	/** Shows the next card of freshly read queues, or the waiting or done state. */
+	async #showNext(states: DeckState[]): Promise<void> {
 		const next = pickNextEntry(states.map((s) => ({ deckId: s.deck.id, queue: s.queue.queue })));
 		if (next) {
 			this.#stopTimer();
-			await this.#show(next.deckId, next.entry.factId, next.entry.isNew);
+			const state = states.find((s) => s.deck.id === next.deckId);
+			const memory = state?.rows ? (state.rows.get(next.entry.factId) ?? null) : undefined;
+			await this.#show(next.deckId, next.entry.factId, next.entry.isNew, undefined, memory);
 			this.status = 'studying';
 			return;
 		}
@@ -271,13 +279,13 @@ export class StudySession {
 			const { deckId, factId, itemId } = undone.review;
 			this.#focusAnswered.delete(factId);
 			if (this.leech?.fact.id === factId && this.leech.deckId === deckId) this.leech = null;
-			await this.#readQueues();
+			const states = await this.#readQueues();
 			if (this.decks.some((d) => d.id === deckId)) {
 				this.#stopTimer();
-				await this.#show(deckId, factId, undone.memory === null, itemId);
+				await this.#show(deckId, factId, undone.memory === null, itemId, undone.memory);
 				this.status = 'studying';
 			} else {
-				await this.refresh();
+				await this.#showNext(states);
 			}
 			this.message = 'Last answer undone; the card is back.';
 		} catch (error) {
@@ -397,12 +405,22 @@ export class StudySession {
 		return states;
 	}
 
-	async #show(deckId: string, factId: string, isNew: boolean, itemId?: string): Promise<void> {
+	/**
+	 * Shows one fact's card. `known` is its memory row when the caller has just read it (null: no
+	 * row); left out, the row is read here.
+	 */
+	async #show(
+		deckId: string,
+		factId: string,
+		isNew: boolean,
+		itemId?: string,
+		known?: MemoryRow | null
+	): Promise<void> {
 		const deck = this.decks.find((d) => d.id === deckId);
 		const fact = deck?.facts.find((f) => f.id === factId);
 		if (!deck || !fact) throw new Error(`The fact ${factId} is not in the deck ${deckId}.`);
-		const row = await getMemory(getDb(), deckId, factId);
-		const memory = row ?? null;
+		const memory =
+			known !== undefined ? known : ((await getMemory(getDb(), deckId, factId)) ?? null);
 		const items = deck.items.filter((i) => i.factId === factId);
 		const item =
 			items.find((i) => i.id === itemId && STUDY_ITEM_TYPES.includes(i.type)) ??

@@ -13,7 +13,7 @@ import { nounPhrases, type Nlp, type Span } from './nlp.ts';
 import { findNumbers, type NumberMention } from './numbers.ts';
 import { findListItems, findVerbPhrases } from './phrases.ts';
 import { buildQuestion, startsWithPronoun, type QuestionMode } from './questions.ts';
-import { parseDocument, type Sentence } from './sentences.ts';
+import { parseDocument, type ParsedDocument, type Sentence } from './sentences.ts';
 
 export interface ExtractOptions {
 	/** Source id: every fact's `document`, and part of its id. */
@@ -27,6 +27,8 @@ export interface ExtractOptions {
 	 * phrases as answers. The rules work without it.
 	 */
 	nlp?: Nlp;
+	/** The text already parsed (with parseDocument), when the caller has it: not parsed again. */
+	parsed?: ParsedDocument;
 }
 
 export interface ExtractResult {
@@ -187,7 +189,7 @@ function eventLabel(sentence: string, anchors: DateMention[], at: number): strin
 export function extractFacts(text: string, options: ExtractOptions): ExtractResult {
 	const { documentId, onProgress } = options;
 	const warnings: string[] = [];
-	const { sentences } = parseDocument(text);
+	const { sentences } = options.parsed ?? parseDocument(text);
 	const total = sentences.length;
 
 	// Pass 1: dates, numbers and acronym definitions per sentence (dates carry a year forward).
