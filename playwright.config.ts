@@ -1,8 +1,9 @@
 import { defineConfig, devices } from '@playwright/test';
 import { browserLaunchOptions } from './scripts/browser.js';
 
-// FACTDECK_PORT and FACTDECK_BUILD let several runs share one machine.
-const PORT = Number(process.env.FACTDECK_PORT ?? 4173);
+// FACTDECK_PORT and FACTDECK_BUILD let several runs share one machine. Not 4173: that is
+// `npm start`, whose possibly stale build reuseExistingServer would otherwise test.
+const PORT = Number(process.env.FACTDECK_PORT ?? 4174);
 
 // Browser tests run against the BUILT app (npm run build), served as a static host would.
 export default defineConfig({

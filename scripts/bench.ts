@@ -54,8 +54,12 @@ function startServer(): Promise<ChildProcess> {
 		stdio: ['ignore', 'pipe', 'inherit']
 	});
 	return new Promise((resolve, reject) => {
-		server.stdout!.on('data', () => resolve(server));
+		server.stdout!.once('data', () => resolve(server));
 		server.on('error', reject);
+		// A taken port makes serve.js exit before it prints: fail instead of waiting forever.
+		server.on('exit', (code, signal) =>
+			reject(new Error(`scripts/serve.js exited (${signal ?? `code ${code}`}) before serving`))
+		);
 	});
 }
 
@@ -286,54 +290,54 @@ export async function main(): Promise<number> {
 		`Factdeck bench: ${FACTS.toLocaleString('en')} facts, ${REVIEWS.toLocaleString('en')} review rows, Chromium with a persistent profile\n`
 	);
 	const server = await startServer();
-	const profile = mkdtempSync(path.join(tmpdir(), 'factdeck-bench-profile-'));
-	const context = await chromium.launchPersistentContext(profile, browserLaunchOptions());
 	try {
-		const bundle = await browserBundle();
-		const page = await benchPage(context, bundle);
+		const profile = mkdtempSync(path.join(tmpdir(), 'factdeck-bench-profile-'));
+		const context = await chromium.launchPersistentContext(profile, browserLaunchOptions());
+		try {
+			const bundle = await browserBundle();
+			const page = await benchPage(context, bundle);
 
-		console.log(
-			`seeding ${FACTS.toLocaleString('en')} facts and ${SMALL_REVIEWS.toLocaleString('en')} reviews ...`
-		);
-		await call(page, 'seed', FACTS, SMALL_REVIEWS, 10);
-		await progressTiming(context, page, `${SMALL_REVIEWS.toLocaleString('en')} review rows`);
+			console.log(
+				`seeding ${FACTS.toLocaleString('en')} facts and ${SMALL_REVIEWS.toLocaleString('en')} reviews ...`
+			);
+			await call(page, 'seed', FACTS, SMALL_REVIEWS, 10);
+			await progressTiming(context, page, `${SMALL_REVIEWS.toLocaleString('en')} review rows`);
 
-		console.log(`seeding up to ${REVIEWS.toLocaleString('en')} reviews ...`);
-		const counts = await call(page, 'seed', 0, REVIEWS - SMALL_REVIEWS, 10);
-		console.log(
-			`  database: ${counts.memory.toLocaleString('en')} memory rows, ${counts.reviews.toLocaleString('en')} review rows`
-		);
+			console.log(`seeding up to ${REVIEWS.toLocaleString('en')} reviews ...`);
+			const counts = await call(page, 'seed', 0, REVIEWS - SMALL_REVIEWS, 10);
+			console.log(
+				`  database: ${counts.memory.toLocaleString('en')} memory rows, ${counts.reviews.toLocaleString('en')} review rows`
+			);
 
-		const due = await call(page, 'dueQueue', RUNS);
-		record(
-			`due queue: first ${due.rows} due facts of one deck (median of ${RUNS})`,
-			due.app,
-			due.raw
-		);
-		const answer = await call(page, 'answerCommit', RUNS);
-		record(`one answer committed (memory + log row, median of ${RUNS})`, answer.app, answer.raw);
-		const queue = await call(page, 'studyQueue', RUNS);
-		const deckSize = `a deck of ${queue.facts.toLocaleString('en')} facts`;
-		record(
-			`study queue after an answer, ${deckSize}, ${queue.due} due shown (median of ${RUNS})`,
-			queue.app,
-			queue.raw
-		);
-		record(
-			`  the same queue from every due row of the deck (the read it replaced)`,
-			queue.unbounded,
-			queue.raw
-		);
+			const due = await call(page, 'dueQueue', RUNS);
+			record(
+				`due queue: first ${due.rows} due facts of one deck (median of ${RUNS})`,
+				due.app,
+				due.raw
+			);
+			const answer = await call(page, 'answerCommit', RUNS);
+			record(`one answer committed (memory + log row, median of ${RUNS})`, answer.app, answer.raw);
+			const queue = await call(page, 'studyQueue', RUNS);
+			const deckSize = `a deck of ${queue.facts.toLocaleString('en')} facts`;
+			record(
+				`study queue after an answer, ${deckSize}, ${queue.due} due shown (median of ${RUNS})`,
+				queue.app,
+				queue.raw
+			);
+			record(
+				`  the same queue from every due row of the deck (the read it replaced)`,
+				queue.unbounded,
+				queue.raw
+			);
 
-		await routeTimings(context, page, `${FACTS.toLocaleString('en')} facts in the database`);
-		await progressTiming(context, page, `${counts.reviews.toLocaleString('en')} review rows`);
-	} finally {
-		await context.close();
-		rmSync(profile, { recursive: true, force: true });
-	}
-	await generation();
-	bundleSizes();
-	try {
+			await routeTimings(context, page, `${FACTS.toLocaleString('en')} facts in the database`);
+			await progressTiming(context, page, `${counts.reviews.toLocaleString('en')} review rows`);
+		} finally {
+			await context.close();
+			rmSync(profile, { recursive: true, force: true });
+		}
+		await generation();
+		bundleSizes();
 		await lighthouseScores();
 	} finally {
 		server.kill();

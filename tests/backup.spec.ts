@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { expect, test, type Page } from '@playwright/test';
-import { answerStudyCard, countRows, expectNoAxeViolations } from './helpers';
+import { expectNoAxeViolations, gradeStudyCard } from './helpers';
 
 const STORES = ['memory', 'reviews', 'settings', 'attempts', 'assignments', 'results', 'userDecks'];
 
@@ -30,12 +30,6 @@ function dumpDb(page: Page): Promise<Record<string, unknown[]>> {
 	);
 }
 
-/** Answers the study card on screen by keyboard, rating it Good; waits until it is saved. */
-async function gradeCard(page: Page, expectedReviews: number): Promise<void> {
-	await answerStudyCard(page);
-	await expect.poll(() => countRows(page, 'reviews')).toBe(expectedReviews);
-}
-
 const count = (page: Page, table: string) => page.locator(`[data-table="${table}"]`).first();
 const withoutIds = (rows: unknown[]) => rows.map((row) => ({ ...(row as object), id: undefined }));
 
@@ -45,7 +39,7 @@ test.describe('backup', () => {
 		browser
 	}) => {
 		await page.goto('/decks/kosovo/study');
-		for (let n = 1; n <= 4; n++) await gradeCard(page, n);
+		for (let n = 1; n <= 4; n++) await gradeStudyCard(page, n);
 		const original = await dumpDb(page);
 
 		await page.goto('/settings');
@@ -88,7 +82,7 @@ test.describe('backup', () => {
 
 	test('a damaged, hostile or future file is refused and changes nothing', async ({ page }) => {
 		await page.goto('/decks/kosovo/study');
-		await gradeCard(page, 1);
+		await gradeStudyCard(page, 1);
 		await page.goto('/settings');
 		const [download] = await Promise.all([
 			page.waitForEvent('download'),
@@ -143,8 +137,8 @@ test.describe('backup', () => {
 			tables: Object.fromEntries(STORES.map((store) => [store, []]))
 		});
 		await page.goto('/decks/kosovo/study');
-		await gradeCard(page, 1);
-		await gradeCard(page, 2);
+		await gradeStudyCard(page, 1);
+		await gradeStudyCard(page, 2);
 		await page.goto('/settings');
 		await page.getByRole('radio', { name: /^Replace/ }).check();
 		await page.getByLabel('Choose a backup file (.json)').setInputFiles({

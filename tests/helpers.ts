@@ -71,3 +71,9 @@ export async function answerStudyCard(page: Page): Promise<void> {
 		await page.keyboard.press('Enter');
 	}
 }
+
+/** Answers the study card on screen by keyboard, rating it Good; waits until it is saved. */
+export async function gradeStudyCard(page: Page, expectedReviews: number): Promise<void> {
+	await answerStudyCard(page);
+	await expect.poll(() => countRows(page, 'reviews')).toBe(expectedReviews);
+}

@@ -1,11 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { answerStudyCard, countRows, watchConsole } from './helpers';
-
-/** Answers the study card on screen by keyboard, rating it Good; waits until it is saved. */
-async function gradeCard(page: Page, expectedReviews: number): Promise<void> {
-	await answerStudyCard(page);
-	await expect.poll(() => countRows(page, 'reviews')).toBe(expectedReviews);
-}
+import { countRows, gradeStudyCard, watchConsole } from './helpers';
 
 /** Waits until the page is controlled by an activated service worker. */
 async function waitForServiceWorker(page: Page): Promise<void> {
@@ -55,7 +49,7 @@ test.describe('offline', () => {
 
 		// The study screen fetches the deck JSON: it must come from the cache.
 		await page.goto('/decks/kosovo/study');
-		for (let n = 1; n <= 3; n++) await gradeCard(page, n);
+		for (let n = 1; n <= 3; n++) await gradeStudyCard(page, n);
 
 		await page.goto('/decks/kosovo/quiz');
 		await expect(page.getByRole('button', { name: 'Start quiz' })).toBeVisible();

@@ -1,10 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { answerStudyCard, countRows } from './helpers';
 
-function countReviews(page: Page): Promise<number> {
-	return countRows(page, 'reviews');
-}
-
 /** Answers the study card on screen by keyboard, rating it Good (grade buttons, not a wait). */
 async function gradeCard(page: Page): Promise<void> {
 	await answerStudyCard(page);
@@ -22,10 +18,10 @@ test.describe('several tabs', () => {
 			await gradeCard(first);
 			await second.bringToFront();
 			await gradeCard(second);
-			await expect.poll(() => countReviews(first)).toBe(round * 2);
+			await expect.poll(() => countRows(first, 'reviews')).toBe(round * 2);
 		}
 		// Both tabs answered in turns, sometimes the same fact; all eight answers are logged.
-		expect(await countReviews(second)).toBe(8);
+		expect(await countRows(second, 'reviews')).toBe(8);
 	});
 
 	test('a newer database in another tab stops this one and asks for a reload', async ({

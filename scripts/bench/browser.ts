@@ -1,6 +1,5 @@
 // Runs inside Chromium (bundled by scripts/bench.ts): seeds a large collection into the app's own
 // database and times the app's data layer against raw IndexedDB doing the same reads and writes.
-import Dexie from 'dexie';
 import { FactdeckDB, type MemoryRow, type ReviewRow } from '$lib/db/schema';
 import {
 	countToday,
@@ -312,16 +311,11 @@ async function rawProgressReads(runs: number, firstVisit: boolean): Promise<numb
 	return time;
 }
 
-async function clear(): Promise<void> {
-	await Dexie.delete('factdeck');
-}
-
 (globalThis as unknown as { factdeckBench: unknown }).factdeckBench = {
 	seed,
 	dueQueue,
 	answerCommit,
 	studyQueue,
 	rawStudyReads,
-	rawProgressReads,
-	clear
+	rawProgressReads
 };
