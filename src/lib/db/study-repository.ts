@@ -20,7 +20,6 @@ import {
 	type StudySettings,
 	type ValidationResult
 } from '$lib/domain/scheduler';
-import { vanishedFactIds } from '$lib/domain/study-card';
 
 const SETTINGS_KEY = 'study';
 
@@ -339,5 +338,7 @@ export async function vanishedFacts(
 	deckId: string,
 	currentFactIds: Iterable<string>
 ): Promise<string[]> {
-	return vanishedFactIds(await knownFactIds(db, deckId), currentFactIds);
+	const current = new Set(currentFactIds);
+	const known = await knownFactIds(db, deckId);
+	return [...known].filter((id) => !current.has(id)).sort();
 }
