@@ -9,8 +9,8 @@ import { chromium, type BrowserContext, type Page } from '@playwright/test';
 import { build } from 'vite';
 import { browserLaunchOptions } from './browser.js';
 import { firstLoadSize } from './bundle-size.js';
-import { buildDeck } from '$lib/domain/build-deck';
-import { generateDeck } from '$lib/domain/generate';
+import { buildDeck } from '$lib/domain/deck/build-deck';
+import { generateDeck } from '$lib/domain/deck/generate';
 import { readDeckFolder } from './questions.ts';
 
 const PORT = Number(process.env.BENCH_PORT ?? 4390);

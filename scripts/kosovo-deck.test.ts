@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import path from 'node:path';
-import { buildDeck } from '$lib/domain/build-deck';
+import { buildDeck } from '$lib/domain/deck/build-deck';
 import { ITEM_TYPES, type Deck } from '$lib/domain/types';
 import { readDeckFolder } from './questions.ts';
 

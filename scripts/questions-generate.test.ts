@@ -4,7 +4,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Deck } from '$lib/domain/types';
-import { itemShapeProblems } from '$lib/domain/validate';
+import { itemShapeProblems } from '$lib/domain/deck/validate';
 import { parseGenerateArgs } from './questions-generate.ts';
 
 const MARKDOWN = `# The Danube Commission

@@ -5,9 +5,9 @@
 // fact-less file.
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { deckFromDocument } from '$lib/domain/user-deck';
+import { deckFromDocument } from '$lib/domain/deck/user-deck';
 import { MAX_DOCUMENT_BYTES, validateDocumentText } from '$lib/domain/extract/validate';
-import { summarise } from '$lib/domain/validate';
+import { summarise } from '$lib/domain/deck/validate';
 
 const USAGE =
 	'usage: npm run questions -- generate <file.txt|file.md> [--title T] [--out deck.json] [--no-nlp]';

@@ -5,8 +5,8 @@
 // the automatic-generation feature.
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
-import { buildDeck, formatProblem, type DeckFiles } from '$lib/domain/build-deck';
-import { summarise } from '$lib/domain/validate';
+import { buildDeck, formatProblem, type DeckFiles } from '$lib/domain/deck/build-deck';
+import { summarise } from '$lib/domain/deck/validate';
 
 /** Reads one deck folder into the shape buildDeck checks. */
 export function readDeckFolder(root: string, dir: string): DeckFiles {

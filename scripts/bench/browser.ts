@@ -8,7 +8,7 @@ import {
 	loadStudyQueue,
 	recordAnswer
 } from '$lib/db/study-repository';
-import { DEFAULT_SETTINGS, buildQueue } from '$lib/domain/scheduler';
+import { DEFAULT_SETTINGS, buildQueue } from '$lib/domain/study/scheduler';
 
 const DAY = 86_400_000;
 

@@ -1,5 +1,5 @@
 import { allDecks } from '$lib/content/decks.server';
-import { summariseDeck } from '$lib/content/summaries';
+import { summariseDeck } from '$lib/domain/deck/summaries';
 
 export function load() {
 	return { decks: allDecks().map(summariseDeck) };

@@ -1,5 +1,5 @@
-import { buildDeck, formatProblem } from '$lib/domain/build-deck';
-import { parseDocument, type ParsedDocument } from '$lib/domain/document';
+import { buildDeck, formatProblem } from '$lib/domain/deck/build-deck';
+import { parseDocument, type ParsedDocument } from '$lib/domain/deck/document';
 import type { Deck } from '$lib/domain/types';
 
 // Read at build time: questions/<deck>/{deck.json,facts.json,*.txt}. Only prerendered loads and

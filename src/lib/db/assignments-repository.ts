@@ -6,7 +6,7 @@
  */
 import type { AssignmentRow, AttemptRow, FactdeckDB, ResultRow } from '$lib/db/schema';
 import type { Answer, Assignment, StudentResult } from '$lib/domain/types';
-import { normalizeStudentName } from '$lib/domain/quiz-assembly';
+import { normalizeStudentName } from '$lib/domain/quiz/quiz-assembly';
 
 /** Saves (or replaces) an assignment in the teacher's list. */
 export async function saveAssignment(db: FactdeckDB, assignment: Assignment): Promise<void> {

@@ -20,8 +20,8 @@ import {
 	MAX_STRING_CHARS,
 	parseBackup,
 	type BackupFile
-} from '$lib/domain/backup-schema';
-import { DEFAULT_SETTINGS, type StudyRating } from '$lib/domain/scheduler';
+} from '$lib/domain/backup/backup-schema';
+import { DEFAULT_SETTINGS, type StudyRating } from '$lib/domain/study/scheduler';
 import type { Deck, Item } from '$lib/domain/types';
 
 const T0 = new Date(2026, 0, 10, 12).getTime();

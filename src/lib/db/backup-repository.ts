@@ -14,10 +14,10 @@ import {
 	type BackupFile,
 	type BackupTables,
 	type TableName
-} from '$lib/domain/backup-schema';
-import { describeIssues } from '$lib/domain/assignment-codec';
+} from '$lib/domain/backup/backup-schema';
+import { describeIssues } from '$lib/domain/teach/assignment-codec';
 import { AGGREGATE_CACHE_KEY } from '$lib/db/stats-repository';
-import { planImport, type ImportMode, type ImportSummary } from '$lib/domain/backup-merge';
+import { planImport, type ImportMode, type ImportSummary } from '$lib/domain/backup/backup-merge';
 import type { Result } from '$lib/domain/codec';
 
 export {

@@ -24,7 +24,7 @@ import {
 	buildQueue,
 	previewIntervals,
 	studyDayStart
-} from '$lib/domain/scheduler';
+} from '$lib/domain/study/scheduler';
 
 const MINUTE = 60_000;
 const DAY = 24 * 60 * MINUTE;

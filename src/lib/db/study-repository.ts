@@ -19,7 +19,7 @@ import {
 	type StudyRating,
 	type StudySettings,
 	type ValidationResult
-} from '$lib/domain/scheduler';
+} from '$lib/domain/study/scheduler';
 
 const SETTINGS_KEY = 'study';
 

@@ -2,7 +2,7 @@ import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
 import type { Assignment, StudentResult } from '$lib/domain/types';
 import { csvCell, gradebookCsv, toCsv, CSV_BOM } from '$lib/domain/csv';
-import { analyseItems } from '$lib/domain/item-analysis';
+import { analyseItems } from '$lib/domain/teach/item-analysis';
 
 /** A strict RFC 4180 reader, written only to check the writer against. */
 function parseCsv(text: string): string[][] {

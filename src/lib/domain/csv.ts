@@ -8,7 +8,7 @@
  * written as numbers, so a negative number is left alone.
  */
 import type { Assignment } from '$lib/domain/types';
-import type { ItemAnalysis } from '$lib/domain/item-analysis';
+import type { ItemAnalysis } from '$lib/domain/teach/item-analysis';
 
 export type CsvCell = string | number | boolean | null | undefined;
 

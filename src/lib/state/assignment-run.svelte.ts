@@ -11,11 +11,11 @@ import {
 	startStudentAttempt,
 	submitStudentAttempt
 } from '$lib/db/assignments-repository';
-import { decodeAssignment, parseAssignmentFragment } from '$lib/domain/assignment-codec';
-import { encodeResult } from '$lib/domain/result-codec';
-import { normalizeStudentName, orderForStudent } from '$lib/domain/quiz-assembly';
-import { isAnswered } from '$lib/domain/item-analysis';
-import { scoreAttempt, type AttemptScore } from '$lib/domain/grade';
+import { decodeAssignment, parseAssignmentFragment } from '$lib/domain/teach/assignment-codec';
+import { encodeResult } from '$lib/domain/teach/result-codec';
+import { normalizeStudentName, orderForStudent } from '$lib/domain/quiz/quiz-assembly';
+import { isAnswered } from '$lib/domain/teach/item-analysis';
+import { scoreAttempt, type AttemptScore } from '$lib/domain/quiz/grade';
 import type { Answer, Assignment, Item, StudentResult } from '$lib/domain/types';
 
 export type RunPhase = 'loading' | 'invalid' | 'intro' | 'running' | 'submitted';

@@ -15,8 +15,8 @@ import {
 	backupFileName,
 	parseBackup,
 	type BackupFile
-} from '$lib/domain/backup-schema';
-import type { ImportMode, ImportSummary } from '$lib/domain/backup-merge';
+} from '$lib/domain/backup/backup-schema';
+import type { ImportMode, ImportSummary } from '$lib/domain/backup/backup-merge';
 
 /** Hands a finished file to the browser (the component passes its download helper). */
 export type SaveFile = (fileName: string, text: string, mimeType: string) => void;

@@ -6,7 +6,7 @@
 import { getDb } from '$lib/db/database';
 import type { UserDeckRow } from '$lib/db/schema';
 import { getUserDeck } from '$lib/db/user-decks-repository';
-import { isUserDeckId } from '$lib/domain/source-href';
+import { isUserDeckId } from '$lib/domain/deck/source-href';
 import type { Deck } from '$lib/domain/types';
 
 /** Raised when a deck cannot be loaded; `message` is written for the learner. */

@@ -13,10 +13,10 @@ import {
 	resultIds,
 	saveResults
 } from '$lib/db/assignments-repository';
-import { decodeResult, importResults } from '$lib/domain/result-codec';
-import { analyseItems, type ItemAnalysis } from '$lib/domain/item-analysis';
+import { decodeResult, importResults } from '$lib/domain/teach/result-codec';
+import { analyseItems, type ItemAnalysis } from '$lib/domain/teach/item-analysis';
 import type { Assignment, StudentResult } from '$lib/domain/types';
-import { codesFromFile, splitCodes } from '$lib/domain/result-input';
+import { codesFromFile, splitCodes } from '$lib/domain/teach/result-input';
 
 export type GradebookPhase = 'loading' | 'missing' | 'ready' | 'error';
 

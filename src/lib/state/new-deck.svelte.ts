@@ -16,10 +16,10 @@ import {
 	type EditResult,
 	type ItemEdit,
 	type ProposedFact
-} from '$lib/domain/deck-edit';
+} from '$lib/domain/deck/deck-edit';
 import { parseDocument } from '$lib/domain/extract/sentences';
 import { MAX_DOCUMENT_BYTES, validateDocumentText } from '$lib/domain/extract/validate';
-import type { DeckPhase } from '$lib/domain/user-deck';
+import type { DeckPhase } from '$lib/domain/deck/user-deck';
 import type { Deck } from '$lib/domain/types';
 import type { ExtractMessage, ExtractRequest } from '$lib/workers/extract.worker';
 

@@ -6,17 +6,17 @@
 import type { AttemptRow, FactdeckDB } from '$lib/db/schema';
 import { createAttempt, saveAnswer, submitAttempt } from '$lib/db/attempts-repository';
 import { getSettings, recordAnswer } from '$lib/db/study-repository';
-import type { StudySettings } from '$lib/domain/scheduler';
+import type { StudySettings } from '$lib/domain/study/scheduler';
 import type { Answer, Deck, Grade, Item } from '$lib/domain/types';
-import { gradeAnswer, scoreAttempt, type AttemptScore } from '$lib/domain/grade';
-import { assembleQuiz } from '$lib/domain/quiz-assembly';
+import { gradeAnswer, scoreAttempt, type AttemptScore } from '$lib/domain/quiz/grade';
+import { assembleQuiz } from '$lib/domain/quiz/quiz-assembly';
 import {
 	itemsForIds,
 	parseQuizConfig,
 	quizRatingForScheduler,
 	resumeIndex,
 	type QuizConfig
-} from '$lib/domain/quiz-session';
+} from '$lib/domain/quiz/quiz-session';
 
 export type QuizPhase = 'question' | 'feedback' | 'results';
 

@@ -19,7 +19,7 @@ import {
 	type TodayCounts
 } from '$lib/db/study-repository';
 import type { MemoryRow } from '$lib/db/schema';
-import { gradeAnswer, ratingFor } from '$lib/domain/grade';
+import { gradeAnswer, ratingFor } from '$lib/domain/quiz/grade';
 import {
 	DEFAULT_SETTINGS,
 	factKey,
@@ -31,7 +31,7 @@ import {
 	type StudyQueue,
 	type StudyRating,
 	type StudySettings
-} from '$lib/domain/scheduler';
+} from '$lib/domain/study/scheduler';
 import {
 	STUDY_ITEM_TYPES,
 	cardSeed,
@@ -45,8 +45,8 @@ import {
 	focusQueue,
 	sumCounts,
 	type StudyCounts
-} from '$lib/domain/study-card';
-import { RATING_LABELS, type StudyPhase } from '$lib/domain/study-keys';
+} from '$lib/domain/study/study-card';
+import { RATING_LABELS, type StudyPhase } from '$lib/domain/study/study-keys';
 import type { Answer, Deck, Fact, Grade, Item } from '$lib/domain/types';
 import { loadDeck } from '$lib/state/deck-loader';
 

@@ -8,7 +8,7 @@ import {
 	deckFromDocument,
 	type DeckFromDocumentResult,
 	type DeckPhase
-} from '$lib/domain/user-deck';
+} from '$lib/domain/deck/user-deck';
 
 export interface ExtractRequest {
 	text: string;

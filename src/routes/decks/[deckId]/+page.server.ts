@@ -1,6 +1,6 @@
 import { error } from '@sveltejs/kit';
 import { allDecks, getDeck } from '$lib/content/decks.server';
-import { summariseDeck } from '$lib/content/summaries';
+import { summariseDeck } from '$lib/domain/deck/summaries';
 
 export function entries() {
 	return allDecks().map((deck) => ({ deckId: deck.id }));

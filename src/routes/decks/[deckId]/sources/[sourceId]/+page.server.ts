@@ -1,6 +1,6 @@
 import { error } from '@sveltejs/kit';
 import { allDecks, getDeck, getSource } from '$lib/content/decks.server';
-import { sourceLayout } from '$lib/domain/document';
+import { sourceLayout } from '$lib/domain/deck/document';
 
 export function entries() {
 	return allDecks().flatMap((deck) =>

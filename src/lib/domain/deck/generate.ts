@@ -1,0 +1,314 @@
+import type {
+	ClozeItem,
+	Deck,
+	DeckMeta,
+	Fact,
+	FlashcardItem,
+	Item,
+	MatchItem,
+	McqItem,
+	OrderItem,
+	TrueFalseItem
+} from '$lib/domain/types';
+import { createRandom, hashString, seedFromString, shuffle } from '$lib/domain/seeded-random';
+import { normalizeAnswer } from '$lib/domain/quiz/lenient-match';
+import { dateRange, isBefore } from '$lib/domain/deck/fact-date';
+
+/** The blank written into cloze prompts. */
+export const BLANK = '_____';
+const MCQ_DISTRACTORS = 3;
+const ORDER_SIZE = 4;
+const MATCH_SIZE = 4;
+
+/**
+ * Turns a deck's facts into items of all six types. Deterministic: the same input gives the
+ * same output, byte for byte, and an item's id depends only on what it asks and answers, so a
+ * learner's progress survives regeneration and reordering of the facts.
+ */
+export function generateDeck(meta: DeckMeta, facts: readonly Fact[]): Deck {
+	const pools = answerPools(facts);
+	const perFact = facts.flatMap((fact) => itemsForFact(fact, pools));
+	// Two facts of one sentence may yield the very same question (the same id): keep it once.
+	const items: Item[] = uniqueBy(
+		[...perFact, ...orderItems(facts), ...matchItems(facts)],
+		(item) => item.id
+	);
+	spreadCorrectPositions(items.filter((item): item is McqItem => item.type === 'mcq'));
+	return { ...meta, facts: [...facts], items };
+}
+
+/** A stable id for an item: a hash of its type, what it asks and what it answers. */
+export function itemId(type: Item['type'], asks: string, answers: string): string {
+	return `${type}-${hashString(`${type}\u0000${asks}\u0000${answers}`)}`;
+}
+
+type Pools = Map<Fact['answerKind'], string[]>;
+
+/** Every answer of each kind in the deck, sorted so the pool never depends on fact order. */
+function answerPools(facts: readonly Fact[]): Pools {
+	const pools: Pools = new Map();
+	for (const fact of facts) {
+		const pool = pools.get(fact.answerKind) ?? [];
+		pool.push(fact.answer);
+		pools.set(fact.answerKind, pool);
+	}
+	for (const [kind, pool] of pools) pools.set(kind, [...new Set(pool)].sort());
+	return pools;
+}
+
+/**
+ * Wrong answers for a fact: its curated distractors, then answers of the same kind from other
+ * facts; never the answer, a value also true, or one that contains or is contained in the answer.
+ */
+export function distractorsFor(fact: Fact, pool: readonly string[], count: number): string[] {
+	const answer = normalized(fact.answer);
+	const excluded = new Set([fact.answer, ...(fact.alsoTrue ?? [])].map(normalized));
+	const seen = new Set<string>();
+	const isUsable = (value: string) => {
+		const norm = normalized(value);
+		if (!norm || excluded.has(norm) || seen.has(norm)) return false;
+		if (containsWords(norm, answer) || containsWords(answer, norm)) return false;
+		seen.add(norm);
+		return true;
+	};
+	const random = createRandom(seedFromString(`distractors:${fact.id}`));
+	const curatedList = fact.distractors ?? [];
+	const curated = shuffle(byScale(fact, curatedList), random);
+	const drawn = shuffle(
+		byScale(
+			fact,
+			pool.filter((value) => !curatedList.includes(value))
+		),
+		random
+	);
+	const chosen: string[] = [];
+	// Curated first, then drawn; stop as soon as there are enough.
+	for (const candidate of [...curated, ...drawn]) {
+		if (chosen.length === count) break;
+		if (isUsable(candidate)) chosen.push(candidate);
+	}
+	return chosen;
+}
+
+const normalizedCache = new Map<string, string>();
+
+/** normalizeAnswer, memoised: generation compares the same answers many times. */
+function normalized(value: string): string {
+	let norm = normalizedCache.get(value);
+	if (norm === undefined) {
+		if (normalizedCache.size > 100_000) normalizedCache.clear();
+		norm = normalizeAnswer(value);
+		normalizedCache.set(value, norm);
+	}
+	return norm;
+}
+
+/** Whether `outer` holds `inner` as whole words ("un" is in "the un council"; "4200" is not in "42000"). */
+function containsWords(outer: string, inner: string): boolean {
+	return ` ${outer} `.includes(` ${inner} `);
+}
+
+/** For numbers, keep only candidates of a similar magnitude (within a factor of 20). */
+function byScale(fact: Fact, pool: string[]): string[] {
+	if (fact.answerKind !== 'number') return pool;
+	const size = (value: string) => Number(value.replace(/[^\d.]/g, '')) || 0;
+	const target = size(fact.answer);
+	if (!target) return pool;
+	return pool.filter((value) => {
+		const ratio = size(value) / target;
+		return ratio > 1 / 20 && ratio < 20;
+	});
+}
+
+function base(fact: Fact) {
+	return {
+		factId: fact.id,
+		explanation: fact.explanation,
+		topic: fact.topic,
+		source: { document: fact.document, quote: fact.quote }
+	};
+}
+
+function itemsForFact(fact: Fact, pools: Pools): Item[] {
+	const items: Item[] = [];
+	const alternatives = fact.alternatives?.length ? { alternatives: [...fact.alternatives] } : {};
+
+	const flashcard: FlashcardItem = {
+		id: itemId('flashcard', fact.question, fact.answer),
+		type: 'flashcard',
+		prompt: fact.question,
+		answer: fact.answer,
+		...alternatives,
+		...base(fact)
+	};
+	items.push(flashcard);
+
+	const span = fact.cloze ?? fact.answer;
+	const at = fact.quote.indexOf(span);
+	if (at >= 0) {
+		const prompt = fact.quote.slice(0, at) + BLANK + fact.quote.slice(at + span.length);
+		const cloze: ClozeItem = {
+			id: itemId('cloze', prompt, span),
+			type: 'cloze',
+			prompt,
+			answer: span,
+			...(span === fact.answer ? alternatives : {}),
+			...base(fact)
+		};
+		items.push(cloze);
+	}
+
+	const wrong = distractorsFor(fact, pools.get(fact.answerKind) ?? [], MCQ_DISTRACTORS);
+	if (wrong.length === MCQ_DISTRACTORS) {
+		const mcq: McqItem = {
+			id: itemId('mcq', fact.question, fact.answer),
+			type: 'mcq',
+			prompt: fact.question,
+			answer: fact.answer,
+			options: [fact.answer, ...wrong],
+			...base(fact)
+		};
+		items.push(mcq);
+	}
+
+	if (fact.statement.includes(fact.answer)) {
+		const isTrue: TrueFalseItem = {
+			id: itemId('truefalse', fact.statement, 'True'),
+			type: 'truefalse',
+			prompt: fact.statement,
+			answer: 'True',
+			...base(fact)
+		};
+		items.push(isTrue);
+		if (wrong.length > 0) {
+			const falseStatement = fact.statement.replace(fact.answer, wrong[0]);
+			const isFalse: TrueFalseItem = {
+				id: itemId('truefalse', falseStatement, 'False'),
+				type: 'truefalse',
+				prompt: falseStatement,
+				answer: 'False',
+				correction: fact.answer,
+				...base(fact),
+				explanation: `It was ${fact.answer}, not ${wrong[0]}. ${fact.explanation}`
+			};
+			items.push(isFalse);
+		}
+	}
+	return items;
+}
+
+/**
+ * Chronology items: windows of ORDER_SIZE dated events, each strictly after the one before it
+ * (a bare year cannot be ordered against a day in the same year, so such pairs never meet).
+ */
+function orderItems(facts: readonly Fact[]): OrderItem[] {
+	const dated = uniqueBy(
+		facts.filter((fact) => fact.when && fact.event && dateRange(fact.when)),
+		(fact) => normalized(fact.event ?? '')
+	).sort(
+		(a, b) =>
+			dateRange(a.when!)![0] - dateRange(b.when!)![0] ||
+			(a.event ?? '').localeCompare(b.event ?? '')
+	);
+	const items: OrderItem[] = [];
+	const seen = new Set<string>();
+	for (let start = 0; start < dated.length; start++) {
+		const chain = [dated[start]];
+		for (const next of dated.slice(start + 1)) {
+			if (chain.length === ORDER_SIZE) break;
+			if (isBefore(chain[chain.length - 1].when!, next.when!)) chain.push(next);
+		}
+		if (chain.length < 3) continue;
+		const answer = chain.map((fact) => fact.event!);
+		const key = answer.join('\u0000');
+		if (seen.has(key)) continue;
+		seen.add(key);
+		const id = itemId('order', 'chronological order', key);
+		items.push({
+			id,
+			type: 'order',
+			prompt: 'Put these events in chronological order, earliest first.',
+			answer,
+			options: derangedShuffle(answer, seedFromString(id)),
+			factIds: chain.map((fact) => fact.id),
+			...base(chain[0]),
+			explanation: chain.map((fact) => `${fact.event}: ${fact.when}`).join('; ') + '.'
+		});
+	}
+	return items;
+}
+
+/** Matching items: windows of MATCH_SIZE terms (sorted by term), stride 2 so terms recur. */
+function matchItems(facts: readonly Fact[]): MatchItem[] {
+	const terms = uniqueBy(
+		uniqueBy(
+			facts.filter((fact) => fact.term && fact.meaning),
+			(fact) => normalized(fact.term ?? '')
+		),
+		(fact) => normalized(fact.meaning ?? '')
+	).sort((a, b) => a.term!.localeCompare(b.term!) || a.id.localeCompare(b.id));
+	const items: MatchItem[] = [];
+	if (terms.length < MATCH_SIZE) return items;
+	const starts = new Set<number>();
+	for (let start = 0; start + MATCH_SIZE <= terms.length; start += 2) starts.add(start);
+	starts.add(terms.length - MATCH_SIZE);
+	for (const start of [...starts].sort((a, b) => a - b)) {
+		const group = terms.slice(start, start + MATCH_SIZE);
+		const answer = group.map((fact) => ({ term: fact.term!, meaning: fact.meaning! }));
+		const id = itemId(
+			'match',
+			'match terms',
+			answer.map((p) => `${p.term}=${p.meaning}`).join('\u0000')
+		);
+		items.push({
+			id,
+			type: 'match',
+			prompt: 'Match each term with what it means.',
+			answer,
+			options: derangedShuffle(
+				answer.map((pair) => pair.meaning),
+				seedFromString(id)
+			),
+			factIds: group.map((fact) => fact.id),
+			...base(group[0]),
+			explanation: answer.map((pair) => `${pair.term}: ${pair.meaning}`).join('; ') + '.'
+		});
+	}
+	return items;
+}
+
+/** A seeded shuffle that never leaves the list in its original order (for 2+ items). */
+function derangedShuffle(values: readonly string[], seed: number): string[] {
+	const random = createRandom(seed);
+	for (let attempt = 0; attempt < 20; attempt++) {
+		const shuffled = shuffle(values, random);
+		if (shuffled.some((value, index) => value !== values[index])) return shuffled;
+	}
+	return [...values.slice(1), values[0]];
+}
+
+/**
+ * Places each mcq's correct option so positions are spread evenly over the deck: items sorted
+ * by id take positions round-robin, and the distractors keep a seeded order around it.
+ */
+function spreadCorrectPositions(mcqs: McqItem[]): void {
+	const sorted = [...mcqs].sort((a, b) => a.id.localeCompare(b.id));
+	sorted.forEach((item, index) => {
+		const wrong = shuffle(
+			item.options.filter((option) => option !== item.answer),
+			createRandom(seedFromString(item.id))
+		);
+		const position = index % item.options.length;
+		item.options = [...wrong.slice(0, position), item.answer, ...wrong.slice(position)];
+	});
+}
+
+function uniqueBy<T>(values: T[], key: (value: T) => string): T[] {
+	const seen = new Set<string>();
+	return values.filter((value) => {
+		const k = key(value);
+		if (seen.has(k)) return false;
+		seen.add(k);
+		return true;
+	});
+}

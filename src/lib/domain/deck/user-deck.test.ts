@@ -1,0 +1,137 @@
+import { describe, expect, it } from 'vitest';
+import type { McqItem } from '$lib/domain/types';
+import { itemShapeProblems } from '$lib/domain/deck/validate';
+import {
+	baseName,
+	deckFromDocument,
+	defaultTitle,
+	userDeckId,
+	type DeckProgress
+} from '$lib/domain/deck/user-deck';
+import { isUserDeckId } from '$lib/domain/deck/source-href';
+
+const DOCUMENT = `# The Danube Commission
+
+## Founding
+
+The European Commission of the Danube (ECD) was created by the Treaty of Paris in 1856. Its first seat was in the port of Galați, where delegates from seven states met on 4 November 1856. By 1860 the commission employed 350 workers on the river mouth.
+
+## Works
+
+Engineer Charles Hartley directed the dredging of the Sulina channel for over forty years. The channel was deepened from 9 feet to 20 feet between 1858 and 1902, and traffic grew to 1,500 ships a year. In 1939 the commission was dissolved after the Sinaia Agreement.
+`;
+
+function build(text = DOCUMENT, fileName = 'danube.md', title = 'The Danube Commission') {
+	return deckFromDocument(text, { title, fileName });
+}
+
+describe('deckFromDocument', () => {
+	const result = build();
+	if (!result.ok) throw new Error(result.error);
+	const { deck, documents } = result;
+
+	it('makes a user deck: a my- id, one source holding the document, topics from the headings', () => {
+		expect(deck.id).toMatch(/^my-the-danube-commission-[0-9a-z]+$/);
+		expect(isUserDeckId(deck.id)).toBe(true);
+		expect(deck.title).toBe('The Danube Commission');
+		expect(deck.sources).toEqual([{ id: 'danube', title: 'danube.md' }]);
+		expect(documents).toEqual({ danube: DOCUMENT });
+		expect(deck.topics.map((t) => t.id)).toEqual(['founding', 'works']);
+		expect(deck.topics[0].title).toBe('Founding');
+	});
+
+	it('finds facts with dates, numbers and acronyms, each on a topic the deck lists', () => {
+		const answers = deck.facts.map((f) => f.answer);
+		expect(answers).toEqual(expect.arrayContaining(['1856', '350']));
+		const acronym = deck.facts.find((f) => f.question === 'What does ECD stand for?');
+		expect(acronym?.answer).toBe('European Commission of the Danube');
+		const topics = new Set(deck.topics.map((t) => t.id));
+		for (const fact of deck.facts) expect(topics.has(fact.topic)).toBe(true);
+	});
+
+	it('obeys the curated deck rules: verbatim quotes, well-formed items, unique ids', () => {
+		const text = documents[deck.sources[0].id];
+		for (const fact of deck.facts) expect(text).toContain(fact.quote);
+		for (const item of deck.items) {
+			expect(text).toContain(item.source.quote);
+			expect(itemShapeProblems(item)).toEqual([]);
+		}
+		expect(new Set(deck.items.map((i) => i.id)).size).toBe(deck.items.length);
+		const mcqs = deck.items.filter((i): i is McqItem => i.type === 'mcq');
+		expect(mcqs.length).toBeGreaterThan(0);
+		for (const mcq of mcqs) expect(mcq.options).toContain(mcq.answer);
+	});
+
+	it('keeps every fact of a sentence with several, with one "True" item for the sentence', () => {
+		const quote = deck.facts.find((f) => f.answer === '350')!.quote;
+		const ofSentence = deck.facts.filter((f) => f.quote === quote);
+		expect(ofSentence.length).toBeGreaterThan(1);
+		const trueItems = deck.items.filter(
+			(i) => i.type === 'truefalse' && i.answer === 'True' && i.prompt === quote
+		);
+		expect(trueItems).toHaveLength(1);
+	});
+
+	it('is deterministic: the same text and title give the same deck', () => {
+		expect(build()).toEqual(result);
+	});
+
+	it('gives a different id to a different document or title', () => {
+		expect(userDeckId('A', 'text')).not.toBe(userDeckId('A', 'text 2'));
+		expect(userDeckId('A', 'text')).not.toBe(userDeckId('B', 'text'));
+		expect(userDeckId('', 'text')).toMatch(/^my-deck-[0-9a-z]+$/);
+		expect(isUserDeckId('kosovo')).toBe(false);
+	});
+
+	it('stores Windows line endings as \\n so quotes stay verbatim in what a browser shows', () => {
+		const crlf = build(DOCUMENT.replace(/\n/g, '\r\n'));
+		if (!crlf.ok) throw new Error(crlf.error);
+		expect(Object.values(crlf.documents)[0]).toBe(DOCUMENT);
+		expect(crlf.deck.facts.map((f) => f.id)).toEqual(deck.facts.map((f) => f.id));
+	});
+
+	it('reports progress that only moves forward and ends at 1', () => {
+		const seen: DeckProgress[] = [];
+		deckFromDocument(DOCUMENT, { title: 'T', fileName: '', onProgress: (p) => seen.push(p) });
+		const shares = seen.map((p) => p.share);
+		expect(shares).toEqual([...shares].sort((a, b) => a - b));
+		expect(shares.at(-1)).toBe(1);
+		expect(seen.at(-1)?.phase).toBe('building');
+	});
+});
+
+describe('deckFromDocument on bad input', () => {
+	it.each([
+		['an empty document', '  \n\n ', undefined, /empty/],
+		['a binary file', 'PK\u0003\u0004\u0000\u0000 some bytes', undefined, /binary/],
+		['a file over 2 MB', 'The talks ended in 1999 in Vienna.', 3 * 1024 * 1024, /at most 2 MB/],
+		[
+			'a text with nothing to ask about',
+			'we went for a walk and it was nice.\n\nthen we came back home, happy and tired.',
+			undefined,
+			/No facts found/
+		]
+	])('refuses %s with a clear message', (_, text, byteSize, message) => {
+		const result = deckFromDocument(text, { title: 'T', fileName: 'x.txt', byteSize });
+		expect(result.ok).toBe(false);
+		if (!result.ok) expect(result.error).toMatch(message);
+	});
+});
+
+describe('titles', () => {
+	it('takes an untitled document’s opening heading, else its file name in words', () => {
+		expect(defaultTitle(DOCUMENT, 'danube')).toBe('The Danube Commission');
+		expect(defaultTitle('It began in 1999 in Vienna.', 'danube-commission_notes')).toBe(
+			'Danube commission notes'
+		);
+		expect(defaultTitle('It began in 1999 in Vienna.', '')).toBe('My deck');
+		const untitled = deckFromDocument(DOCUMENT, { title: '  ', fileName: 'notes/danube.md' });
+		expect(untitled.ok && untitled.deck.title).toBe('The Danube Commission');
+	});
+
+	it('names the source after the file, without folder or extension', () => {
+		expect(baseName('C:\\notes\\Danube.md')).toBe('Danube');
+		expect(baseName('a/b/river.txt')).toBe('river');
+		expect(baseName('')).toBe('');
+	});
+});
