@@ -47,7 +47,7 @@ export function countRows(page: Page, store: string): Promise<number> {
 
 /**
  * Answers the study card on screen by keyboard alone and rates it Good: a flashcard is revealed
- * with Space and graded 3; a recognition card is answered (B, T, or a typed guess) and Enter keeps
+ * with Space and graded 3; a recognition card is answered (B or T then Enter, or a typed guess) and Enter keeps
  * the suggested rating.
  */
 export async function answerStudyCard(page: Page): Promise<void> {
@@ -61,9 +61,12 @@ export async function answerStudyCard(page: Page): Promise<void> {
 		await expect(page.getByRole('group', { name: 'Grade yourself' })).toBeVisible();
 		await page.keyboard.press('3');
 	} else {
-		if (type === 'Multiple choice') await page.keyboard.press('b');
-		else if (type === 'True or false') await page.keyboard.press('t');
-		else {
+		// A letter selects an option, as a click does; Enter checks the answer.
+		if (type === 'Multiple choice' || type === 'True or false') {
+			await page.keyboard.press(type === 'Multiple choice' ? 'b' : 't');
+			await expect(card.getByRole('radio', { checked: true })).toHaveCount(1);
+			await page.keyboard.press('Enter');
+		} else {
 			await page.keyboard.type('no idea');
 			await page.keyboard.press('Enter');
 		}
@@ -76,4 +79,26 @@ export async function answerStudyCard(page: Page): Promise<void> {
 export async function gradeStudyCard(page: Page, expectedReviews: number): Promise<void> {
 	await answerStudyCard(page);
 	await expect.poll(() => countRows(page, 'reviews')).toBe(expectedReviews);
+}
+
+/** Writes one row into a store of the app's database (which the app has already created). */
+export function putRow(page: Page, store: string, row: unknown): Promise<void> {
+	return page.evaluate(
+		({ name, value }) =>
+			new Promise<void>((resolve, reject) => {
+				const open = indexedDB.open('factdeck');
+				open.onerror = () => reject(open.error);
+				open.onsuccess = () => {
+					const db = open.result;
+					const tx = db.transaction(name, 'readwrite');
+					tx.objectStore(name).put(value);
+					tx.oncomplete = () => {
+						db.close();
+						resolve();
+					};
+					tx.onerror = () => reject(tx.error);
+				};
+			}),
+		{ name: store, value: row }
+	);
 }

@@ -16,6 +16,23 @@ interface DeckItem {
 }
 type Given = string | string[] | Record<string, string>;
 
+/**
+ * A new question puts focus on its answer (a text box or an option), or on its heading where
+ * the answer is a list of controls (order, match).
+ */
+async function expectFocusOnQuestion(page: Page): Promise<void> {
+	await expect
+		.poll(() =>
+			page.evaluate(() => {
+				const active = document.activeElement;
+				if (!active) return 'nothing';
+				if (active.id === 'question-heading') return 'heading';
+				return active.closest('form.question') && active.matches('input') ? 'answer' : 'elsewhere';
+			})
+		)
+		.toMatch(/^(answer|heading)$/);
+}
+
 /** Presses Tab until `target` has focus: how a keyboard user gets there. */
 async function tabTo(page: Page, target: Locator, maxPresses = 40): Promise<void> {
 	for (let i = 0; i < maxPresses; i++) {
@@ -72,7 +89,7 @@ const question = (page: Page) => page.locator('form[data-item-id]');
 
 /**
  * Answers the question on screen by keyboard alone, right when `wantRight`, and returns what it
- * gave. Focus starts on the question heading.
+ * gave. Focus starts on the question's answer controls.
  */
 async function answerByKeyboard(page: Page, item: DeckItem, wantRight: boolean): Promise<Given> {
 	const form = question(page);
@@ -82,18 +99,19 @@ async function answerByKeyboard(page: Page, item: DeckItem, wantRight: boolean):
 			const options = item.type === 'mcq' ? item.options! : ['True', 'False'];
 			const right = options.indexOf(item.answer as string);
 			const target = wantRight ? right : (right + 1) % options.length;
-			await page.keyboard.press('Tab');
+			// Focus starts on the options; the letter beside an option selects it, as a click does.
 			await expect(form.getByRole('radio').first()).toBeFocused();
-			// On an unchecked group Space checks the first radio; arrows move and check.
-			await page.keyboard.press('Space');
-			for (let i = 0; i < target; i++) await page.keyboard.press('ArrowDown');
-			await expect(form.getByRole('radio', { name: options[target], exact: true })).toBeChecked();
+			const letter = item.type === 'mcq' ? 'ABCDEF'[target] : 'TF'[target];
+			await expect(form.getByText(letter, { exact: true })).toBeVisible();
+			await page.keyboard.press(letter.toLowerCase());
+			const chosen = form.getByRole('radio', { name: options[target], exact: true });
+			await expect(chosen).toBeChecked();
+			await expect(chosen).toBeFocused();
 			await page.keyboard.press('Enter');
 			return options[target];
 		}
 		case 'cloze': {
 			const text = wantRight ? (item.answer as string) : 'zzz';
-			await page.keyboard.press('Tab');
 			await expect(form.getByLabel('Fill the blank')).toBeFocused();
 			await page.keyboard.type(text);
 			await page.keyboard.press('Enter');
@@ -186,7 +204,7 @@ test.describe('quiz', () => {
 		const heading = page.getByRole('heading', { level: 2, name: /^Question \d+ of 10$/ });
 		for (let n = 1; n <= 10; n++) {
 			await expect(heading).toHaveText(`Question ${n} of 10`);
-			await expect(heading).toBeFocused();
+			await expectFocusOnQuestion(page);
 			const id = await question(page).getAttribute('data-item-id');
 			const item = byId.get(id!)!;
 			expect(asked).not.toContain(id);
@@ -203,7 +221,7 @@ test.describe('quiz', () => {
 				await expect(page.getByRole('button', { name: 'Resume' })).toBeFocused();
 				await page.keyboard.press('Enter');
 				await expect(heading).toHaveText('Question 6 of 10');
-				await expect(heading).toBeFocused();
+				await expectFocusOnQuestion(page);
 				await expect(question(page)).toHaveAttribute('data-item-id', id!);
 				await expect(page.getByRole('progressbar', { name: 'Questions answered' })).toHaveAttribute(
 					'value',
@@ -334,7 +352,14 @@ test.describe('quiz', () => {
 		await page.getByRole('button', { name: 'Quick quiz: 10 questions' }).click();
 		await expect(page.getByRole('heading', { name: 'Question 1 of 10' })).toBeVisible();
 		await page.reload();
-		await page.getByRole('button', { name: 'Discard' }).click();
+		await page.getByRole('button', { name: 'Discard…' }).click();
+		// It asks first, with focus on the safe choice; keeping it changes nothing.
+		await expect(page.getByRole('button', { name: 'Keep it' })).toBeFocused();
+		await page.getByRole('button', { name: 'Keep it' }).click();
+		await expect(page.getByRole('button', { name: 'Discard…' })).toBeFocused();
+		expect(await readStore(page, 'attempts')).toHaveLength(1);
+		await page.getByRole('button', { name: 'Discard…' }).click();
+		await page.getByRole('button', { name: 'Discard it' }).click();
 		await expect(page.getByRole('button', { name: 'Start quiz' })).toBeVisible();
 		expect(await readStore(page, 'attempts')).toEqual([]);
 	});

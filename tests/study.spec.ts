@@ -1,29 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
-import { countRows, expectNoAxeViolations, watchConsole } from './helpers';
+import { countRows, expectNoAxeViolations, putRow, watchConsole } from './helpers';
 
 const STUDY = '/decks/kosovo/study';
-
-/** Writes one row into a store of the app's database (which the app has already created). */
-function putRow(page: Page, store: string, row: unknown): Promise<void> {
-	return page.evaluate(
-		({ name, value }) =>
-			new Promise<void>((resolve, reject) => {
-				const open = indexedDB.open('factdeck');
-				open.onerror = () => reject(open.error);
-				open.onsuccess = () => {
-					const db = open.result;
-					const tx = db.transaction(name, 'readwrite');
-					tx.objectStore(name).put(value);
-					tx.oncomplete = () => {
-						db.close();
-						resolve();
-					};
-					tx.onerror = () => reject(tx.error);
-				};
-			}),
-		{ name: store, value: row }
-	);
-}
 
 function readRow(page: Page, store: string, key: string): Promise<Record<string, unknown>> {
 	return page.evaluate(
@@ -73,9 +51,12 @@ async function answerByKeyboard(page: Page, rating: '1' | '2' | '3' | '4'): Prom
 		await page.keyboard.press(rating);
 		return text;
 	}
-	if (type === 'Multiple choice') await page.keyboard.press('b');
-	else if (type === 'True or false') await page.keyboard.press('t');
-	else {
+	if (type === 'Multiple choice' || type === 'True or false') {
+		// A letter selects, as a click does; Enter checks.
+		await page.keyboard.press(type === 'Multiple choice' ? 'b' : 't');
+		await expect(card(page).getByRole('radio', { checked: true })).toHaveCount(1);
+		await page.keyboard.press('Enter');
+	} else {
 		await page.keyboard.type('no idea');
 		await page.keyboard.press('Enter');
 	}
@@ -184,6 +165,9 @@ test.describe('study', () => {
 		for (const name of [/Again · 1m/, /Hard · 6m/, /Good · 10m/, /Easy · \d+d/]) {
 			await expect(page.getByRole('button', { name })).toBeVisible();
 		}
+		// The source sentence starts folded; S opens and folds it.
+		await expect(page.getByRole('link', { name: 'See in source' })).toBeHidden();
+		await page.keyboard.press('s');
 		await expect(page.getByRole('link', { name: 'See in source' })).toBeVisible();
 		await expectNoAxeViolations(page);
 		await noSideScroll();

@@ -3,6 +3,7 @@
  * by recordAnswer before the next card is chosen, and the next card always comes from a fresh
  * read of the database, so a closed tab loses nothing and a reopened one resumes.
  */
+import { sourceSentenceOpen } from './preferences';
 import { SvelteSet } from 'svelte/reactivity';
 import { getDb } from '$lib/db/database';
 import { requestPersistenceOnce } from '$lib/state/persistence';
@@ -258,6 +259,7 @@ export class StudySession {
 			return;
 		}
 		this.isSourceOpen = !this.isSourceOpen;
+		sourceSentenceOpen.set(this.isSourceOpen);
 	}
 
 	/** Takes back the newest answer and shows that fact again as the current card. */
@@ -368,7 +370,8 @@ export class StudySession {
 			this.settings
 		);
 		this.isRevealed = true;
-		this.isSourceOpen = true;
+		// Folded by default; open if the learner left it open on an earlier card.
+		this.isSourceOpen = sourceSentenceOpen.get();
 	}
 
 	async #readQueues(): Promise<DeckState[]> {

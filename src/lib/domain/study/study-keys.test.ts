@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { optionKey, studyKeyAction, type KeyInput } from '$lib/domain/study/study-keys';
+import { studyKeyAction, type KeyInput } from '$lib/domain/study/study-keys';
 
 const base: KeyInput = {
 	key: ' ',
@@ -23,18 +23,13 @@ describe('studyKeyAction: self-graded cards', () => {
 });
 
 describe('studyKeyAction: auto-graded cards', () => {
-	const mcq = { itemType: 'mcq' as const, options: ['x', 'y', 'z'] };
+	const mcq = { itemType: 'mcq' as const };
 
-	it('chooses a multiple-choice option by letter, only among the options shown', () => {
-		expect(press({ ...mcq, key: 'a' })).toEqual({ type: 'choose', value: 'x' });
-		expect(press({ ...mcq, key: 'C' })).toEqual({ type: 'choose', value: 'z' });
-		expect(press({ ...mcq, key: 'd' })).toBeNull();
-		expect(optionKey(1)).toBe('B');
-	});
-
-	it('answers true/false with T and F', () => {
-		expect(press({ itemType: 'truefalse', key: 't' })).toEqual({ type: 'choose', value: 'True' });
-		expect(press({ itemType: 'truefalse', key: 'F' })).toEqual({ type: 'choose', value: 'False' });
+	it('leaves option letters to the answer controls: a letter selects, as a click does', () => {
+		expect(press({ ...mcq, key: 'a' })).toBeNull();
+		expect(press({ ...mcq, key: 'C' })).toBeNull();
+		expect(press({ itemType: 'truefalse', key: 't' })).toBeNull();
+		expect(press({ itemType: 'truefalse', key: 'F' })).toBeNull();
 	});
 
 	it('submits with Enter, then 1–4 only preselect and Enter or Space goes on', () => {

@@ -18,14 +18,11 @@ export interface KeyInput {
 	hasModifier: boolean;
 	phase: StudyPhase;
 	itemType: ItemType | null;
-	/** The options of a multiple-choice item, in the order shown. */
-	options?: readonly string[];
 }
 
 export type KeyAction =
 	| { type: 'reveal' }
 	| { type: 'submit' }
-	| { type: 'choose'; value: string }
 	/** Records the rating at once (self-graded cards). */
 	| { type: 'rate'; rating: StudyRating }
 	/** Changes the preselected rating of an auto-graded card. */
@@ -35,14 +32,6 @@ export type KeyAction =
 	| { type: 'source' }
 	| { type: 'help' }
 	| { type: 'leave-field' };
-
-/** Letters that pick a multiple-choice option: A for the first, B for the second… */
-export const OPTION_KEYS = ['A', 'B', 'C', 'D', 'E', 'F'] as const;
-
-/** The shortcut letter of the option at `index`, if it has one. */
-export function optionKey(index: number): string | undefined {
-	return OPTION_KEYS[index];
-}
 
 function ratingOf(key: string): StudyRating | null {
 	return key === '1' || key === '2' || key === '3' || key === '4'
@@ -71,17 +60,8 @@ export function studyKeyAction(input: KeyInput): KeyAction | null {
 	const rating = ratingOf(key);
 	if (phase === 'question') {
 		if (isSelfGraded) return isConfirm ? { type: 'reveal' } : null;
-		if (key === 'Enter') return { type: 'submit' };
-		if (itemType === 'truefalse' && (lower === 't' || lower === 'f')) {
-			return { type: 'choose', value: lower === 't' ? 'True' : 'False' };
-		}
-		if (itemType === 'mcq' && input.options) {
-			const index = OPTION_KEYS.findIndex((letter) => letter.toLowerCase() === lower);
-			if (index >= 0 && index < input.options.length) {
-				return { type: 'choose', value: input.options[index] };
-			}
-		}
-		return null;
+		// Option letters (A–D, T/F) belong to the answer controls, which select as a click does.
+		return key === 'Enter' ? { type: 'submit' } : null;
 	}
 	if (rating !== null) {
 		return isSelfGraded ? { type: 'rate', rating } : { type: 'select-rating', rating };
@@ -102,7 +82,8 @@ export const RATING_LABELS: Record<StudyRating, string> = {
 export const SHORTCUTS: readonly { keys: readonly string[]; action: string }[] = [
 	{ keys: ['Space', 'Enter'], action: 'Show the answer; after an answer, go on' },
 	{ keys: ['A', 'B', 'C', 'D'], action: 'Choose the first, second, third or fourth option' },
-	{ keys: ['T', 'F'], action: 'Answer True or False' },
+	{ keys: ['T', 'F'], action: 'Choose True or False' },
+	{ keys: ['Enter'], action: 'Check the chosen or typed answer' },
 	{ keys: ['1', '2', '3', '4'], action: 'Grade: Again, Hard, Good, Easy' },
 	{ keys: ['U'], action: 'Undo the last answer' },
 	{ keys: ['S'], action: 'Show or hide the source sentence (after answering)' },
