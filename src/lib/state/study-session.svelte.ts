@@ -27,7 +27,6 @@ import {
 	studyDayStart,
 	summariseDone,
 	type IntervalPreview,
-	type MemorySnapshot,
 	type StudyQueue,
 	type StudyRating,
 	type StudySettings
@@ -47,7 +46,7 @@ import {
 	type StudyCounts
 } from '$lib/domain/study/study-card';
 import { RATING_LABELS, type StudyPhase } from '$lib/domain/study/study-keys';
-import type { Answer, Deck, Fact, Grade, Item } from '$lib/domain/types';
+import type { Answer, Deck, Fact, Grade, Item, MemorySnapshot } from '$lib/domain/types';
 import { loadDeck } from '$lib/state/deck-loader';
 
 /**

@@ -4,7 +4,7 @@
  * Suspended facts are never due, and new facts (state 0) are introduced by the daily new-fact
  * limit, not by a due date, so neither is counted.
  */
-import type { MemoryRow } from '$lib/db/schema';
+import type { MemoryRow } from '$lib/domain/types';
 import { STATE_NEW } from '$lib/domain/stats/review-kind';
 import {
 	addDays,

@@ -3,7 +3,7 @@
  * mean for a smoother line. Attempts still in progress or abandoned carry no score and are left
  * out.
  */
-import type { AttemptRow } from '$lib/db/schema';
+import type { AttemptRow } from '$lib/domain/types';
 import { DEFAULT_DAY_START_HOUR, studyDayKeyer } from '$lib/domain/stats/study-day';
 
 export interface QuizPoint {

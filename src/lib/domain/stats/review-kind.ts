@@ -2,7 +2,7 @@
  * What one review log row says about learning: whether it introduced a new fact, and whether it
  * was an answer to a fact in review (the answers true retention is measured on) and passed.
  */
-import type { ReviewRow } from '$lib/db/schema';
+import type { ReviewRow } from '$lib/domain/types';
 
 /** ts-fsrs State values. */
 export const STATE_NEW = 0;

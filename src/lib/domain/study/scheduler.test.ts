@@ -18,12 +18,11 @@ import {
 	studyDaysBetween,
 	summariseDone,
 	validateSettings,
-	type MemorySnapshot,
 	type QueueInput,
 	type QueueMemory,
 	type StudyRating
 } from '$lib/domain/study/scheduler';
-import type { ItemType } from '$lib/domain/types';
+import type { ItemType, MemorySnapshot } from '$lib/domain/types';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;

@@ -25,27 +25,7 @@ import {
 	type Grade,
 	type RecordLogItem
 } from 'ts-fsrs';
-import type { ItemType } from '$lib/domain/types';
-
-/**
- * FSRS memory of one fact as plain data (times in epoch ms). The same shape as the schema's
- * MemorySnapshot, declared here so domain code never imports from db/; the repository checks
- * at compile time that the two stay identical.
- */
-export interface MemorySnapshot {
-	dueAt: number;
-	stability: number;
-	difficulty: number;
-	/** ts-fsrs Card.scheduled_days */
-	scheduledDays: number;
-	/** ts-fsrs Card.learning_steps */
-	learningSteps: number;
-	reps: number;
-	lapses: number;
-	/** 0 New, 1 Learning, 2 Review, 3 Relearning */
-	state: 0 | 1 | 2 | 3;
-	lastReviewAt: number | null;
-}
+import type { ItemType, MemorySnapshot } from '$lib/domain/types';
 
 /** The stored memory states by name (ts-fsrs's State values, kept here behind the adapter). */
 export const MEMORY_STATE = Object.freeze({

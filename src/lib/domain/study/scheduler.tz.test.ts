@@ -8,9 +8,9 @@ import {
 	applyRating,
 	nextStudyDayStart,
 	studyDayStart,
-	studyDaysBetween,
-	type MemorySnapshot
+	studyDaysBetween
 } from '$lib/domain/study/scheduler';
+import type { MemorySnapshot } from '$lib/domain/types';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;

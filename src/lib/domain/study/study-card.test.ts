@@ -1,10 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import {
-	applyRating,
-	DEFAULT_SETTINGS,
-	summariseDone,
-	type MemorySnapshot
-} from '$lib/domain/study/scheduler';
+import { applyRating, DEFAULT_SETTINGS, summariseDone } from '$lib/domain/study/scheduler';
 import {
 	STUDY_ITEM_TYPES,
 	WAIT_WINDOW_MS,
@@ -20,7 +15,7 @@ import {
 	sumCounts,
 	waitMessage
 } from '$lib/domain/study/study-card';
-import type { Item, ItemType } from '$lib/domain/types';
+import type { Item, ItemType, MemorySnapshot } from '$lib/domain/types';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;

@@ -6,11 +6,10 @@ import {
 	chooseItemType,
 	formatRelative,
 	type DoneSummary,
-	type MemorySnapshot,
 	type QueueEntry,
 	type StudyQueue
 } from '$lib/domain/study/scheduler';
-import type { Deck, Item, ItemType } from '$lib/domain/types';
+import type { Deck, Item, ItemType, MemorySnapshot } from '$lib/domain/types';
 
 /** Item types a study session shows; order and match span several facts, so they stay in quizzes. */
 export const STUDY_ITEM_TYPES: readonly ItemType[] = ['flashcard', 'mcq', 'truefalse', 'cloze'];
