@@ -22,9 +22,9 @@ import {
 	LEECH_LAPSES,
 	applyRating,
 	buildQueue,
-	previewIntervals,
-	studyDayStart
+	previewIntervals
 } from '$lib/domain/study/scheduler';
+import { studyDayStart } from '$lib/domain/study/study-day';
 
 const MINUTE = 60_000;
 const DAY = 24 * 60 * MINUTE;

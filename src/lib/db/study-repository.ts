@@ -13,13 +13,13 @@ import {
 	buildQueue,
 	factKey,
 	isLeech,
-	studyDaysBetween,
 	validateSettings,
 	type StudyQueue,
 	type StudyRating,
 	type StudySettings,
 	type ValidationResult
 } from '$lib/domain/study/scheduler';
+import { studyDaysBetween } from '$lib/domain/study/study-day';
 
 const SETTINGS_KEY = 'study';
 

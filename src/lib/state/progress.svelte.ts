@@ -15,7 +15,7 @@ import { getSettings } from '$lib/db/study-repository';
 import type { StatsMessage, StatsRequest } from '$lib/db/stats.worker';
 import type { DayAggregate, DayAggregates } from '$lib/domain/stats/aggregate';
 import { forecastEdges, forecastFromCounts, type Forecast } from '$lib/domain/stats/forecast';
-import { studyDayKey } from '$lib/domain/stats/study-day';
+import { studyDayKey } from '$lib/domain/study/study-day';
 import { heatmapFromAggregates, type Heatmap } from '$lib/domain/stats/heatmap';
 import { quizHistory, type QuizHistory } from '$lib/domain/stats/quiz-history';
 import {

@@ -24,13 +24,13 @@ import {
 	DEFAULT_SETTINGS,
 	factKey,
 	previewIntervals,
-	studyDayStart,
 	summariseDone,
 	type IntervalPreview,
 	type StudyQueue,
 	type StudyRating,
 	type StudySettings
 } from '$lib/domain/study/scheduler';
+import { studyDayStart } from '$lib/domain/study/study-day';
 import {
 	STUDY_ITEM_TYPES,
 	cardSeed,

@@ -4,7 +4,7 @@
  */
 import type { ReviewRow } from '$lib/domain/types';
 import { isNewFactReview, isPassed, isReviewAnswer } from '$lib/domain/stats/review-kind';
-import { DEFAULT_DAY_START_HOUR, studyDayKey, studyDayKeyer } from '$lib/domain/stats/study-day';
+import { DEFAULT_DAY_START_HOUR, studyDayKey, studyDayKeyer } from '$lib/domain/study/study-day';
 
 export type DayAggregate = {
 	/** Study day 'YYYY-MM-DD'. */

@@ -6,7 +6,7 @@ import {
 	forecastEdges,
 	forecastFromCounts
 } from '$lib/domain/stats/forecast';
-import { studyDayKey } from '$lib/domain/stats/study-day';
+import { studyDayKey } from '$lib/domain/study/study-day';
 
 const at = (iso: string) => Date.parse(iso);
 

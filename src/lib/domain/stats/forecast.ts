@@ -13,7 +13,7 @@ import {
 	studyDayKey,
 	studyDayKeyer,
 	studyDayStartMs
-} from '$lib/domain/stats/study-day';
+} from '$lib/domain/study/study-day';
 
 /** Days forecast, today included. */
 export const FORECAST_DAYS = 30;

@@ -15,7 +15,7 @@ import {
 	DEFAULT_DAY_START_HOUR,
 	studyDayKey,
 	studyDayKeyer
-} from '$lib/domain/stats/study-day';
+} from '$lib/domain/study/study-day';
 
 /** Days shown, today included. */
 export const HEATMAP_DAYS = 365;

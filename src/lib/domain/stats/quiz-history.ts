@@ -4,7 +4,7 @@
  * out.
  */
 import type { AttemptRow } from '$lib/domain/types';
-import { DEFAULT_DAY_START_HOUR, studyDayKeyer } from '$lib/domain/stats/study-day';
+import { DEFAULT_DAY_START_HOUR, studyDayKeyer } from '$lib/domain/study/study-day';
 
 export interface QuizPoint {
 	id: string;

@@ -15,7 +15,7 @@ import {
 	monthKey,
 	studyDayKey,
 	studyDayKeyer
-} from '$lib/domain/stats/study-day';
+} from '$lib/domain/study/study-day';
 
 /** Weeks shown by default, the current one included. */
 export const RETENTION_WEEKS = 26;

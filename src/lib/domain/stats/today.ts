@@ -10,7 +10,7 @@ import {
 	DEFAULT_DAY_START_HOUR,
 	studyDayKey,
 	studyDayKeyer
-} from '$lib/domain/stats/study-day';
+} from '$lib/domain/study/study-day';
 
 export interface TodayStats {
 	/** The current study day 'YYYY-MM-DD'. */

@@ -4,7 +4,6 @@ import {
 	DEFAULT_SETTINGS,
 	LEECH_LAPSES,
 	RATINGS,
-	addStudyDays,
 	applyRating,
 	buildQueue,
 	chooseItemType,
@@ -12,16 +11,19 @@ import {
 	formatInterval,
 	formatRelative,
 	isLeech,
-	nextStudyDayStart,
 	previewIntervals,
-	studyDayStart,
-	studyDaysBetween,
 	summariseDone,
 	validateSettings,
 	type QueueInput,
 	type QueueMemory,
 	type StudyRating
 } from '$lib/domain/study/scheduler';
+import {
+	addStudyDays,
+	nextStudyDayStart,
+	studyDayStart,
+	studyDaysBetween
+} from '$lib/domain/study/study-day';
 import type { ItemType, MemorySnapshot } from '$lib/domain/types';
 
 const MINUTE = 60_000;

@@ -4,7 +4,7 @@
  *
  * Days. ts-fsrs counts days in UTC. Factdeck counts them in the learner's local study day,
  * which starts at `dayStartHour` local time (Anki-style):
- * - times handed to ts-fsrs go through `studyClock`, which maps local study-day boundaries onto
+ * - times handed to ts-fsrs go through `studyDayClock` (study-day.ts), which maps local study-day boundaries onto
  *   UTC midnights, so ts-fsrs's elapsed days are study days;
  * - a Review result of `scheduled_days` >= 1 is due at the start of the study day that many days
  *   after today's, so it turns up when the learner's day begins, not at the minute they last
@@ -26,6 +26,7 @@ import {
 	type RecordLogItem
 } from 'ts-fsrs';
 import type { ItemType, MemorySnapshot } from '$lib/domain/types';
+import { addStudyDays, nextStudyDayStart, studyDayClock } from '$lib/domain/study/study-day';
 
 /** The stored memory states by name (ts-fsrs's State values, kept here behind the adapter). */
 export const MEMORY_STATE = Object.freeze({
@@ -135,55 +136,6 @@ export function factKey(deckId: string, factId: string): string {
 	return `${deckId}/${factId}`;
 }
 
-/** Epoch ms at which the local study day containing `now` (epoch ms) began. */
-export function studyDayStart(now: number, dayStartHour: number): number {
-	const date = new Date(now);
-	// Local constructors, not +24 h arithmetic, so a day of 23 or 25 hours is still one day.
-	const start = new Date(date.getFullYear(), date.getMonth(), date.getDate(), dayStartHour);
-	if (start.getTime() <= now) return start.getTime();
-	return new Date(date.getFullYear(), date.getMonth(), date.getDate() - 1, dayStartHour).getTime();
-}
-
-/** Epoch ms at which the study day `days` days after the one starting at `dayStart` begins. */
-export function addStudyDays(dayStart: number, days: number, dayStartHour: number): number {
-	const date = new Date(dayStart);
-	return new Date(
-		date.getFullYear(),
-		date.getMonth(),
-		date.getDate() + days,
-		dayStartHour
-	).getTime();
-}
-
-/** Epoch ms at which the study day after the one containing `now` (epoch ms) begins. */
-export function nextStudyDayStart(now: number, dayStartHour: number): number {
-	return addStudyDays(studyDayStart(now, dayStartHour), 1, dayStartHour);
-}
-
-/**
- * Maps an instant to a clock on which each local study day is one UTC day (ms), so ts-fsrs,
- * which counts UTC calendar days, counts study days instead.
- */
-function studyClock(time: number, dayStartHour: number): number {
-	const d = new Date(time);
-	return Date.UTC(
-		d.getFullYear(),
-		d.getMonth(),
-		d.getDate(),
-		d.getHours() - dayStartHour,
-		d.getMinutes(),
-		d.getSeconds(),
-		d.getMilliseconds()
-	);
-}
-
-/** Whole study days from the study day of `from` to that of `to` (both epoch ms). */
-export function studyDaysBetween(from: number, to: number, dayStartHour: number): number {
-	const a = studyClock(from, dayStartHour);
-	const b = studyClock(to, dayStartHour);
-	return Math.floor(b / DAY_MS) - Math.floor(a / DAY_MS);
-}
-
 function scheduler(factKeyValue: string, reps: number, settings: StudySettings): FSRS {
 	const params = generatorParameters({
 		request_retention: settings.desiredRetention,
@@ -197,9 +149,9 @@ function scheduler(factKeyValue: string, reps: number, settings: StudySettings):
 }
 
 function toCard(memory: MemorySnapshot | null, now: number, dayStartHour: number): Card {
-	if (!memory) return createEmptyCard(new Date(studyClock(now, dayStartHour)));
+	if (!memory) return createEmptyCard(new Date(studyDayClock(now, dayStartHour)));
 	return {
-		due: new Date(studyClock(memory.dueAt, dayStartHour)),
+		due: new Date(studyDayClock(memory.dueAt, dayStartHour)),
 		stability: memory.stability,
 		difficulty: memory.difficulty,
 		elapsed_days: 0,
@@ -211,15 +163,15 @@ function toCard(memory: MemorySnapshot | null, now: number, dayStartHour: number
 		last_review:
 			memory.lastReviewAt === null
 				? undefined
-				: new Date(studyClock(memory.lastReviewAt, dayStartHour))
+				: new Date(studyDayClock(memory.lastReviewAt, dayStartHour))
 	};
 }
 
 function fromCard(card: Card, now: number, dayStartHour: number): MemorySnapshot {
 	const isDayInterval = card.state === State.Review && card.scheduled_days >= 1;
 	const dueAt = isDayInterval
-		? addStudyDays(studyDayStart(now, dayStartHour), card.scheduled_days, dayStartHour)
-		: now + (card.due.getTime() - studyClock(now, dayStartHour));
+		? addStudyDays(now, card.scheduled_days, dayStartHour)
+		: now + (card.due.getTime() - studyDayClock(now, dayStartHour));
 	return {
 		dueAt,
 		stability: card.stability,
@@ -260,7 +212,7 @@ export function previewIntervals(
 	const { dayStartHour } = settings;
 	const preview = scheduler(key, memory?.reps ?? 0, settings).repeat(
 		toCard(memory, now, dayStartHour),
-		studyClock(now, dayStartHour)
+		studyDayClock(now, dayStartHour)
 	);
 	const entry = (item: RecordLogItem) => {
 		const after = fromCard(item.card, now, dayStartHour);
@@ -280,7 +232,7 @@ export function applyRating(
 	const { dayStartHour } = settings;
 	const item = scheduler(key, memory?.reps ?? 0, settings).next(
 		toCard(memory, now, dayStartHour),
-		studyClock(now, dayStartHour),
+		studyDayClock(now, dayStartHour),
 		rating as Grade
 	);
 	return fromCard(item.card, now, dayStartHour);

@@ -1,8 +1,10 @@
 /**
- * Study days: the local calendar day shifted so that it begins at a chosen hour (default 04:00),
- * so a session that runs past midnight still counts for the evening it started in.
+ * Study days, the one day clock of Factdeck: the local calendar day shifted so that it begins at
+ * a chosen hour (default 04:00), so a session that runs past midnight still counts for the
+ * evening it started in. Study, scheduling and /progress all count days here.
  * Keys are 'YYYY-MM-DD' strings; calendar arithmetic on keys is done in UTC, where every day has
- * 24 hours, so daylight-saving changes never add or lose a day.
+ * 24 hours, so daylight-saving changes never add or lose a day. `timeZone` is an IANA zone; left
+ * out, the zone the runtime is in now.
  */
 
 /** The local hour (0..23) at which a study day begins when no setting says otherwise. */
@@ -16,7 +18,9 @@ const KEYER_CACHE_LIMIT = 100_000;
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
 function formatterFor(timeZone: string | undefined): Intl.DateTimeFormat {
-	const cacheKey = timeZone ?? '';
+	// The runtime's zone is looked up each time: it can change (a test, a travelling device), and
+	// a formatter keeps the zone it was made in.
+	const cacheKey = timeZone ?? currentTimeZone();
 	let formatter = formatters.get(cacheKey);
 	if (!formatter) {
 		// en-US with numeric parts is the one format whose parts are stable across engines.
@@ -28,9 +32,14 @@ function formatterFor(timeZone: string | undefined): Intl.DateTimeFormat {
 			hour: 'numeric',
 			hourCycle: 'h23'
 		});
+		if (formatters.size > 64) formatters.clear();
 		formatters.set(cacheKey, formatter);
 	}
 	return formatter;
+}
+
+function currentTimeZone(): string {
+	return Intl.DateTimeFormat().resolvedOptions().timeZone;
 }
 
 function assertDayStartHour(dayStartHour: number): void {
@@ -118,12 +127,13 @@ export function studyDayKeyer(
 	timeZone?: string
 ): (ms: number) => string {
 	assertDayStartHour(dayStartHour);
+	const zone = timeZone ?? currentTimeZone();
 	const cache = new Map<number, string>();
 	return (ms) => {
 		const bucket = Math.floor(ms / QUARTER_HOUR_MS);
 		let key = cache.get(bucket);
 		if (key === undefined) {
-			key = studyDayKey(ms, dayStartHour, timeZone);
+			key = studyDayKey(ms, dayStartHour, zone);
 			if (cache.size >= KEYER_CACHE_LIMIT) cache.clear();
 			cache.set(bucket, key);
 		}
@@ -153,4 +163,75 @@ export function isoWeekKey(day: string): string {
 /** The month 'YYYY-MM' of `day`. */
 export function monthKey(day: string): string {
 	return day.slice(0, 7);
+}
+
+const starts = new Map<string, number>();
+
+function cachedDayStart(day: string, dayStartHour: number, timeZone: string | undefined): number {
+	const zone = timeZone ?? currentTimeZone();
+	const cacheKey = `${day}|${dayStartHour}|${zone}`;
+	let start = starts.get(cacheKey);
+	if (start === undefined) {
+		start = studyDayStartMs(day, dayStartHour, zone);
+		if (starts.size >= 1000) starts.clear();
+		starts.set(cacheKey, start);
+	}
+	return start;
+}
+
+/** Epoch ms at which the study day containing `now` (epoch ms) began. */
+export function studyDayStart(
+	now: number,
+	dayStartHour: number = DEFAULT_DAY_START_HOUR,
+	timeZone?: string
+): number {
+	return cachedDayStart(studyDayKey(now, dayStartHour, timeZone), dayStartHour, timeZone);
+}
+
+/** Epoch ms at which the study day `days` days after the one containing `at` (epoch ms) begins. */
+export function addStudyDays(
+	at: number,
+	days: number,
+	dayStartHour: number = DEFAULT_DAY_START_HOUR,
+	timeZone?: string
+): number {
+	const day = addDays(studyDayKey(at, dayStartHour, timeZone), days);
+	return cachedDayStart(day, dayStartHour, timeZone);
+}
+
+/** Epoch ms at which the study day after the one containing `now` (epoch ms) begins. */
+export function nextStudyDayStart(
+	now: number,
+	dayStartHour: number = DEFAULT_DAY_START_HOUR,
+	timeZone?: string
+): number {
+	return addStudyDays(now, 1, dayStartHour, timeZone);
+}
+
+/** Whole study days from the study day of `from` to that of `to` (both epoch ms). */
+export function studyDaysBetween(
+	from: number,
+	to: number,
+	dayStartHour: number = DEFAULT_DAY_START_HOUR,
+	timeZone?: string
+): number {
+	return (
+		dayOrdinal(studyDayKey(to, dayStartHour, timeZone)) -
+		dayOrdinal(studyDayKey(from, dayStartHour, timeZone))
+	);
+}
+
+/**
+ * An instant on a clock where every study day is one UTC day (ms): the study day's number times
+ * 24 h, plus the time since that day began (capped inside the day, for a 25-hour day). ts-fsrs
+ * counts UTC calendar days, so on this clock it counts study days.
+ */
+export function studyDayClock(
+	time: number,
+	dayStartHour: number = DEFAULT_DAY_START_HOUR,
+	timeZone?: string
+): number {
+	const day = studyDayKey(time, dayStartHour, timeZone);
+	const sinceStart = time - cachedDayStart(day, dayStartHour, timeZone);
+	return dayOrdinal(day) * MS_PER_DAY + Math.min(Math.max(0, sinceStart), MS_PER_DAY - 1);
 }

@@ -9,7 +9,7 @@ import {
 	studyDayKey,
 	studyDayStartMs,
 	studyDayKeyer
-} from '$lib/domain/stats/study-day';
+} from '$lib/domain/study/study-day';
 
 const at = (iso: string) => Date.parse(iso);
 
