@@ -17,13 +17,10 @@ import {
 	vanishedFacts,
 	type AnswerInput
 } from '$lib/db/study-repository';
-import {
-	DEFAULT_SETTINGS,
-	LEECH_LAPSES,
-	applyRating,
-	buildQueue,
-	previewIntervals
-} from '$lib/domain/study/scheduler';
+import { LEECH_LAPSES } from '$lib/domain/study/answer-outcome';
+import { applyRating, previewIntervals } from '$lib/domain/study/fsrs-adapter';
+import { buildQueue } from '$lib/domain/study/study-queue';
+import { DEFAULT_SETTINGS } from '$lib/domain/study/study-settings';
 import { studyDayStart } from '$lib/domain/study/study-day';
 
 const MINUTE = 60_000;
@@ -210,7 +207,7 @@ describe('reading the queue', () => {
 		expect(await knownFactIds(db, 'kosovo')).toEqual(new Set(['a', 'b/with-slash', 'c']));
 	});
 
-	it('counts new facts and reviews done since the start of the study day', async () => {
+	it('counts answers, new facts, learning steps and reviews since the start of the study day', async () => {
 		const dayStart = studyDayStart(NOON, 4);
 		const old = await answer('a', 4, dayStart - DAY); // introduced yesterday, in review
 		await answer('b', 3, dayStart - MINUTE);
@@ -218,11 +215,26 @@ describe('reading the queue', () => {
 		await answer('c', 1, NOON); // new today
 		await answer('c', 3, NOON + MINUTE); // a learning step, neither new nor review
 		await answer('d', 3, NOON, { deckId: 'other' });
-		expect(await countToday(db, 'kosovo', dayStart)).toEqual({ newIntroduced: 1, reviews: 1 });
-		expect(await countToday(db, null, dayStart)).toEqual({ newIntroduced: 2, reviews: 1 });
+		expect(await countToday(db, 'kosovo', dayStart)).toEqual({
+			reviews: 3,
+			newLearned: 1,
+			learning: 1,
+			reviewAnswers: 1
+		});
+		expect(await countToday(db, null, dayStart)).toEqual({
+			reviews: 4,
+			newLearned: 2,
+			learning: 1,
+			reviewAnswers: 1
+		});
 		await undoLast(db, 'kosovo');
 		await undoLast(db, 'kosovo');
-		expect(await countToday(db, 'kosovo', dayStart)).toEqual({ newIntroduced: 0, reviews: 1 });
+		expect(await countToday(db, 'kosovo', dayStart)).toEqual({
+			reviews: 1,
+			newLearned: 0,
+			learning: 0,
+			reviewAnswers: 1
+		});
 	});
 
 	it('finds the next due time among studied, unsuspended facts', async () => {
@@ -312,8 +324,7 @@ describe('loadStudyQueue', () => {
 						settings,
 						factIds,
 						memories: await loadDueRows(db, 'kosovo', NOON),
-						newIntroducedToday: today.newIntroduced,
-						reviewsDoneToday: today.reviews,
+						today,
 						knownFactIds: await knownFactIds(db, 'kosovo')
 					});
 					expect(bounded.queue).toEqual(everything);

@@ -16,6 +16,7 @@ import type { StatsMessage, StatsRequest } from '$lib/db/stats.worker';
 import type { DayAggregate, DayAggregates } from '$lib/domain/stats/aggregate';
 import { forecastEdges, forecastFromCounts, type Forecast } from '$lib/domain/stats/forecast';
 import { studyDayKey } from '$lib/domain/study/study-day';
+import { describeError } from '$lib/domain/errors';
 import { heatmapFromAggregates, type Heatmap } from '$lib/domain/stats/heatmap';
 import { quizHistory, type QuizHistory } from '$lib/domain/stats/quiz-history';
 import {
@@ -141,7 +142,7 @@ export class ProgressStats {
 			await Promise.all([activity, due, states, quizzes]);
 			this.status = 'ready';
 		} catch (error) {
-			this.errorMessage = error instanceof Error ? error.message : String(error);
+			this.errorMessage = describeError(error);
 			this.status = 'error';
 		}
 	}

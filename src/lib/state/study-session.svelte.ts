@@ -5,8 +5,9 @@
  */
 import { SvelteSet } from 'svelte/reactivity';
 import { getDb } from '$lib/db/database';
-import { requestPersistenceOnce } from '$lib/state/persistence';
+import type { FactdeckDB, MemoryRow } from '$lib/db/schema';
 import {
+	changeRating,
 	countToday,
 	getMemory,
 	getSettings,
@@ -15,47 +16,59 @@ import {
 	nextDueAt,
 	recordAnswer,
 	setSuspended,
-	undoLast,
-	type TodayCounts
+	undoLast
 } from '$lib/db/study-repository';
-import type { MemoryRow } from '$lib/db/schema';
+import { describeError } from '$lib/domain/errors';
 import { gradeAnswer, ratingFor } from '$lib/domain/quiz/grade';
 import {
-	DEFAULT_SETTINGS,
-	factKey,
 	previewIntervals,
-	summariseDone,
 	type IntervalPreview,
-	type StudyQueue,
-	type StudyRating,
-	type StudySettings
-} from '$lib/domain/study/scheduler';
-import { studyDayStart } from '$lib/domain/study/study-day';
-import {
-	STUDY_ITEM_TYPES,
-	cardSeed,
-	combineDone,
-	pickNextEntry,
-	pickStudyItem,
-	shouldWait,
-	studyFactIdSet,
-	vanishedFactIds,
-	studyFactIds,
-	focusQueue,
-	sumCounts,
-	type StudyCounts
-} from '$lib/domain/study/study-card';
+	type StudyRating
+} from '$lib/domain/study/fsrs-adapter';
+import { cardSeed, pickStudyItem, STUDY_ITEM_TYPES } from '$lib/domain/study/item-choice';
+import { factKey } from '$lib/domain/study/memory';
+import { combineDone, shouldWait, summariseDone } from '$lib/domain/study/session-summary';
 import { RATING_LABELS, type StudyPhase } from '$lib/domain/study/study-keys';
+import {
+	focusQueue,
+	pickNextEntry,
+	studyFactIds,
+	studyFactIdSet,
+	sumCounts,
+	vanishedFactIds,
+	type QueueCounts,
+	type StudyQueue
+} from '$lib/domain/study/study-queue';
+import { studyDayStart } from '$lib/domain/study/study-day';
+import { DEFAULT_SETTINGS, type StudySettings } from '$lib/domain/study/study-settings';
+import { addCounts, NO_ANSWERS, type TodayCounts } from '$lib/domain/study/today-counts';
 import type { Answer, Deck, Fact, Grade, Item, MemorySnapshot } from '$lib/domain/types';
 import { loadDeck } from '$lib/state/deck-loader';
+import { requestPersistenceOnce } from '$lib/state/persistence';
+
+/** What a study session is given: its database, its clock and how it loads a deck. */
+export interface StudyDeps {
+	/** The database, asked for when first needed (a page may build a session while prerendering). */
+	db: () => FactdeckDB;
+	/** The time now, epoch ms. */
+	now: () => number;
+	loadDeck: (deckId: string) => Promise<Deck>;
+}
+
+/** The browser's: the app's one database, the system clock, decks from the network or storage. */
+export const BROWSER_STUDY_DEPS: StudyDeps = {
+	db: getDb,
+	now: () => Date.now(),
+	loadDeck: (deckId) => loadDeck(deckId)
+};
 
 /**
  * The decks that /study works through, in order: the built-in deck, then the learner's own decks
- * (IndexedDB `userDecks`), oldest first. Browser only.
+ * (IndexedDB `userDecks`), oldest first.
  */
-export async function listStudyDeckIds(): Promise<string[]> {
+export async function listStudyDeckIds(db: FactdeckDB = getDb()): Promise<string[]> {
 	const { listUserDeckIds } = await import('$lib/db/user-decks-repository');
-	return ['kosovo', ...(await listUserDeckIds(getDb()))];
+	return ['kosovo', ...(await listUserDeckIds(db))];
 }
 
 /** How often (ms) a waiting session looks again for a learning card that has fallen due. */
@@ -63,7 +76,8 @@ const WAIT_POLL_MS = 5_000;
 
 export type StudyStatus = 'loading' | 'error' | 'studying' | 'waiting' | 'done';
 
-export interface StudyCard {
+/** The card on screen: one item of one fact, with the memory it was shown with. */
+export interface ShownCard {
 	deck: Deck;
 	fact: Fact;
 	item: Item;
@@ -88,19 +102,15 @@ interface DeckState {
 	rows?: Map<string, MemoryRow>;
 }
 
-function errorText(error: unknown): string {
-	return error instanceof Error ? error.message : String(error);
-}
-
 export class StudySession {
 	status = $state<StudyStatus>('loading');
 	error = $state<string | null>(null);
 	decks = $state.raw<Deck[]>([]);
 	settings = $state.raw<StudySettings>(DEFAULT_SETTINGS);
-	counts = $state.raw<StudyCounts>({ new: 0, learning: 0, due: 0 });
+	counts = $state.raw<QueueCounts>({ new: 0, learning: 0, due: 0 });
 	/** What was answered today across the session's decks. */
-	today = $state.raw({ newIntroduced: 0, reviews: 0 });
-	card = $state.raw<StudyCard | null>(null);
+	today = $state.raw<TodayCounts>(NO_ANSWERS);
+	card = $state.raw<ShownCard | null>(null);
 	isRevealed = $state(false);
 	answer = $state<Answer | undefined>(undefined);
 	grade = $state.raw<Grade | null>(null);
@@ -115,7 +125,7 @@ export class StudySession {
 	doneMessage = $state('');
 	waitUntil = $state<number | null>(null);
 	/** Epoch ms, ticking while waiting so the countdown moves. */
-	now = $state(Date.now());
+	now = $state(0);
 	vanished = $state.raw<{ deckId: string; title: string; count: number }[]>([]);
 	isBusy = $state(false);
 
@@ -125,10 +135,23 @@ export class StudySession {
 	/** Facts answered in this focused session (their answers are stored; this only steers it). */
 	#focusAnswered = new SvelteSet<string>();
 	#timer: ReturnType<typeof setInterval> | undefined;
+	#deps: StudyDeps;
+	/** The stored review of the auto-graded card on screen, once saved at Check. */
+	#savedReviewId: number | null = null;
 
-	constructor(deckIds: string[], focusFactIds: readonly string[] = []) {
+	constructor(
+		deckIds: string[],
+		focusFactIds: readonly string[] = [],
+		deps: StudyDeps = BROWSER_STUDY_DEPS
+	) {
 		this.deckIds = deckIds;
 		this.focus = new SvelteSet(focusFactIds);
+		this.#deps = deps;
+		this.now = deps.now();
+	}
+
+	get #db(): FactdeckDB {
+		return this.#deps.db();
 	}
 
 	get isFocused(): boolean {
@@ -151,10 +174,9 @@ export class StudySession {
 	/** Loads the decks and settings, notes vanished facts, and shows the first card. */
 	async start(): Promise<void> {
 		try {
-			const db = getDb();
 			const [decks, settings] = await Promise.all([
-				Promise.all(this.deckIds.map((id) => loadDeck(id))),
-				getSettings(db)
+				Promise.all(this.deckIds.map((id) => this.#deps.loadDeck(id))),
+				getSettings(this.#db)
 			]);
 			this.decks = decks;
 			this.settings = settings;
@@ -212,9 +234,12 @@ export class StudySession {
 		this.submit();
 	}
 
-	/** Grades an auto-graded answer; `giveUp` submits no answer ("I don't know"). */
-	submit(giveUp = false): void {
-		if (this.phase !== 'question' || this.isSelfGraded || !this.card) return;
+	/**
+	 * Grades an auto-graded answer and saves it at once with its automatic rating, so a reload
+	 * before Continue loses nothing; `giveUp` submits no answer ("I don't know").
+	 */
+	async submit(giveUp = false): Promise<void> {
+		if (this.phase !== 'question' || this.isSelfGraded || !this.card || this.isBusy) return;
 		const isBlank =
 			this.answer === undefined || (typeof this.answer === 'string' && !this.answer.trim());
 		if (isBlank && !giveUp) {
@@ -222,33 +247,51 @@ export class StudySession {
 			return;
 		}
 		const grade = gradeAnswer(this.card.item, giveUp ? undefined : this.answer);
+		const rating = ratingFor(grade);
 		this.grade = grade;
-		this.chosenRating = ratingFor(grade);
+		this.chosenRating = rating;
 		this.#answered();
 		const verdict = grade.isCorrect
 			? grade.hasTypo
 				? 'Right, with a small typo.'
 				: 'Right.'
 			: `Not quite. The answer is ${grade.expected}.`;
-		this.message = `${verdict} Rated ${RATING_LABELS[this.chosenRating]}; press Enter to go on.`;
+		this.message = `${verdict} Rated ${RATING_LABELS[rating]}; press Enter to go on.`;
+		await this.#save(rating);
 	}
 
-	selectRating(rating: StudyRating): void {
-		if (this.phase !== 'answered' || this.isSelfGraded) return;
+	/** Changes the rating of the auto-graded card on screen; its saved review is rewritten. */
+	async selectRating(rating: StudyRating): Promise<void> {
+		if (this.phase !== 'answered' || this.isSelfGraded || this.isBusy) return;
+		const previous = this.chosenRating;
 		this.chosenRating = rating;
 		this.message = `Rating changed to ${RATING_LABELS[rating]}.`;
+		if (this.#savedReviewId === null || rating === previous) return;
+		this.isBusy = true;
+		try {
+			const changed = await changeRating(this.#db, this.#savedReviewId, rating, this.settings);
+			if (!changed) throw new Error('The saved answer to change is gone.');
+			this.#noteLeech(changed.isNewLeech);
+		} catch (error) {
+			this.fail(error);
+		} finally {
+			this.isBusy = false;
+		}
 	}
 
-	/** Records the chosen rating of an auto-graded card and moves on. */
+	/** Moves on from an auto-graded card (saved at Check; saved now if that failed). */
 	async continue(): Promise<void> {
 		if (this.phase !== 'answered' || this.isSelfGraded || this.chosenRating === null) return;
-		await this.#record(this.chosenRating);
+		if (this.isBusy) return;
+		const rating = this.chosenRating;
+		if (this.#savedReviewId === null && !(await this.#save(rating))) return;
+		await this.#moveOn(rating);
 	}
 
 	/** Records a self-graded card's rating and moves on. */
 	async rate(rating: StudyRating): Promise<void> {
-		if (this.phase !== 'answered' || !this.isSelfGraded) return;
-		await this.#record(rating);
+		if (this.phase !== 'answered' || !this.isSelfGraded || this.isBusy) return;
+		if (await this.#save(rating)) await this.#moveOn(rating);
 	}
 
 	toggleSource(): void {
@@ -267,8 +310,7 @@ export class StudySession {
 		}
 		this.isBusy = true;
 		try {
-			const db = getDb();
-			const undone = await undoLast(db, this.deckIds.length === 1 ? this.deckIds[0] : null);
+			const undone = await undoLast(this.#db, this.deckIds.length === 1 ? this.deckIds[0] : null);
 			if (!undone) {
 				this.undoable = 0;
 				this.message = 'Nothing to undo.';
@@ -299,7 +341,7 @@ export class StudySession {
 		const leech = this.leech;
 		if (!leech) return;
 		try {
-			await setSuspended(getDb(), leech.deckId, leech.fact.id, true);
+			await setSuspended(this.#db, leech.deckId, leech.fact.id, true);
 			this.leech = null;
 			if (this.card?.fact.id === leech.fact.id && this.card.deck.id === leech.deckId) {
 				await this.refresh();
@@ -325,17 +367,18 @@ export class StudySession {
 
 	fail(error: unknown): void {
 		this.#stopTimer();
-		this.error = errorText(error);
+		this.error = describeError(error);
 		this.status = 'error';
 	}
 
-	async #record(rating: StudyRating): Promise<void> {
+	/** Saves the card on screen as answered with `rating`; false (and the error shown) if not. */
+	async #save(rating: StudyRating): Promise<boolean> {
 		const card = this.card;
-		if (!card || this.isBusy) return;
+		if (!card || this.isBusy) return false;
 		this.isBusy = true;
 		try {
-			const now = Date.now();
-			const result = await recordAnswer(getDb(), {
+			const now = this.#deps.now();
+			const result = await recordAnswer(this.#db, {
 				deckId: card.deck.id,
 				factId: card.fact.id,
 				itemId: card.item.id,
@@ -345,9 +388,31 @@ export class StudySession {
 				settings: this.settings,
 				origin: 'study'
 			});
+			this.#savedReviewId = result.review.id ?? null;
 			this.undoable += 1;
 			this.#focusAnswered.add(card.fact.id);
-			if (result.isNewLeech) this.leech = { deckId: card.deck.id, fact: card.fact };
+			this.#noteLeech(result.isNewLeech);
+			return true;
+		} catch (error) {
+			this.fail(error);
+			return false;
+		} finally {
+			this.isBusy = false;
+		}
+	}
+
+	#noteLeech(isNewLeech: boolean): void {
+		const card = this.card;
+		if (!card) return;
+		const isShown = this.leech?.fact.id === card.fact.id && this.leech.deckId === card.deck.id;
+		if (isNewLeech) this.leech = { deckId: card.deck.id, fact: card.fact };
+		else if (isShown) this.leech = null;
+	}
+
+	/** Shows the next card once the one on screen is saved. */
+	async #moveOn(rating: StudyRating): Promise<void> {
+		this.isBusy = true;
+		try {
 			await this.refresh();
 			this.message = `Saved as ${RATING_LABELS[rating]}.`;
 		} catch (error) {
@@ -363,7 +428,7 @@ export class StudySession {
 		this.preview = previewIntervals(
 			card.memory,
 			factKey(card.deck.id, card.fact.id),
-			Date.now(),
+			this.#deps.now(),
 			this.settings
 		);
 		this.isRevealed = true;
@@ -371,8 +436,8 @@ export class StudySession {
 	}
 
 	async #readQueues(): Promise<DeckState[]> {
-		const db = getDb();
-		const now = Date.now();
+		const db = this.#db;
+		const now = this.#deps.now();
 		const settings = this.settings;
 		const dayStart = studyDayStart(now, settings.dayStartHour);
 		const states = await Promise.all(
@@ -397,10 +462,7 @@ export class StudySession {
 			})
 		);
 		this.counts = sumCounts(states.map((s) => s.queue.counts));
-		this.today = {
-			newIntroduced: states.reduce((sum, s) => sum + s.today.newIntroduced, 0),
-			reviews: states.reduce((sum, s) => sum + s.today.reviews, 0)
-		};
+		this.today = addCounts(states.map((s) => s.today));
 		return states;
 	}
 
@@ -419,13 +481,14 @@ export class StudySession {
 		const fact = deck?.facts.find((f) => f.id === factId);
 		if (!deck || !fact) throw new Error(`The fact ${factId} is not in the deck ${deckId}.`);
 		const memory =
-			known !== undefined ? known : ((await getMemory(getDb(), deckId, factId)) ?? null);
+			known !== undefined ? known : ((await getMemory(this.#db, deckId, factId)) ?? null);
 		const items = deck.items.filter((i) => i.factId === factId);
 		const item =
 			items.find((i) => i.id === itemId && STUDY_ITEM_TYPES.includes(i.type)) ??
 			pickStudyItem(items, memory, cardSeed(factKey(deckId, factId), memory?.reps ?? 0));
 		if (!item) throw new Error(`The fact ${factId} has no question to study.`);
-		this.card = { deck, fact, item, memory, isNew, shownAt: Date.now() };
+		this.card = { deck, fact, item, memory, isNew, shownAt: this.#deps.now() };
+		this.#savedReviewId = null;
 		this.isRevealed = false;
 		this.answer = undefined;
 		this.grade = null;
@@ -435,8 +498,8 @@ export class StudySession {
 	}
 
 	async #finish(states: DeckState[]): Promise<void> {
-		const db = getDb();
-		const now = Date.now();
+		const db = this.#db;
+		const now = this.#deps.now();
 		const perDeck = await Promise.all(
 			states.map(async ({ deck, known }) => {
 				const ids = studyFactIds(deck);
@@ -473,7 +536,7 @@ export class StudySession {
 	#startTimer(): void {
 		if (this.#timer !== undefined) return;
 		this.#timer = setInterval(() => {
-			this.now = Date.now();
+			this.now = this.#deps.now();
 			if (this.waitUntil !== null && this.now >= this.waitUntil && !this.isBusy) {
 				this.refresh().catch((error) => this.fail(error));
 			}

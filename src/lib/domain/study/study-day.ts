@@ -4,7 +4,8 @@
  * evening it started in. Study, scheduling and /progress all count days here.
  * Keys are 'YYYY-MM-DD' strings; calendar arithmetic on keys is done in UTC, where every day has
  * 24 hours, so daylight-saving changes never add or lose a day. `timeZone` is an IANA zone; left
- * out, the zone the runtime is in now.
+ * out, the zone the runtime is in now, read through Date's local fields (fast, and they follow a
+ * change of zone at once, where a formatter keeps the zone it was made in).
  */
 
 /** The local hour (0..23) at which a study day begins when no setting says otherwise. */
@@ -18,9 +19,7 @@ const KEYER_CACHE_LIMIT = 100_000;
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
 function formatterFor(timeZone: string | undefined): Intl.DateTimeFormat {
-	// The runtime's zone is looked up each time: it can change (a test, a travelling device), and
-	// a formatter keeps the zone it was made in.
-	const cacheKey = timeZone ?? currentTimeZone();
+	const cacheKey = timeZone ?? '';
 	let formatter = formatters.get(cacheKey);
 	if (!formatter) {
 		// en-US with numeric parts is the one format whose parts are stable across engines.
@@ -32,14 +31,9 @@ function formatterFor(timeZone: string | undefined): Intl.DateTimeFormat {
 			hour: 'numeric',
 			hourCycle: 'h23'
 		});
-		if (formatters.size > 64) formatters.clear();
 		formatters.set(cacheKey, formatter);
 	}
 	return formatter;
-}
-
-function currentTimeZone(): string {
-	return Intl.DateTimeFormat().resolvedOptions().timeZone;
 }
 
 function assertDayStartHour(dayStartHour: number): void {
@@ -82,12 +76,19 @@ export function studyDayKey(
 	let month = 0;
 	let date = 0;
 	let hour = 0;
-	for (const part of formatterFor(timeZone).formatToParts(ms)) {
-		if (part.type === 'year') year = Number(part.value);
-		else if (part.type === 'month') month = Number(part.value);
-		else if (part.type === 'day') date = Number(part.value);
-		else if (part.type === 'hour') hour = Number(part.value);
-	}
+	if (timeZone === undefined) {
+		const local = new Date(ms);
+		year = local.getFullYear();
+		month = local.getMonth() + 1;
+		date = local.getDate();
+		hour = local.getHours();
+	} else
+		for (const part of formatterFor(timeZone).formatToParts(ms)) {
+			if (part.type === 'year') year = Number(part.value);
+			else if (part.type === 'month') month = Number(part.value);
+			else if (part.type === 'day') date = Number(part.value);
+			else if (part.type === 'hour') hour = Number(part.value);
+		}
 	// Compare wall-clock hours rather than subtracting dayStartHour hours from the instant:
 	// on a daylight-saving day the local day is 23 or 25 hours long and the subtraction is off.
 	const ordinal = Date.UTC(year, month - 1, date) / MS_PER_DAY;
@@ -103,6 +104,13 @@ export function studyDayStartMs(
 	dayStartHour: number = DEFAULT_DAY_START_HOUR,
 	timeZone?: string
 ): number {
+	if (timeZone === undefined) {
+		assertDayStartHour(dayStartHour);
+		// The local constructor moves an hour skipped by a daylight-saving jump forward, and takes
+		// the first of an hour that repeats: the first instant of the day, as the search finds.
+		const [year, month, date] = day.split('-').map(Number);
+		return new Date(year, month - 1, date, dayStartHour).getTime();
+	}
 	const keyOf = studyDayKeyer(dayStartHour, timeZone);
 	// Every zone is within 14 hours of UTC, so the start lies within 36 hours of this guess; and
 	// a local hour begins on a UTC quarter hour, so searching quarter hours finds it exactly.
@@ -127,13 +135,12 @@ export function studyDayKeyer(
 	timeZone?: string
 ): (ms: number) => string {
 	assertDayStartHour(dayStartHour);
-	const zone = timeZone ?? currentTimeZone();
 	const cache = new Map<number, string>();
 	return (ms) => {
 		const bucket = Math.floor(ms / QUARTER_HOUR_MS);
 		let key = cache.get(bucket);
 		if (key === undefined) {
-			key = studyDayKey(ms, dayStartHour, zone);
+			key = studyDayKey(ms, dayStartHour, timeZone);
 			if (cache.size >= KEYER_CACHE_LIMIT) cache.clear();
 			cache.set(bucket, key);
 		}
@@ -168,11 +175,12 @@ export function monthKey(day: string): string {
 const starts = new Map<string, number>();
 
 function cachedDayStart(day: string, dayStartHour: number, timeZone: string | undefined): number {
-	const zone = timeZone ?? currentTimeZone();
-	const cacheKey = `${day}|${dayStartHour}|${zone}`;
+	// The local zone can change under a running program, so only named zones are remembered.
+	if (timeZone === undefined) return studyDayStartMs(day, dayStartHour);
+	const cacheKey = `${day}|${dayStartHour}|${timeZone}`;
 	let start = starts.get(cacheKey);
 	if (start === undefined) {
-		start = studyDayStartMs(day, dayStartHour, zone);
+		start = studyDayStartMs(day, dayStartHour, timeZone);
 		if (starts.size >= 1000) starts.clear();
 		starts.set(cacheKey, start);
 	}
