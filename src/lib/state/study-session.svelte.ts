@@ -228,10 +228,11 @@ export class StudySession {
 		this.message = 'Answer shown. Grade yourself from 1 Again to 4 Easy.';
 	}
 
-	choose(value: string): void {
+	/** Chooses an option and checks it at once. */
+	async choose(value: string): Promise<void> {
 		if (this.phase !== 'question' || this.isSelfGraded) return;
 		this.answer = value;
-		this.submit();
+		await this.submit();
 	}
 
 	/**
