@@ -2,7 +2,9 @@ import 'fake-indexeddb/auto';
 import { describe, it, expect, beforeEach, afterEach } from 'vitest';
 import fc from 'fast-check';
 import { FactdeckDB, type MemoryRow } from '$lib/db/schema';
+import { AGGREGATE_CACHE_KEY, updateDayAggregates } from '$lib/db/stats-repository';
 import {
+	changeRating,
 	countToday,
 	getMemory,
 	getSettings,
@@ -136,6 +138,44 @@ describe('recordAnswer', () => {
 		await expect(answer('f1', 3, NOON + 10 * MINUTE)).rejects.toThrow('disk full');
 		expect(await db.memory.get('kosovo/f1')).toEqual(before);
 		expect(await db.reviews.count()).toBe(1);
+	});
+});
+
+describe('changeRating', () => {
+	it('rewrites the newest answer of a fact and its memory in place, as if rated so at first', async () => {
+		const first = await answer('a', 1, NOON);
+		const changed = await changeRating(db, first.review.id!, 4, DEFAULT_SETTINGS);
+		expect(changed?.review.id).toBe(first.review.id);
+		const reviews = await db.reviews.toArray();
+		expect(reviews).toHaveLength(1);
+		expect(reviews[0].rating).toBe(4);
+		expect(reviews[0].after).toEqual(applyRating(null, 'kosovo/a', 4, NOON, DEFAULT_SETTINGS));
+		expect(await getMemory(db, 'kosovo', 'a')).toMatchObject(reviews[0].after);
+		// Undo still takes the changed answer back whole.
+		await undoLast(db, 'kosovo');
+		expect(await db.reviews.count()).toBe(0);
+		expect(await getMemory(db, 'kosovo', 'a')).toBeUndefined();
+	});
+
+	it('changes nothing when a later answer to the fact built on it, or it is gone', async () => {
+		const first = await answer('a', 3, NOON);
+		await answer('a', 3, first.memory.dueAt);
+		const memory = await getMemory(db, 'kosovo', 'a');
+		expect(await changeRating(db, first.review.id!, 1, DEFAULT_SETTINGS)).toBeNull();
+		expect(await getMemory(db, 'kosovo', 'a')).toEqual(memory);
+		expect((await db.reviews.get(first.review.id!))?.rating).toBe(3);
+		expect(await changeRating(db, 999, 1, DEFAULT_SETTINGS)).toBeNull();
+	});
+
+	it('drops saved day totals that had counted the old rating', async () => {
+		const first = await answer('a', 1, NOON);
+		const options = { dayStartHour: 4, timeZone: 'UTC' };
+		const before = await updateDayAggregates(db, options);
+		expect([...before.aggregates.values()][0]).toMatchObject({ reviews: 1 });
+		await changeRating(db, first.review.id!, 3, DEFAULT_SETTINGS);
+		expect(await db.settings.get(AGGREGATE_CACHE_KEY)).toBeUndefined();
+		const after = await updateDayAggregates(db, options);
+		expect(after.rowsRead).toBe(1);
 	});
 });
 
