@@ -86,7 +86,8 @@ describe('ProgressStats', () => {
 			const session = new StudySession([deck.id], [], {
 				db: () => db,
 				now: () => NOW,
-				loadDeck: async () => deck
+				loadDeck: async () => deck,
+				setTimer: () => () => undefined
 			});
 			await session.start();
 			session.destroy();

@@ -39,7 +39,7 @@ import {
 	type QueueCounts,
 	type StudyQueue
 } from '$lib/domain/study/study-queue';
-import { studyDayStart } from '$lib/domain/study/study-day';
+import { nextStudyDayStart, studyDayStart } from '$lib/domain/study/study-day';
 import { DEFAULT_SETTINGS, type StudySettings } from '$lib/domain/study/study-settings';
 import { addCounts, NO_ANSWERS, type TodayCounts } from '$lib/domain/study/today-counts';
 import type { Answer, Deck, Fact, Grade, Item, MemorySnapshot } from '$lib/domain/types';
@@ -53,13 +53,19 @@ export interface StudyDeps {
 	/** The time now, epoch ms. */
 	now: () => number;
 	loadDeck: (deckId: string) => Promise<Deck>;
+	/** Runs `run` once after `ms`; returns what cancels it. */
+	setTimer: (run: () => void, ms: number) => () => void;
 }
 
 /** The browser's: the app's one database, the system clock, decks from the network or storage. */
 export const BROWSER_STUDY_DEPS: StudyDeps = {
 	db: getDb,
 	now: () => Date.now(),
-	loadDeck: (deckId) => loadDeck(deckId)
+	loadDeck: (deckId) => loadDeck(deckId),
+	setTimer: (run, ms) => {
+		const id = setTimeout(run, ms);
+		return () => clearTimeout(id);
+	}
 };
 
 /**
@@ -134,7 +140,8 @@ export class StudySession {
 	readonly focus: ReadonlySet<string>;
 	/** Facts answered in this focused session (their answers are stored; this only steers it). */
 	#focusAnswered = new SvelteSet<string>();
-	#timer: ReturnType<typeof setInterval> | undefined;
+	/** Cancels the pending wake-up (a waiting poll, or the start of the next study day). */
+	#cancelTimer: (() => void) | null = null;
 	#deps: StudyDeps;
 	/** The stored review of the auto-graded card on screen, once saved at Check. */
 	#savedReviewId: number | null = null;
@@ -364,6 +371,7 @@ export class StudySession {
 		this.#stopTimer();
 		this.waitUntil = null;
 		this.status = 'done';
+		this.#wakeNextStudyDay();
 	}
 
 	fail(error: unknown): void {
@@ -531,22 +539,47 @@ export class StudySession {
 			this.#stopTimer();
 			this.waitUntil = null;
 			this.status = 'done';
+			this.#wakeNextStudyDay();
 		}
 	}
 
+	/** Polls while waiting, so the countdown moves and the card shows once it is due. */
 	#startTimer(): void {
-		if (this.#timer !== undefined) return;
-		this.#timer = setInterval(() => {
+		if (this.#cancelTimer) return;
+		const poll = () => {
+			this.#cancelTimer = null;
 			this.now = this.#deps.now();
 			if (this.waitUntil !== null && this.now >= this.waitUntil && !this.isBusy) {
 				this.refresh().catch((error) => this.fail(error));
+			} else if (this.status === 'waiting') {
+				this.#cancelTimer = this.#deps.setTimer(poll, WAIT_POLL_MS);
 			}
-		}, WAIT_POLL_MS);
+		};
+		this.#cancelTimer = this.#deps.setTimer(poll, WAIT_POLL_MS);
+	}
+
+	/**
+	 * A finished session left open reads its queues again when the next study day begins, so
+	 * the new day's cards and counts appear without a reload.
+	 */
+	#wakeNextStudyDay(): void {
+		this.#stopTimer();
+		const now = this.#deps.now();
+		const delay = nextStudyDayStart(now, this.settings.dayStartHour) - now;
+		// Timers take at most 2^31 - 1 ms; a longer wait is re-armed when that one fires.
+		this.#cancelTimer = this.#deps.setTimer(
+			() => {
+				this.#cancelTimer = null;
+				if (this.status !== 'done') return;
+				if (this.#deps.now() < now + delay) return this.#wakeNextStudyDay();
+				this.refresh().catch((error) => this.fail(error));
+			},
+			Math.min(Math.max(0, delay), 2 ** 31 - 1)
+		);
 	}
 
 	#stopTimer(): void {
-		if (this.#timer === undefined) return;
-		clearInterval(this.#timer);
-		this.#timer = undefined;
+		this.#cancelTimer?.();
+		this.#cancelTimer = null;
 	}
 }

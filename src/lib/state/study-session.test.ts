@@ -21,12 +21,34 @@ const NOON = new Date(2026, 2, 12, 12).getTime();
 let db: FactdeckDB;
 let now: number;
 let sessions: StudySession[];
+/** Timers the session set, fired by the test when it moves the clock past them. */
+let timers: Array<{ run: () => void; at: number; isLive: boolean }>;
 
 beforeEach(() => {
 	db = new FactdeckDB(`session-${Math.random().toString(36).slice(2)}`);
 	now = NOON;
 	sessions = [];
+	timers = [];
 });
+
+function setTimer(run: () => void, ms: number): () => void {
+	const timer = { run, at: now + ms, isLive: true };
+	timers.push(timer);
+	return () => (timer.isLive = false);
+}
+
+/** Moves the clock to `to` and runs the timers due by then; waits for what they started. */
+async function advanceTo(to: number): Promise<void> {
+	now = to;
+	for (const timer of timers.filter((t) => t.isLive && t.at <= now)) {
+		timer.isLive = false;
+		timer.run();
+	}
+	// Let the reads a timer started finish (fake-indexeddb answers on later macrotasks).
+	for (let i = 0; i < 20; i++) await new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+const liveTimers = () => timers.filter((t) => t.isLive);
 
 afterEach(async () => {
 	for (const session of sessions) session.destroy();
@@ -41,7 +63,8 @@ async function startSession(deck: Deck, settings?: Partial<StudySettings>): Prom
 		loadDeck: async (id) => {
 			if (id !== deck.id) throw new Error(`no deck ${id}`);
 			return deck;
-		}
+		},
+		setTimer
 	});
 	sessions.push(session);
 	await session.start();
@@ -165,12 +188,14 @@ describe('StudySession', () => {
 		expect(session.waitUntil).toBe(dueAt);
 		expect(dueAt - now).toBeLessThanOrEqual(10 * MINUTE);
 
-		now = dueAt - 1;
-		await session.refresh();
+		// The session polls while it waits: not yet before the card is due, then it shows it.
+		await advanceTo(dueAt - 1);
 		expect(session.status).toBe('waiting');
-		now = dueAt;
-		await session.refresh();
+		expect(session.now).toBe(dueAt - 1);
+		expect(liveTimers()).toHaveLength(1);
+		await advanceTo(dueAt + 10_000);
 		expect(session.status).toBe('studying');
+		expect(liveTimers()).toHaveLength(0);
 		expect(session.card?.fact.id).toBe('f1');
 		expect(session.card?.isNew).toBe(false);
 		expect(session.counts).toEqual({ new: 0, learning: 1, due: 0 });
@@ -196,11 +221,37 @@ describe('StudySession', () => {
 		expect(session.today).toEqual({ reviews: 0, newLearned: 0, learning: 0, reviewAnswers: 0 });
 	});
 
+	it('left open when done, shows the new study day’s cards when that day begins', async () => {
+		const session = await startSession(fixtureDeck(2), { newPerDay: 1 });
+		await answerShown(session, true);
+		await session.selectRating(4);
+		await session.continue();
+		expect(session.status).toBe('done');
+		const dayStart = nextStudyDayStart(now, DEFAULT_SETTINGS.dayStartHour);
+		expect(liveTimers().map((t) => t.at)).toEqual([dayStart]);
+		await advanceTo(dayStart - 60_000);
+		expect(session.status).toBe('done');
+		await advanceTo(dayStart);
+		expect(session.status).toBe('studying');
+		expect(session.card?.fact.id).toBe('f2');
+		expect(session.counts.new).toBe(1);
+	});
+
+	it('stops its timers when the screen goes away', async () => {
+		const session = await startSession(fixtureDeck(1));
+		await answerShown(session, false);
+		await session.continue();
+		expect(session.status).toBe('waiting');
+		session.destroy();
+		expect(liveTimers()).toHaveLength(0);
+	});
+
 	it('shows the failure in plain words when the deck cannot be loaded', async () => {
 		const session = new StudySession(['missing'], [], {
 			db: () => db,
 			now: () => now,
-			loadDeck: () => Promise.reject(new TypeError('Failed to fetch'))
+			loadDeck: () => Promise.reject(new TypeError('Failed to fetch')),
+			setTimer
 		});
 		await session.start();
 		expect(session.status).toBe('error');
