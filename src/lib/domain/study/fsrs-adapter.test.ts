@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { walkMemory } from '$fixtures/study-memory';
 import fc from 'fast-check';
 import {
 	applyRating,
@@ -21,18 +22,6 @@ const DAY = 24 * HOUR;
 const NOON = new Date(2026, 0, 10, 12).getTime();
 
 const KEY = 'kosovo/kfor-founded';
-
-/** Walks one fact through a list of ratings, each answered when it falls due (plus `late`). */
-function walk(ratings: StudyRating[], key = KEY, late = 0): MemorySnapshot {
-	let memory: MemorySnapshot | null = null;
-	let now = NOON;
-	for (const rating of ratings) {
-		memory = applyRating(memory, key, rating, now, DEFAULT_SETTINGS);
-		now = memory.dueAt + late;
-	}
-	if (!memory) throw new Error('walk needs at least one rating');
-	return memory;
-}
 
 describe('previewIntervals and applyRating', () => {
 	it('labels the buttons of a new fact with its learning steps and first interval', () => {
@@ -73,7 +62,7 @@ describe('previewIntervals and applyRating', () => {
 	});
 
 	it('orders the intervals Again < Hard < Good < Easy for a fact in review', () => {
-		const memory = walk([3, 3, 3]);
+		const memory = walkMemory([3, 3, 3]);
 		const preview = previewIntervals(memory, KEY, memory.dueAt, DEFAULT_SETTINGS);
 		const due = RATINGS.map((r) => preview[r].after.dueAt);
 		expect(due).toEqual([...due].sort((a, b) => a - b));
@@ -86,8 +75,8 @@ describe('previewIntervals and applyRating', () => {
 		const intervals = new Set<number>();
 		for (let i = 0; i < 30; i++) {
 			const key = `kosovo/fact-${i}`;
-			const memory = walk([3, 3, 3, 3], key);
-			const again = walk([3, 3, 3, 3], key);
+			const memory = walkMemory([3, 3, 3, 3], key);
+			const again = walkMemory([3, 3, 3, 3], key);
 			expect(again).toEqual(memory);
 			intervals.add(memory.scheduledDays);
 		}
@@ -96,7 +85,7 @@ describe('previewIntervals and applyRating', () => {
 	});
 
 	it('asks for a higher retention with shorter intervals', () => {
-		const memory = walk([3, 3, 3]);
+		const memory = walkMemory([3, 3, 3]);
 		const strict = { ...DEFAULT_SETTINGS, desiredRetention: 0.97 };
 		const loose = { ...DEFAULT_SETTINGS, desiredRetention: 0.8 };
 		const strictGood = applyRating(memory, KEY, 3, memory.dueAt, strict);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { applyRating, type StudyRating } from '$lib/domain/study/fsrs-adapter';
+import { fixtureItem, walkMemory } from '$fixtures/study-memory';
+import { applyRating } from '$lib/domain/study/fsrs-adapter';
 import {
 	cardSeed,
 	chooseItemType,
@@ -12,50 +13,13 @@ import type { Item, ItemType, MemorySnapshot } from '$lib/domain/types';
 /** Local noon, so the tests hold in whatever zone the process runs. */
 const NOON = new Date(2026, 0, 10, 12).getTime();
 
-const KEY = 'kosovo/kfor-founded';
-
-/** Walks one fact through a list of ratings, each answered when it falls due (plus `late`). */
-function walk(ratings: StudyRating[], key = KEY, late = 0): MemorySnapshot {
-	let memory: MemorySnapshot | null = null;
-	let now = NOON;
-	for (const rating of ratings) {
-		memory = applyRating(memory, key, rating, now, DEFAULT_SETTINGS);
-		now = memory.dueAt + late;
-	}
-	if (!memory) throw new Error('walk needs at least one rating');
-	return memory;
-}
-
-function item(id: string, type: ItemType): Item {
-	const base = {
-		id,
-		factId: 'f1',
-		prompt: `prompt ${id}`,
-		explanation: 'because',
-		topic: 't',
-		source: { document: 'doc', quote: 'quote' }
-	};
-	switch (type) {
-		case 'mcq':
-			return { ...base, type, answer: 'a', options: ['a', 'b'] };
-		case 'truefalse':
-			return { ...base, type, answer: 'True' };
-		case 'order':
-			return { ...base, type, answer: ['x', 'y'], options: ['y', 'x'] };
-		case 'match':
-			return { ...base, type, answer: [{ term: 'x', meaning: 'y' }], options: ['y'] };
-		default:
-			return { ...base, type, answer: 'a' };
-	}
-}
-
 const ALL: Item[] = [
-	item('fc', 'flashcard'),
-	item('mc', 'mcq'),
-	item('tf', 'truefalse'),
-	item('cz', 'cloze'),
-	item('or', 'order'),
-	item('ma', 'match')
+	fixtureItem('fc', 'flashcard'),
+	fixtureItem('mc', 'mcq'),
+	fixtureItem('tf', 'truefalse'),
+	fixtureItem('cz', 'cloze'),
+	fixtureItem('or', 'order'),
+	fixtureItem('ma', 'match')
 ];
 
 /** A memory that has been reviewed long enough to count as stable (recall formats). */
@@ -74,11 +38,11 @@ describe('chooseItemType', () => {
 	const all: ItemType[] = ['flashcard', 'mcq', 'truefalse', 'cloze', 'order', 'match'];
 	const chosen = (memory: MemorySnapshot | null, available: ItemType[]) =>
 		new Set(Array.from({ length: 60 }, (_, seed) => chooseItemType(memory, available, seed)));
-	const stable = { ...walk([3, 3, 3]), stability: 40 };
+	const stable = { ...walkMemory([3, 3, 3]), stability: 40 };
 
 	it('shows recognition formats while a fact is young', () => {
 		expect(chosen(null, all)).toEqual(new Set(['mcq', 'truefalse', 'flashcard']));
-		expect(chosen(walk([3]), all)).toEqual(new Set(['mcq', 'truefalse', 'flashcard']));
+		expect(chosen(walkMemory([3]), all)).toEqual(new Set(['mcq', 'truefalse', 'flashcard']));
 		expect(chosen({ ...stable, stability: 20.9 }, all)).toEqual(
 			new Set(['mcq', 'truefalse', 'flashcard'])
 		);
@@ -123,7 +87,9 @@ describe('pickStudyItem', () => {
 			const picked = pickStudyItem(ALL, null, seed);
 			expect(picked && STUDY_ITEM_TYPES.includes(picked.type)).toBe(true);
 		}
-		expect(pickStudyItem([item('or', 'order'), item('ma', 'match')], null, 1)).toBeNull();
+		expect(
+			pickStudyItem([fixtureItem('or', 'order'), fixtureItem('ma', 'match')], null, 1)
+		).toBeNull();
 	});
 
 	it('shows a new fact as mcq, true/false or flashcard, and uses all three over many seeds', () => {
@@ -140,7 +106,7 @@ describe('pickStudyItem', () => {
 	});
 
 	it('picks among several items of the chosen type, always the same one for a seed', () => {
-		const items = [item('tf1', 'truefalse'), item('tf2', 'truefalse')];
+		const items = [fixtureItem('tf1', 'truefalse'), fixtureItem('tf2', 'truefalse')];
 		const ids = new Set<string>();
 		for (let seed = 0; seed < 100; seed++) ids.add(pickStudyItem(items, null, seed)!.id);
 		expect([...ids].sort()).toEqual(['tf1', 'tf2']);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applyRating, type StudyRating } from '$lib/domain/study/fsrs-adapter';
+import { walkMemory } from '$fixtures/study-memory';
 import { formatInterval, formatRelative } from '$lib/domain/study/interval-labels';
 import {
 	combineDone,
@@ -9,7 +9,6 @@ import {
 	waitMessage
 } from '$lib/domain/study/session-summary';
 import { DEFAULT_SETTINGS } from '$lib/domain/study/study-settings';
-import type { MemorySnapshot } from '$lib/domain/types';
 
 const MINUTE = 60_000;
 
@@ -19,20 +18,6 @@ const DAY = 24 * HOUR;
 
 /** Local noon, so the tests hold in whatever zone the process runs. */
 const NOON = new Date(2026, 0, 10, 12).getTime();
-
-const KEY = 'kosovo/kfor-founded';
-
-/** Walks one fact through a list of ratings, each answered when it falls due (plus `late`). */
-function walk(ratings: StudyRating[], key = KEY, late = 0): MemorySnapshot {
-	let memory: MemorySnapshot | null = null;
-	let now = NOON;
-	for (const rating of ratings) {
-		memory = applyRating(memory, key, rating, now, DEFAULT_SETTINGS);
-		now = memory.dueAt + late;
-	}
-	if (!memory) throw new Error('walk needs at least one rating');
-	return memory;
-}
 
 describe('summariseDone and formatRelative', () => {
 	it('says when the next review is and how many new facts come tomorrow', () => {
@@ -83,7 +68,7 @@ describe('summariseDone and formatRelative', () => {
 	});
 
 	it('labels long intervals in months and years', () => {
-		const review = { ...walk([3]), state: 2 as const };
+		const review = { ...walkMemory([3]), state: 2 as const };
 		expect(formatInterval({ ...review, scheduledDays: 3 }, NOON)).toBe('3d');
 		expect(formatInterval({ ...review, scheduledDays: 60 }, NOON)).toBe('2mo');
 		expect(formatInterval({ ...review, scheduledDays: 45 }, NOON)).toBe('1.5mo');

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { fixtureItem } from '$fixtures/study-memory';
 import {
 	buildQueue,
 	focusQueue,
@@ -12,7 +13,6 @@ import {
 } from '$lib/domain/study/study-queue';
 import { DEFAULT_SETTINGS } from '$lib/domain/study/study-settings';
 import { NO_ANSWERS } from '$lib/domain/study/today-counts';
-import type { Item, ItemType } from '$lib/domain/types';
 
 const MINUTE = 60_000;
 
@@ -22,29 +22,6 @@ const DAY = 24 * HOUR;
 
 /** Local noon, so the tests hold in whatever zone the process runs. */
 const NOON = new Date(2026, 0, 10, 12).getTime();
-
-function item(id: string, type: ItemType): Item {
-	const base = {
-		id,
-		factId: 'f1',
-		prompt: `prompt ${id}`,
-		explanation: 'because',
-		topic: 't',
-		source: { document: 'doc', quote: 'quote' }
-	};
-	switch (type) {
-		case 'mcq':
-			return { ...base, type, answer: 'a', options: ['a', 'b'] };
-		case 'truefalse':
-			return { ...base, type, answer: 'True' };
-		case 'order':
-			return { ...base, type, answer: ['x', 'y'], options: ['y', 'x'] };
-		case 'match':
-			return { ...base, type, answer: [{ term: 'x', meaning: 'y' }], options: ['y'] };
-		default:
-			return { ...base, type, answer: 'a' };
-	}
-}
 
 describe('buildQueue', () => {
 	const now = NOON;
@@ -131,9 +108,9 @@ describe('studyFactIds', () => {
 		const deck = {
 			facts: ['f3', 'f1', 'f2'].map((id) => ({ id }) as never),
 			items: [
-				{ ...item('a', 'flashcard'), factId: 'f1' },
-				{ ...item('b', 'order'), factId: 'f2' },
-				{ ...item('c', 'cloze'), factId: 'f3' }
+				{ ...fixtureItem('a', 'flashcard'), factId: 'f1' },
+				{ ...fixtureItem('b', 'order'), factId: 'f2' },
+				{ ...fixtureItem('c', 'cloze'), factId: 'f3' }
 			]
 		};
 		expect(studyFactIds(deck)).toEqual(['f3', 'f1']);
