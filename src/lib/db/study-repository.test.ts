@@ -1,6 +1,7 @@
 import 'fake-indexeddb/auto';
 import { describe, it, expect, beforeEach, afterEach } from 'vitest';
 import fc from 'fast-check';
+import { fixtureAnswer } from '$fixtures/study-memory';
 import { FactdeckDB, type MemoryRow } from '$lib/db/schema';
 import { AGGREGATE_CACHE_KEY, updateDayAggregates } from '$lib/db/stats-repository';
 import {
@@ -45,17 +46,7 @@ function answer(
 	now: number,
 	extra: Partial<AnswerInput> = {}
 ) {
-	return recordAnswer(db, {
-		deckId: 'kosovo',
-		factId,
-		itemId: `${factId}-mcq`,
-		rating,
-		now,
-		durationMs: 4000,
-		settings: DEFAULT_SETTINGS,
-		origin: 'study',
-		...extra
-	});
+	return recordAnswer(db, fixtureAnswer('kosovo', factId, rating, now, extra));
 }
 
 describe('recordAnswer', () => {

@@ -5,10 +5,10 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fixtureDeck } from '$fixtures/study-deck';
+import { fixtureAnswer } from '$fixtures/study-memory';
 import { FactdeckDB } from '$lib/db/schema';
 import { recordAnswer } from '$lib/db/study-repository';
 import { progressDeck } from '$lib/domain/stats/progress-deck';
-import { DEFAULT_SETTINGS } from '$lib/domain/study/study-settings';
 import { ProgressStats, type ProgressDeps } from '$lib/state/progress.svelte';
 import { StudySession } from '$lib/state/study-session.svelte';
 
@@ -39,16 +39,7 @@ function deps(extra: Partial<ProgressDeps> = {}): ProgressDeps {
 }
 
 function answer(factId: string, rating: 1 | 2 | 3 | 4, now: number) {
-	return recordAnswer(db, {
-		deckId: 'fixture',
-		factId,
-		itemId: `${factId}-mcq`,
-		rating,
-		now,
-		durationMs: 2_000,
-		settings: DEFAULT_SETTINGS,
-		origin: 'study'
-	});
+	return recordAnswer(db, fixtureAnswer('fixture', factId, rating, now));
 }
 
 describe('ProgressStats', () => {
@@ -61,7 +52,7 @@ describe('ProgressStats', () => {
 		expect(stats.status).toBe('loading');
 		await stats.load([progressDeck(fixtureDeck(4))]);
 		expect(stats.status).toBe('ready');
-		expect(stats.today).toMatchObject({ reviews: 2, newLearned: 1, durationMs: 4_000, streak: 2 });
+		expect(stats.today).toMatchObject({ reviews: 2, newLearned: 1, durationMs: 8_000, streak: 2 });
 		expect(stats.heatmap).not.toBeNull();
 		expect(stats.weeks).not.toBeNull();
 		expect(stats.months).not.toBeNull();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { walkMemory } from '$fixtures/study-memory';
+import { fixtureAnswer, walkMemory } from '$fixtures/study-memory';
 import { fixtureMemoryRow, fixtureSnapshot } from '$fixtures/study-deck';
 import {
 	answerOutcome,
@@ -34,17 +34,7 @@ describe('leeches', () => {
 });
 
 function input(rating: StudyRating, now = NOON, extra: Partial<AnswerInput> = {}): AnswerInput {
-	return {
-		deckId: 'kosovo',
-		factId: 'kfor-founded',
-		itemId: 'kfor-founded-mcq',
-		rating,
-		now,
-		durationMs: 4_000,
-		settings: DEFAULT_SETTINGS,
-		origin: 'study',
-		...extra
-	};
+	return fixtureAnswer('kosovo', 'kfor-founded', rating, now, extra);
 }
 
 describe('leechFlag', () => {
