@@ -3,6 +3,7 @@ import { describe, it, expect, beforeEach, afterEach } from 'vitest';
 import fc from 'fast-check';
 import { fixtureAnswer } from '$fixtures/study-memory';
 import { FactdeckDB, type MemoryRow } from '$lib/db/schema';
+import { WAIT_WINDOW_MS } from '$lib/domain/study/session-summary';
 import { AGGREGATE_CACHE_KEY, updateDayAggregates } from '$lib/db/stats-repository';
 import {
 	changeRating,
@@ -354,7 +355,7 @@ describe('loadStudyQueue', () => {
 						now: NOON,
 						settings,
 						factIds,
-						memories: await loadDueRows(db, 'kosovo', NOON),
+						memories: await loadDueRows(db, 'kosovo', NOON + WAIT_WINDOW_MS),
 						today,
 						knownFactIds: await knownFactIds(db, 'kosovo')
 					});

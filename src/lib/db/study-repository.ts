@@ -15,6 +15,7 @@ import {
 } from '$lib/domain/study/answer-outcome';
 import type { StudyRating } from '$lib/domain/study/fsrs-adapter';
 import { factKey, MEMORY_STATE, NEW_MEMORY } from '$lib/domain/study/memory';
+import { WAIT_WINDOW_MS } from '$lib/domain/study/session-summary';
 import { buildQueue, type StudyQueue } from '$lib/domain/study/study-queue';
 import {
 	DEFAULT_SETTINGS,
@@ -86,16 +87,18 @@ export function loadStudyQueue(
 	dayStart: number
 ): Promise<StudyQueueRead> {
 	const inDeck = new Set(factIds);
-	const dueIn = (state: number) =>
+	const dueIn = (state: number, upTo = now) =>
 		db.memory
 			.where('[deckId+suspended+state+dueAt]')
-			.between([deckId, 0, state, Dexie.minKey], [deckId, 0, state, now], true, true);
+			.between([deckId, 0, state, Dexie.minKey], [deckId, 0, state, upTo], true, true);
+	// Learning cards due soon are counted (the session waits for them), not shown yet.
+	const learnAhead = now + WAIT_WINDOW_MS;
 	return db.transaction('r', db.memory, db.reviews, async () => {
 		const today = await countToday(db, deckId, dayStart);
 		const reviewsLeft = reviewsLeftToday(settings, today);
 		const [learning, relearning, newAgain, reviews, known] = await Promise.all([
-			dueIn(MEMORY_STATE.learning).toArray(),
-			dueIn(MEMORY_STATE.relearning).toArray(),
+			dueIn(MEMORY_STATE.learning, learnAhead).toArray(),
+			dueIn(MEMORY_STATE.relearning, learnAhead).toArray(),
 			dueIn(MEMORY_STATE.new).toArray(),
 			firstInDeck(() => dueIn(MEMORY_STATE.review), reviewsLeft, inDeck),
 			knownFactIds(db, deckId)

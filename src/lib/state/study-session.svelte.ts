@@ -145,6 +145,9 @@ export class StudySession {
 	#deps: StudyDeps;
 	/** The stored review of the auto-graded card on screen, once saved at Check. */
 	#savedReviewId: number | null = null;
+	#savedRating: StudyRating | null = null;
+	/** Settles when every queued write (an answer saved at Check, a rating change) has. */
+	#writes: Promise<void> = Promise.resolve();
 
 	constructor(
 		deckIds: string[],
@@ -265,41 +268,56 @@ export class StudySession {
 				: 'Right.'
 			: `Not quite. The answer is ${grade.expected}.`;
 		this.message = `${verdict} Rated ${RATING_LABELS[rating]}; press Enter to go on.`;
-		await this.#save(rating);
+		// Not behind isBusy: the learner may already change the rating or go on; those writes
+		// queue behind this one.
+		await this.#queueWrite(() => this.#save(rating));
 	}
 
 	/** Changes the rating of the auto-graded card on screen; its saved review is rewritten. */
 	async selectRating(rating: StudyRating): Promise<void> {
 		if (this.phase !== 'answered' || this.isSelfGraded || this.isBusy) return;
-		const previous = this.chosenRating;
 		this.chosenRating = rating;
 		this.message = `Rating changed to ${RATING_LABELS[rating]}.`;
-		if (this.#savedReviewId === null || rating === previous) return;
-		this.isBusy = true;
-		try {
-			const changed = await changeRating(this.#db, this.#savedReviewId, rating, this.settings);
-			if (!changed) throw new Error('The saved answer to change is gone.');
-			this.#noteLeech(changed.isNewLeech);
-		} catch (error) {
-			this.fail(error);
-		} finally {
-			this.isBusy = false;
-		}
+		await this.#queueWrite(async () => {
+			const reviewId = this.#savedReviewId;
+			if (reviewId === null || this.#savedRating === rating) return;
+			try {
+				const changed = await changeRating(this.#db, reviewId, rating, this.settings);
+				if (!changed) throw new Error('The saved answer to change is gone.');
+				this.#savedRating = rating;
+				this.#noteLeech(changed.isNewLeech);
+			} catch (error) {
+				this.fail(error);
+			}
+		});
 	}
 
 	/** Moves on from an auto-graded card (saved at Check; saved now if that failed). */
 	async continue(): Promise<void> {
 		if (this.phase !== 'answered' || this.isSelfGraded || this.chosenRating === null) return;
 		if (this.isBusy) return;
-		const rating = this.chosenRating;
-		if (this.#savedReviewId === null && !(await this.#save(rating))) return;
-		await this.#moveOn(rating);
+		this.isBusy = true;
+		try {
+			await this.#writes;
+			const rating = this.chosenRating;
+			if (this.#savedReviewId === null && !(await this.#save(rating))) return;
+		} finally {
+			this.isBusy = false;
+		}
+		await this.#moveOn(this.chosenRating);
 	}
 
 	/** Records a self-graded card's rating and moves on. */
 	async rate(rating: StudyRating): Promise<void> {
 		if (this.phase !== 'answered' || !this.isSelfGraded || this.isBusy) return;
-		if (await this.#save(rating)) await this.#moveOn(rating);
+		this.isBusy = true;
+		let isSaved = false;
+		try {
+			isSaved = await this.#save(rating);
+		} finally {
+			this.isBusy = false;
+		}
+		if (isSaved) await this.#moveOn(rating);
 	}
 
 	toggleSource(): void {
@@ -312,6 +330,8 @@ export class StudySession {
 
 	/** Takes back the newest answer and shows that fact again as the current card. */
 	async undo(): Promise<void> {
+		// An answer still being saved is part of what can be taken back.
+		await this.#writes;
 		if (!this.canUndo) {
 			this.message = 'Nothing to undo in this session.';
 			return;
@@ -381,10 +401,22 @@ export class StudySession {
 	}
 
 	/** Saves the card on screen as answered with `rating`; false (and the error shown) if not. */
+	/**
+	 * Runs `write` after every write queued before it, so a rating change never overtakes the
+	 * answer it changes; `#writes` settles once all of them have.
+	 */
+	#queueWrite<T>(write: () => Promise<T>): Promise<T> {
+		const run = this.#writes.then(write);
+		this.#writes = run.then(
+			() => undefined,
+			() => undefined
+		);
+		return run;
+	}
+
 	async #save(rating: StudyRating): Promise<boolean> {
 		const card = this.card;
-		if (!card || this.isBusy) return false;
-		this.isBusy = true;
+		if (!card) return false;
 		try {
 			const now = this.#deps.now();
 			const result = await recordAnswer(this.#db, {
@@ -398,6 +430,7 @@ export class StudySession {
 				origin: 'study'
 			});
 			this.#savedReviewId = result.review.id ?? null;
+			this.#savedRating = rating;
 			this.undoable += 1;
 			this.#focusAnswered.add(card.fact.id);
 			this.#noteLeech(result.isNewLeech);
@@ -405,8 +438,6 @@ export class StudySession {
 		} catch (error) {
 			this.fail(error);
 			return false;
-		} finally {
-			this.isBusy = false;
 		}
 	}
 
@@ -498,6 +529,7 @@ export class StudySession {
 		if (!item) throw new Error(`The fact ${factId} has no question to study.`);
 		this.card = { deck, fact, item, memory, isNew, shownAt: this.#deps.now() };
 		this.#savedReviewId = null;
+		this.#savedRating = null;
 		this.isRevealed = false;
 		this.answer = undefined;
 		this.grade = null;

@@ -125,6 +125,20 @@ describe('StudySession', () => {
 		expect(session.card?.fact.id).toBe('f2');
 	});
 
+	it('takes a rating change and Continue pressed while the answer is still being saved', async () => {
+		const session = await startSession(fixtureDeck(2));
+		const item = shownItem(session);
+		const checking = session.choose(item.answer);
+		expect(session.isBusy).toBe(false);
+		const changing = session.selectRating(2);
+		const going = session.continue();
+		await Promise.all([checking, changing, going]);
+		const reviews = await db.reviews.toArray();
+		expect(reviews.map((r) => r.rating)).toEqual([2]);
+		expect(session.card?.fact.id).toBe('f2');
+		expect(session.message).toBe('Saved as Hard.');
+	});
+
 	it('undoes the last answer: the review goes, the memory is restored, the card is back', async () => {
 		const session = await startSession(fixtureDeck(3));
 		await answerShown(session, true);

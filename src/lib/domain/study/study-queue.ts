@@ -7,6 +7,7 @@ import type { Deck } from '$lib/domain/types';
 import { MEMORY_STATE } from '$lib/domain/study/memory';
 import type { StudySettings } from '$lib/domain/study/study-settings';
 import { STUDY_ITEM_TYPES } from '$lib/domain/study/item-choice';
+import { WAIT_WINDOW_MS } from '$lib/domain/study/session-summary';
 import { newLeftToday, reviewsLeftToday, type TodayCounts } from '$lib/domain/study/today-counts';
 
 /** The part of a stored memory row the queue needs (a schema MemoryRow fits). */
@@ -23,7 +24,10 @@ export interface QueueInput {
 	settings: StudySettings;
 	/** The deck's facts, in deck order. */
 	factIds: readonly string[];
-	/** This deck's memory rows due by `now` (from the [deckId+dueAt] range). */
+	/**
+	 * This deck's memory rows due by `now`, and learning rows due within WAIT_WINDOW_MS after it
+	 * (rows due later are left out whatever the caller passes).
+	 */
 	memories: readonly QueueMemory[];
 	/** What was answered today in this deck (the daily limits count it). */
 	today: TodayCounts;
@@ -44,19 +48,23 @@ export interface StudyQueue {
 /**
  * The facts to study now: learning and relearning first (by due time, never limited), then
  * reviews by due time up to the daily review limit, then new facts in deck order up to the
- * daily new limit. Suspended facts and facts the deck no longer has are left out.
+ * daily new limit. Suspended facts and facts the deck no longer has are left out. The learning
+ * count also counts learning cards due within WAIT_WINDOW_MS, which the session waits for (as
+ * Anki's learn-ahead does), so the header never says "Learning 0" while one is a minute away.
  */
 export function buildQueue(input: QueueInput): StudyQueue {
 	const { now, settings, factIds, memories, knownFactIds } = input;
 	const inDeck = new Set(factIds);
 	const byDue = (a: QueueMemory, b: QueueMemory) =>
 		a.dueAt - b.dueAt || (a.factId < b.factId ? -1 : a.factId > b.factId ? 1 : 0);
-	const active = memories.filter(
-		(row) => row.suspended === 0 && row.dueAt <= now && inDeck.has(row.factId)
-	);
-	const learning = active
-		.filter((row) => row.state === MEMORY_STATE.learning || row.state === MEMORY_STATE.relearning)
-		.sort(byDue);
+	const isLearning = (row: QueueMemory) =>
+		row.state === MEMORY_STATE.learning || row.state === MEMORY_STATE.relearning;
+	const studied = memories.filter((row) => row.suspended === 0 && inDeck.has(row.factId));
+	const active = studied.filter((row) => row.dueAt <= now);
+	const learning = active.filter(isLearning).sort(byDue);
+	const learningSoon = studied.filter(
+		(row) => isLearning(row) && row.dueAt > now && row.dueAt <= now + WAIT_WINDOW_MS
+	).length;
 	const reviewLimit = reviewsLeftToday(settings, input.today);
 	const reviews = active
 		.filter((row) => row.state === MEMORY_STATE.review)
@@ -77,7 +85,7 @@ export function buildQueue(input: QueueInput): StudyQueue {
 	];
 	return {
 		queue,
-		counts: { new: fresh.length, learning: learning.length, due: reviews.length }
+		counts: { new: fresh.length, learning: learning.length + learningSoon, due: reviews.length }
 	};
 }
 
