@@ -17,6 +17,8 @@ const config = {
 			precompress: true,
 			strict: true
 		}),
+		// Test data shared by unit tests (src/**/*.test.ts) and browser tests (tests/*.spec.ts).
+		alias: { $fixtures: 'tests/fixtures' },
 		outDir: buildDir === 'build' ? '.svelte-kit' : `.svelte-kit-${buildDir}`,
 		prerender: { handleHttpError: 'fail', handleMissingId: 'fail' },
 		csp: {

@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import type { MemorySnapshot } from '../src/lib/domain/types';
 import { expectNoAxeViolations, watchConsole } from './helpers';
 
 // A Thursday noon in UTC; study days begin at 04:00 (the default setting).
@@ -9,17 +10,7 @@ const READER = '/decks/kosovo/sources/preventing-a-conflict-relapse-in-kosovo';
 
 test.use({ timezoneId: 'UTC', locale: 'en-US' });
 
-interface Snapshot {
-	dueAt: number;
-	stability: number;
-	difficulty: number;
-	scheduledDays: number;
-	learningSteps: number;
-	reps: number;
-	lapses: number;
-	state: 0 | 1 | 2 | 3;
-	lastReviewAt: number | null;
-}
+type Snapshot = MemorySnapshot;
 
 function snapshot(state: Snapshot['state'], stability: number, dueAt: number): Snapshot {
 	return {

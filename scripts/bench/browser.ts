@@ -8,7 +8,8 @@ import {
 	loadStudyQueue,
 	recordAnswer
 } from '$lib/db/study-repository';
-import { DEFAULT_SETTINGS, buildQueue } from '$lib/domain/study/scheduler';
+import { buildQueue } from '$lib/domain/study/study-queue';
+import { DEFAULT_SETTINGS } from '$lib/domain/study/study-settings';
 
 const DAY = 86_400_000;
 
@@ -208,8 +209,7 @@ async function studyQueue(
 			settings,
 			factIds,
 			memories: rows,
-			newIntroducedToday: today.newIntroduced,
-			reviewsDoneToday: today.reviews,
+			today,
 			knownFactIds: known
 		});
 	});

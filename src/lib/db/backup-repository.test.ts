@@ -14,14 +14,15 @@ import {
 } from '$lib/db/backup-repository';
 import { recordAnswer, saveSettings } from '$lib/db/study-repository';
 import { saveUserDeck } from '$lib/db/user-decks-repository';
-import { describeStorageError, STORAGE_FULL_MESSAGE } from '$lib/db/errors';
+import { describeError, FAILURE_WORDS } from '$lib/domain/errors';
 import {
 	MAX_ROWS,
 	MAX_STRING_CHARS,
 	parseBackup,
 	type BackupFile
 } from '$lib/domain/backup/backup-schema';
-import { DEFAULT_SETTINGS, type StudyRating } from '$lib/domain/study/scheduler';
+import type { StudyRating } from '$lib/domain/study/fsrs-adapter';
+import { DEFAULT_SETTINGS } from '$lib/domain/study/study-settings';
 import type { Deck, Item } from '$lib/domain/types';
 
 const T0 = new Date(2026, 0, 10, 12).getTime();
@@ -247,7 +248,7 @@ describe('backup round trip', () => {
 		isDiskFull = true;
 		const before = await dumpDatabase(target);
 		const error = await applyImport(target, file, 'replace').catch((caught: unknown) => caught);
-		expect(describeStorageError(error)).toBe(STORAGE_FULL_MESSAGE);
+		expect(describeError(error)).toBe(FAILURE_WORDS.quota);
 		expect(await dumpDatabase(target)).toEqual(before);
 	});
 });

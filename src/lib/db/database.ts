@@ -4,6 +4,8 @@ import { FactdeckDB } from '$lib/db/schema';
 let instance: FactdeckDB | undefined;
 let isClosedForOtherTab = false;
 const closedListeners = new Set<() => void>();
+let isUpgradeBlocked = false;
+const blockedListeners = new Set<() => void>();
 
 /**
  * Another tab opened a newer schema or deleted the database. Dexie's default would close and
@@ -25,6 +27,11 @@ export function getDb(): FactdeckDB {
 		const db = new FactdeckDB();
 		// Returning false stops Dexie's default handler, which would reopen on the next write.
 		db.on('versionchange', () => closeForOtherTab(db));
+		// An older tab that does not close for an upgrade holds this one's open until it goes.
+		db.on('blocked', () => {
+			isUpgradeBlocked = true;
+			for (const listener of blockedListeners) listener();
+		});
 		instance = db;
 	}
 	return instance;
@@ -38,4 +45,14 @@ export function onClosedByOtherTab(listener: () => void): () => void {
 	if (isClosedForOtherTab) listener();
 	closedListeners.add(listener);
 	return () => closedListeners.delete(listener);
+}
+
+/**
+ * Calls `listener` once opening this tab's database is blocked by an older tab holding it open
+ * (at once if that already happened). Returns the unsubscribe function.
+ */
+export function onUpgradeBlocked(listener: () => void): () => void {
+	if (isUpgradeBlocked) listener();
+	blockedListeners.add(listener);
+	return () => blockedListeners.delete(listener);
 }

@@ -1,99 +1,25 @@
 import Dexie, { type EntityTable } from 'dexie';
-import type { Answer, Assignment, Deck, StudentResult } from '$lib/domain/types';
+import type {
+	AssignmentRow,
+	AttemptRow,
+	MemoryRow,
+	ResultRow,
+	ReviewRow,
+	SettingRow,
+	UserDeckRow
+} from '$lib/domain/types';
 
-/** FSRS memory of one fact, flattened so every field is plain data (times in epoch ms). */
-export interface MemorySnapshot {
-	dueAt: number;
-	stability: number;
-	difficulty: number;
-	/** ts-fsrs Card.scheduled_days */
-	scheduledDays: number;
-	/** ts-fsrs Card.learning_steps */
-	learningSteps: number;
-	reps: number;
-	lapses: number;
-	/** ts-fsrs State: 0 New, 1 Learning, 2 Review, 3 Relearning */
-	state: 0 | 1 | 2 | 3;
-	lastReviewAt: number | null;
-}
-
-export interface MemoryRow extends MemorySnapshot {
-	/** `${deckId}/${factId}` */
-	key: string;
-	deckId: string;
-	factId: string;
-	/** 1 when the learner suspended the fact (IndexedDB cannot index booleans). */
-	suspended: 0 | 1;
-	/** 1 once the fact has lapsed LEECH_LAPSES times. */
-	leech: 0 | 1;
-}
-
-export interface ReviewRow {
-	id?: number;
-	deckId: string;
-	factId: string;
-	itemId: string;
-	/** 1 Again, 2 Hard, 3 Good, 4 Easy */
-	rating: 1 | 2 | 3 | 4;
-	reviewedAt: number;
-	/** Days since the previous review of this fact (0 for the first). */
-	elapsedDays: number;
-	durationMs: number;
-	/** null when the fact was new. */
-	before: MemorySnapshot | null;
-	after: MemorySnapshot;
-	/** Where the answer came from. */
-	origin: 'study' | 'quiz';
-}
-
-export interface SettingRow {
-	key: string;
-	value: unknown;
-}
-
-/** A self-test quiz or an assignment being taken or done, saved answer by answer. */
-export interface AttemptRow {
-	id: string;
-	deckId: string;
-	kind: 'self' | 'assignment';
-	assignmentId?: string;
-	student?: string;
-	/** The item ids asked, in the order asked. */
-	itemIds: string[];
-	/** itemId -> answer, written as each answer is given. */
-	answers: Record<string, Answer>;
-	/** How the quiz was set up (count, types, topics, feedback mode). */
-	config: Record<string, unknown>;
-	startedAt: number;
-	submittedAt: number | null;
-	/** 0..1, graded from the answers when submitted. */
-	score: number | null;
-	durationMs: number | null;
-}
-
-export interface AssignmentRow {
-	id: string;
-	createdAt: number;
-	assignment: Assignment;
-}
-
-export interface ResultRow {
-	/** A checksum of the result, so the same result collected twice is one row. */
-	id: string;
-	assignmentId: string;
-	student: string;
-	receivedAt: number;
-	result: StudentResult;
-}
-
-export interface UserDeckRow {
-	id: string;
-	createdAt: number;
-	updatedAt: number;
-	deck: Deck;
-	/** source id -> the document's text, verbatim, for the source reader (not indexed). */
-	documents?: Record<string, string>;
-}
+// The row shapes are declared in the domain; re-exported so db code names them beside the tables.
+export type {
+	AssignmentRow,
+	AttemptRow,
+	MemoryRow,
+	MemorySnapshot,
+	ResultRow,
+	ReviewRow,
+	SettingRow,
+	UserDeckRow
+} from '$lib/domain/types';
 
 export class FactdeckDB extends Dexie {
 	memory!: EntityTable<MemoryRow, 'key'>;

@@ -18,7 +18,7 @@ import {
 } from '$lib/db/stats-repository';
 import { aggregatesFromReviews, sortedAggregates } from '$lib/domain/stats/aggregate';
 import { forecast, forecastEdges, forecastFromCounts } from '$lib/domain/stats/forecast';
-import { studyDayKey } from '$lib/domain/stats/study-day';
+import { studyDayKey } from '$lib/domain/study/study-day';
 
 const DAY = 86_400_000;
 const NOW = Date.parse('2026-03-12T12:00:00Z');

@@ -1,8 +1,12 @@
 import 'fake-indexeddb/auto';
 import { describe, it, expect, beforeEach, afterEach } from 'vitest';
 import fc from 'fast-check';
+import { fixtureAnswer } from '$fixtures/study-memory';
 import { FactdeckDB, type MemoryRow } from '$lib/db/schema';
+import { WAIT_WINDOW_MS } from '$lib/domain/study/session-summary';
+import { AGGREGATE_CACHE_KEY, updateDayAggregates } from '$lib/db/stats-repository';
 import {
+	changeRating,
 	countToday,
 	getMemory,
 	getSettings,
@@ -17,14 +21,11 @@ import {
 	vanishedFacts,
 	type AnswerInput
 } from '$lib/db/study-repository';
-import {
-	DEFAULT_SETTINGS,
-	LEECH_LAPSES,
-	applyRating,
-	buildQueue,
-	previewIntervals,
-	studyDayStart
-} from '$lib/domain/study/scheduler';
+import { LEECH_LAPSES } from '$lib/domain/study/answer-outcome';
+import { applyRating, previewIntervals } from '$lib/domain/study/fsrs-adapter';
+import { buildQueue } from '$lib/domain/study/study-queue';
+import { DEFAULT_SETTINGS } from '$lib/domain/study/study-settings';
+import { studyDayStart } from '$lib/domain/study/study-day';
 
 const MINUTE = 60_000;
 const DAY = 24 * 60 * MINUTE;
@@ -46,17 +47,7 @@ function answer(
 	now: number,
 	extra: Partial<AnswerInput> = {}
 ) {
-	return recordAnswer(db, {
-		deckId: 'kosovo',
-		factId,
-		itemId: `${factId}-mcq`,
-		rating,
-		now,
-		durationMs: 4000,
-		settings: DEFAULT_SETTINGS,
-		origin: 'study',
-		...extra
-	});
+	return recordAnswer(db, fixtureAnswer('kosovo', factId, rating, now, extra));
 }
 
 describe('recordAnswer', () => {
@@ -142,6 +133,44 @@ describe('recordAnswer', () => {
 	});
 });
 
+describe('changeRating', () => {
+	it('rewrites the newest answer of a fact and its memory in place, as if rated so at first', async () => {
+		const first = await answer('a', 1, NOON);
+		const changed = await changeRating(db, first.review.id!, 4, DEFAULT_SETTINGS);
+		expect(changed?.review.id).toBe(first.review.id);
+		const reviews = await db.reviews.toArray();
+		expect(reviews).toHaveLength(1);
+		expect(reviews[0].rating).toBe(4);
+		expect(reviews[0].after).toEqual(applyRating(null, 'kosovo/a', 4, NOON, DEFAULT_SETTINGS));
+		expect(await getMemory(db, 'kosovo', 'a')).toMatchObject(reviews[0].after);
+		// Undo still takes the changed answer back whole.
+		await undoLast(db, 'kosovo');
+		expect(await db.reviews.count()).toBe(0);
+		expect(await getMemory(db, 'kosovo', 'a')).toBeUndefined();
+	});
+
+	it('changes nothing when a later answer to the fact built on it, or it is gone', async () => {
+		const first = await answer('a', 3, NOON);
+		await answer('a', 3, first.memory.dueAt);
+		const memory = await getMemory(db, 'kosovo', 'a');
+		expect(await changeRating(db, first.review.id!, 1, DEFAULT_SETTINGS)).toBeNull();
+		expect(await getMemory(db, 'kosovo', 'a')).toEqual(memory);
+		expect((await db.reviews.get(first.review.id!))?.rating).toBe(3);
+		expect(await changeRating(db, 999, 1, DEFAULT_SETTINGS)).toBeNull();
+	});
+
+	it('drops saved day totals that had counted the old rating', async () => {
+		const first = await answer('a', 1, NOON);
+		const options = { dayStartHour: 4, timeZone: 'UTC' };
+		const before = await updateDayAggregates(db, options);
+		expect([...before.aggregates.values()][0]).toMatchObject({ reviews: 1 });
+		await changeRating(db, first.review.id!, 3, DEFAULT_SETTINGS);
+		expect(await db.settings.get(AGGREGATE_CACHE_KEY)).toBeUndefined();
+		const after = await updateDayAggregates(db, options);
+		expect(after.rowsRead).toBe(1);
+	});
+});
+
 describe('undoLast', () => {
 	it('undoes a first answer by deleting the memory row and the review', async () => {
 		await answer('f1', 3, NOON);
@@ -210,7 +239,7 @@ describe('reading the queue', () => {
 		expect(await knownFactIds(db, 'kosovo')).toEqual(new Set(['a', 'b/with-slash', 'c']));
 	});
 
-	it('counts new facts and reviews done since the start of the study day', async () => {
+	it('counts answers, new facts, learning steps and reviews since the start of the study day', async () => {
 		const dayStart = studyDayStart(NOON, 4);
 		const old = await answer('a', 4, dayStart - DAY); // introduced yesterday, in review
 		await answer('b', 3, dayStart - MINUTE);
@@ -218,11 +247,26 @@ describe('reading the queue', () => {
 		await answer('c', 1, NOON); // new today
 		await answer('c', 3, NOON + MINUTE); // a learning step, neither new nor review
 		await answer('d', 3, NOON, { deckId: 'other' });
-		expect(await countToday(db, 'kosovo', dayStart)).toEqual({ newIntroduced: 1, reviews: 1 });
-		expect(await countToday(db, null, dayStart)).toEqual({ newIntroduced: 2, reviews: 1 });
+		expect(await countToday(db, 'kosovo', dayStart)).toEqual({
+			reviews: 3,
+			newLearned: 1,
+			learning: 1,
+			reviewAnswers: 1
+		});
+		expect(await countToday(db, null, dayStart)).toEqual({
+			reviews: 4,
+			newLearned: 2,
+			learning: 1,
+			reviewAnswers: 1
+		});
 		await undoLast(db, 'kosovo');
 		await undoLast(db, 'kosovo');
-		expect(await countToday(db, 'kosovo', dayStart)).toEqual({ newIntroduced: 0, reviews: 1 });
+		expect(await countToday(db, 'kosovo', dayStart)).toEqual({
+			reviews: 1,
+			newLearned: 0,
+			learning: 0,
+			reviewAnswers: 1
+		});
 	});
 
 	it('finds the next due time among studied, unsuspended facts', async () => {
@@ -311,9 +355,8 @@ describe('loadStudyQueue', () => {
 						now: NOON,
 						settings,
 						factIds,
-						memories: await loadDueRows(db, 'kosovo', NOON),
-						newIntroducedToday: today.newIntroduced,
-						reviewsDoneToday: today.reviews,
+						memories: await loadDueRows(db, 'kosovo', NOON + WAIT_WINDOW_MS),
+						today,
 						knownFactIds: await knownFactIds(db, 'kosovo')
 					});
 					expect(bounded.queue).toEqual(everything);

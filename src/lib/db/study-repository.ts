@@ -4,39 +4,31 @@
  * Errors are not caught here; the caller at the edge decides what the learner sees.
  */
 import Dexie, { type Collection, type InsertType } from 'dexie';
-import type { FactdeckDB, MemoryRow, MemorySnapshot, ReviewRow } from '$lib/db/schema';
+import type { FactdeckDB, MemoryRow, ReviewRow } from '$lib/db/schema';
+import { AGGREGATE_CACHE_KEY } from '$lib/db/stats-repository';
+import {
+	answerOutcome,
+	regradeOutcome,
+	undoOutcome,
+	type AnswerInput,
+	type AnswerOutcome
+} from '$lib/domain/study/answer-outcome';
+import type { StudyRating } from '$lib/domain/study/fsrs-adapter';
+import { factKey, MEMORY_STATE, NEW_MEMORY } from '$lib/domain/study/memory';
+import { WAIT_WINDOW_MS } from '$lib/domain/study/session-summary';
+import { buildQueue, type StudyQueue } from '$lib/domain/study/study-queue';
 import {
 	DEFAULT_SETTINGS,
-	MEMORY_STATE,
-	NEW_MEMORY,
-	applyRating,
-	buildQueue,
-	factKey,
-	isLeech,
-	studyDaysBetween,
 	validateSettings,
-	type StudyQueue,
-	type StudyRating,
 	type StudySettings,
 	type ValidationResult
-} from '$lib/domain/study/scheduler';
+} from '$lib/domain/study/study-settings';
+import { countAnswers, reviewsLeftToday, type TodayCounts } from '$lib/domain/study/today-counts';
+
+export type { AnswerInput } from '$lib/domain/study/answer-outcome';
+export type { TodayCounts } from '$lib/domain/study/today-counts';
 
 const SETTINGS_KEY = 'study';
-
-/** Copies only the memory fields of a row, so a snapshot never carries row flags. */
-function snapshotOf(row: MemorySnapshot): MemorySnapshot {
-	return {
-		dueAt: row.dueAt,
-		stability: row.stability,
-		difficulty: row.difficulty,
-		scheduledDays: row.scheduledDays,
-		learningSteps: row.learningSteps,
-		reps: row.reps,
-		lapses: row.lapses,
-		state: row.state,
-		lastReviewAt: row.lastReviewAt
-	};
-}
 
 /**
  * A deck's memory rows due by `now` (epoch ms), earliest first, suspended ones included: one
@@ -70,7 +62,7 @@ export async function knownFactIds(db: FactdeckDB, deckId: string): Promise<Set<
 	return new Set(keys.map((key) => key.slice(prefix.length)));
 }
 
-export interface DeckQueue {
+export interface StudyQueueRead {
 	queue: StudyQueue;
 	/** Facts of the deck that have any memory row. */
 	known: Set<string>;
@@ -93,18 +85,20 @@ export function loadStudyQueue(
 	now: number,
 	settings: StudySettings,
 	dayStart: number
-): Promise<DeckQueue> {
+): Promise<StudyQueueRead> {
 	const inDeck = new Set(factIds);
-	const dueIn = (state: number) =>
+	const dueIn = (state: number, upTo = now) =>
 		db.memory
 			.where('[deckId+suspended+state+dueAt]')
-			.between([deckId, 0, state, Dexie.minKey], [deckId, 0, state, now], true, true);
+			.between([deckId, 0, state, Dexie.minKey], [deckId, 0, state, upTo], true, true);
+	// Learning cards due soon are counted (the session waits for them), not shown yet.
+	const learnAhead = now + WAIT_WINDOW_MS;
 	return db.transaction('r', db.memory, db.reviews, async () => {
 		const today = await countToday(db, deckId, dayStart);
-		const reviewsLeft = Math.max(0, settings.reviewsPerDay - today.reviews);
+		const reviewsLeft = reviewsLeftToday(settings, today);
 		const [learning, relearning, newAgain, reviews, known] = await Promise.all([
-			dueIn(MEMORY_STATE.learning).toArray(),
-			dueIn(MEMORY_STATE.relearning).toArray(),
+			dueIn(MEMORY_STATE.learning, learnAhead).toArray(),
+			dueIn(MEMORY_STATE.relearning, learnAhead).toArray(),
 			dueIn(MEMORY_STATE.new).toArray(),
 			firstInDeck(() => dueIn(MEMORY_STATE.review), reviewsLeft, inDeck),
 			knownFactIds(db, deckId)
@@ -115,8 +109,7 @@ export function loadStudyQueue(
 			settings,
 			factIds,
 			memories,
-			newIntroducedToday: today.newIntroduced,
-			reviewsDoneToday: today.reviews,
+			today,
 			knownFactIds: known
 		});
 		return { queue, known, today, rows: new Map(memories.map((row) => [row.factId, row])) };
@@ -142,16 +135,10 @@ async function firstInDeck(
 	return found.slice(0, count);
 }
 
-export interface TodayCounts {
-	/** Facts answered for the first time since `dayStart`. */
-	newIntroduced: number;
-	/** Answers since `dayStart` to facts that were in the Review state. */
-	reviews: number;
-}
-
 /**
- * What was studied since `dayStart` (epoch ms) in one deck, or in all decks for null. Answers
- * from any origin count, since a quiz answer moves the memory just as a study answer does.
+ * What was answered since `dayStart` (epoch ms) in one deck, or in all decks for null, counted
+ * by countAnswers. Answers from any origin count, since a quiz answer moves the memory just as a
+ * study answer does.
  */
 export async function countToday(
 	db: FactdeckDB,
@@ -165,68 +152,56 @@ export async function countToday(
 					.where('[deckId+reviewedAt]')
 					.between([deckId, dayStart], [deckId, Dexie.maxKey], true, true)
 					.toArray();
-	let newIntroduced = 0;
-	let reviews = 0;
-	for (const row of rows) {
-		if (row.before === null || row.before.state === MEMORY_STATE.new) newIntroduced += 1;
-		else if (row.before.state === MEMORY_STATE.review) reviews += 1;
-	}
-	return { newIntroduced, reviews };
+	return countAnswers(rows);
 }
 
-export interface AnswerInput {
-	deckId: string;
-	factId: string;
-	itemId: string;
-	rating: StudyRating;
-	/** Epoch ms. */
-	now: number;
-	durationMs: number;
-	settings: StudySettings;
-	origin: ReviewRow['origin'];
-}
-
-export interface RecordedAnswer {
-	memory: MemoryRow;
+export interface RecordedAnswer extends AnswerOutcome {
+	/** The review as stored, with its id. */
 	review: ReviewRow;
-	/** True when this answer made the fact a leech. */
-	isNewLeech: boolean;
 }
 
 /** Applies a rating to a fact and appends its review, in one transaction. */
 export function recordAnswer(db: FactdeckDB, input: AnswerInput): Promise<RecordedAnswer> {
-	const { deckId, factId, now, settings } = input;
-	const key = factKey(deckId, factId);
 	return db.transaction('rw', db.memory, db.reviews, async () => {
-		const current = await db.memory.get(key);
-		const before = current ? snapshotOf(current) : null;
-		const after = applyRating(before, key, input.rating, now, settings);
-		const memory: MemoryRow = {
-			...after,
-			key,
-			deckId,
-			factId,
-			suspended: current?.suspended ?? 0,
-			leech: current?.leech === 1 || isLeech(after) ? 1 : 0
-		};
-		const review: ReviewRow = {
-			deckId,
-			factId,
-			itemId: input.itemId,
-			rating: input.rating,
-			reviewedAt: now,
-			elapsedDays:
-				before?.lastReviewAt == null
-					? 0
-					: studyDaysBetween(before.lastReviewAt, now, settings.dayStartHour),
-			durationMs: input.durationMs,
-			before,
-			after,
-			origin: input.origin
-		};
-		await db.memory.put(memory);
-		review.id = await db.reviews.add(review);
-		return { memory, review, isNewLeech: memory.leech === 1 && current?.leech !== 1 };
+		const current = await db.memory.get(factKey(input.deckId, input.factId));
+		const outcome = answerOutcome(current, input);
+		await db.memory.put(outcome.memory);
+		outcome.review.id = await db.reviews.add(outcome.review);
+		return outcome;
+	});
+}
+
+/**
+ * Changes the rating of a stored answer (review `reviewId`) to `rating`: the same review row,
+ * rated again from the memory it started from, with the fact's memory rewritten to match, in one
+ * transaction. Only the newest answer to its fact can change (a later answer built on it); null
+ * when the review is gone or is not the newest.
+ */
+export function changeRating(
+	db: FactdeckDB,
+	reviewId: number,
+	rating: StudyRating,
+	settings: StudySettings
+): Promise<RecordedAnswer | null> {
+	return db.transaction('rw', db.memory, db.reviews, db.settings, async () => {
+		const review = await db.reviews.get(reviewId);
+		if (!review) return null;
+		const newest = await db.reviews
+			.where('[deckId+factId]')
+			.equals([review.deckId, review.factId])
+			.last();
+		if (newest?.id !== reviewId) return null;
+		const current = await db.memory.get(factKey(review.deckId, review.factId));
+		const outcome = regradeOutcome(review, current, rating, settings);
+		await db.memory.put(outcome.memory);
+		await db.reviews.put(outcome.review);
+		// Saved day totals that already folded this review in would keep its old rating.
+		const cache = (await db.settings.get(AGGREGATE_CACHE_KEY))?.value as
+			{ lastId?: unknown } | undefined;
+		if (typeof cache?.lastId === 'number' && cache.lastId >= reviewId) {
+			await db.settings.delete(AGGREGATE_CACHE_KEY);
+		}
+		return outcome;
 	});
 }
 
@@ -252,23 +227,11 @@ export function undoLast(db: FactdeckDB, deckId: string | null): Promise<UndoneA
 						.between([deckId, Dexie.minKey], [deckId, Dexie.maxKey], true, true)
 						.last();
 		if (!newest || newest.origin !== 'study' || newest.id === undefined) return null;
-		const key = factKey(newest.deckId, newest.factId);
+		const current = await db.memory.get(factKey(newest.deckId, newest.factId));
+		const memory = undoOutcome(newest, current);
 		await db.reviews.delete(newest.id);
-		if (newest.before === null) {
-			await db.memory.delete(key);
-			return { review: newest, memory: null };
-		}
-		const current = await db.memory.get(key);
-		const memory: MemoryRow = {
-			...snapshotOf(newest.before),
-			key,
-			deckId: newest.deckId,
-			factId: newest.factId,
-			// Suspension is the learner's separate choice, not part of the answer being undone.
-			suspended: current?.suspended ?? 0,
-			leech: isLeech(newest.before) ? 1 : 0
-		};
-		await db.memory.put(memory);
+		if (memory) await db.memory.put(memory);
+		else await db.memory.delete(factKey(newest.deckId, newest.factId));
 		return { review: newest, memory };
 	});
 }

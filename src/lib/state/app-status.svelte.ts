@@ -3,9 +3,31 @@
  * waiting, and whether another tab took the database away. Each `watch*` method wires the
  * browser events once and returns its cleanup, for a component's $effect.
  */
-import { onClosedByOtherTab } from '$lib/db/database';
+import { onClosedByOtherTab, onUpgradeBlocked } from '$lib/db/database';
 
-class AppStatus {
+/** The parts of the browser the app status listens to; tests pass their own. */
+export interface AppEnv {
+	/** Where `online` and `offline` fire (the window). */
+	events: () => Pick<EventTarget, 'addEventListener' | 'removeEventListener'>;
+	isOnline: () => boolean;
+	/** The service worker container, or null where there is none. */
+	serviceWorker: () => ServiceWorkerContainer | null;
+	reload: () => void;
+	onClosedByOtherTab: (listener: () => void) => () => void;
+	onUpgradeBlocked: (listener: () => void) => () => void;
+}
+
+/** The browser's, read only when a watch begins (this module is imported while prerendering). */
+export const BROWSER_APP_ENV: AppEnv = {
+	events: () => window,
+	isOnline: () => navigator.onLine,
+	serviceWorker: () => ('serviceWorker' in navigator ? navigator.serviceWorker : null),
+	reload: () => location.reload(),
+	onClosedByOtherTab,
+	onUpgradeBlocked
+};
+
+export class AppStatus {
 	/** navigator.onLine: false means surely offline; true only means a network exists. */
 	isOnline = $state(true);
 	/** The service worker is active, so every page and deck is cached. */
@@ -16,28 +38,36 @@ class AppStatus {
 	isReloadNeeded = $state(false);
 	/** Another tab upgraded or deleted the database; this tab no longer writes. */
 	isDatabaseClosed = $state(false);
+	/** An older Factdeck tab keeps this one from upgrading the database. */
+	isUpgradeBlocked = $state(false);
 
 	#isUpdating = false;
+	#env: AppEnv;
+
+	constructor(env: AppEnv = BROWSER_APP_ENV) {
+		this.#env = env;
+	}
 
 	watchConnectivity(): () => void {
-		const update = () => (this.isOnline = navigator.onLine);
+		const events = this.#env.events();
+		const update = () => (this.isOnline = this.#env.isOnline());
 		update();
-		addEventListener('online', update);
-		addEventListener('offline', update);
+		events.addEventListener('online', update);
+		events.addEventListener('offline', update);
 		return () => {
-			removeEventListener('online', update);
-			removeEventListener('offline', update);
+			events.removeEventListener('online', update);
+			events.removeEventListener('offline', update);
 		};
 	}
 
 	watchServiceWorker(): () => void {
-		if (!('serviceWorker' in navigator)) return () => {};
-		const container = navigator.serviceWorker;
+		const container = this.#env.serviceWorker();
+		if (!container) return () => {};
 		let isActive = true;
 		// A page that had no controller is being claimed by the first install: nothing to reload.
 		const hadController = container.controller !== null;
 		const onControllerChange = () => {
-			if (this.#isUpdating) location.reload();
+			if (this.#isUpdating) this.#env.reload();
 			else if (hadController) this.isReloadNeeded = true;
 		};
 		container.addEventListener('controllerchange', onControllerChange);
@@ -55,7 +85,7 @@ class AppStatus {
 	#trackWaiting(registration: ServiceWorkerRegistration): void {
 		const offer = () => {
 			// Only an update waits while a controller exists; a first install activates at once.
-			if (registration.waiting && navigator.serviceWorker.controller) {
+			if (registration.waiting && this.#env.serviceWorker()?.controller) {
 				this.waitingWorker = registration.waiting;
 			}
 		};
@@ -71,15 +101,21 @@ class AppStatus {
 	/** Lets the waiting version take over; the page reloads when it does. */
 	applyUpdate(): void {
 		if (!this.waitingWorker) {
-			location.reload();
+			this.#env.reload();
 			return;
 		}
 		this.#isUpdating = true;
 		this.waitingWorker.postMessage({ type: 'SKIP_WAITING' });
 	}
 
+	/** Watches for another tab taking the database away, or an older one blocking an upgrade. */
 	watchDatabase(): () => void {
-		return onClosedByOtherTab(() => (this.isDatabaseClosed = true));
+		const stopClosed = this.#env.onClosedByOtherTab(() => (this.isDatabaseClosed = true));
+		const stopBlocked = this.#env.onUpgradeBlocked(() => (this.isUpgradeBlocked = true));
+		return () => {
+			stopClosed();
+			stopBlocked();
+		};
 	}
 }
 

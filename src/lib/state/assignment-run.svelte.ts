@@ -17,6 +17,7 @@ import { normalizeStudentName, orderForStudent } from '$lib/domain/quiz/quiz-ass
 import { isAnswered } from '$lib/domain/teach/item-analysis';
 import { scoreAttempt, type AttemptScore } from '$lib/domain/quiz/grade';
 import type { Answer, Assignment, Item, StudentResult } from '$lib/domain/types';
+import { describeError } from '$lib/domain/errors';
 
 export type RunPhase = 'loading' | 'invalid' | 'intro' | 'running' | 'submitted';
 
@@ -34,10 +35,6 @@ export function nameProblem(name: string): string | null {
 
 /** True when an answer holds something the student actually gave (the gradebook's own rule). */
 export { isAnswered };
-
-function errorText(error: unknown): string {
-	return error instanceof Error ? error.message : String(error);
-}
 
 export class AssignmentRun {
 	phase = $state<RunPhase>('loading');
@@ -121,7 +118,7 @@ export class AssignmentRun {
 			this.previous = await listStudentAttempts(getDb(), decoded.value.id);
 		} catch (error) {
 			this.previous = [];
-			this.saveError = `Answers cannot be saved on this device (${errorText(error)}).`;
+			this.saveError = `Answers cannot be saved on this device (${describeError(error)}).`;
 		}
 		this.phase = 'intro';
 	}
@@ -144,7 +141,7 @@ export class AssignmentRun {
 			});
 			await this.resume(row, now);
 		} catch (error) {
-			this.saveError = `The assignment could not be started: ${errorText(error)}`;
+			this.saveError = `The assignment could not be started: ${describeError(error)}`;
 		}
 	}
 
@@ -178,7 +175,7 @@ export class AssignmentRun {
 				this.saveError = '';
 			})
 			.catch((error) => {
-				this.saveError = `Your last answer could not be saved on this device (${errorText(error)}). Keep this tab open and submit.`;
+				this.saveError = `Your last answer could not be saved on this device (${describeError(error)}). Keep this tab open and submit.`;
 			});
 	}
 
@@ -212,7 +209,7 @@ export class AssignmentRun {
 			this.answers = this.attempt.answers;
 			await this.#finish();
 		} catch (error) {
-			this.saveError = `Your answers could not be submitted: ${errorText(error)} Try again.`;
+			this.saveError = `Your answers could not be submitted: ${describeError(error)} Try again.`;
 		} finally {
 			this.isSubmitting = false;
 		}

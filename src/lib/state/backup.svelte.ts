@@ -9,7 +9,7 @@ import {
 	previewImport,
 	recordBackupMade
 } from '$lib/db/backup-repository';
-import { describeStorageError } from '$lib/db/errors';
+import { describeError } from '$lib/domain/errors';
 import {
 	MAX_BACKUP_CHARS,
 	backupFileName,
@@ -54,7 +54,7 @@ export class BackupFlow {
 				this.exportError = `The backup was saved, but Factdeck would refuse to import part of it (${problem}). Please report this.`;
 			}
 		} catch (error) {
-			this.exportError = describeStorageError(error);
+			this.exportError = describeError(error);
 		} finally {
 			this.isExporting = false;
 		}
@@ -99,7 +99,7 @@ export class BackupFlow {
 			this.phase = 'preview';
 		} catch (error) {
 			this.phase = 'idle';
-			this.importError = describeStorageError(error);
+			this.importError = describeError(error);
 		}
 	}
 
@@ -114,7 +114,7 @@ export class BackupFlow {
 			this.#backup = null;
 		} catch (error) {
 			this.phase = 'preview';
-			this.importError = `Nothing was imported. ${describeStorageError(error)}`;
+			this.importError = `Nothing was imported. ${describeError(error)}`;
 		}
 	}
 

@@ -3,6 +3,7 @@
  * the learner's own, read from this browser. One list, so exports and assignments offer the same.
  */
 import { getDb } from '$lib/db/database';
+import type { FactdeckDB } from '$lib/db/schema';
 import { listUserDecks } from '$lib/db/user-decks-repository';
 
 export interface DeckChoice {
@@ -14,9 +15,10 @@ export interface DeckChoice {
 
 /** Built-in decks first, then the learner's own (newest first); rejects if storage fails. */
 export async function deckChoices(
-	builtIn: ReadonlyArray<{ id: string; title: string }>
+	builtIn: ReadonlyArray<{ id: string; title: string }>,
+	db: () => FactdeckDB = getDb
 ): Promise<DeckChoice[]> {
-	const own = await listUserDecks(getDb());
+	const own = await listUserDecks(db());
 	return [
 		...builtIn.map((deck) => ({ id: deck.id, title: deck.title, isOwn: false })),
 		...own.map((deck) => ({ id: deck.id, title: `${deck.title} (yours)`, isOwn: true }))

@@ -4,19 +4,21 @@
  * IndexedDB instead. One loader, so study and quiz read decks alike.
  */
 import { getDb } from '$lib/db/database';
-import type { UserDeckRow } from '$lib/db/schema';
+import type { FactdeckDB, UserDeckRow } from '$lib/db/schema';
+import { LearnerFacingError } from '$lib/domain/errors';
 import { getUserDeck } from '$lib/db/user-decks-repository';
 import { isUserDeckId } from '$lib/domain/deck/source-href';
 import type { Deck } from '$lib/domain/types';
 
 /** Raised when a deck cannot be loaded; `message` is written for the learner. */
-export class DeckLoadError extends Error {
+export class DeckLoadError extends LearnerFacingError {
 	constructor(
 		message: string,
-		/** True when the server said there is no such deck (HTTP 404). */
-		readonly isMissing = false
+		/** True when there is no such deck (HTTP 404, or no such row). */
+		readonly isMissing = false,
+		kind: 'missing-deck' | 'damaged' | 'offline' = isMissing ? 'missing-deck' : 'damaged'
 	) {
-		super(message);
+		super(kind, message);
 		this.name = 'DeckLoadError';
 	}
 }
@@ -41,7 +43,11 @@ async function fetchDeck(deckId: string, fetchFn: typeof fetch): Promise<Deck> {
 	try {
 		response = await fetchFn(`/decks/${encodeURIComponent(deckId)}.json`);
 	} catch {
-		throw new DeckLoadError('The deck could not be downloaded. Check your connection and reload.');
+		throw new DeckLoadError(
+			'The deck could not be downloaded. Check your connection and reload.',
+			false,
+			'offline'
+		);
 	}
 	if (response.status === 404) throw new DeckLoadError(`There is no deck “${deckId}”.`, true);
 	if (!response.ok) {
@@ -54,10 +60,10 @@ async function fetchDeck(deckId: string, fetchFn: typeof fetch): Promise<Deck> {
 	return data;
 }
 
-async function readUserDeck(deckId: string): Promise<Deck> {
+async function readUserDeck(db: FactdeckDB, deckId: string): Promise<Deck> {
 	let row: UserDeckRow | undefined;
 	try {
-		row = await getUserDeck(getDb(), deckId);
+		row = await getUserDeck(db, deckId);
 	} catch {
 		throw new DeckLoadError('Your deck could not be read from this browser’s storage.');
 	}
@@ -77,8 +83,12 @@ async function readUserDeck(deckId: string): Promise<Deck> {
  * Loads a deck by id (a built-in deck once per page life, a failed load retried on the next
  * call; a user deck fresh from IndexedDB each time, since it can be edited or deleted).
  */
-export function loadDeck(deckId: string, fetchFn: typeof fetch = fetch): Promise<Deck> {
-	if (isUserDeckId(deckId)) return readUserDeck(deckId);
+export function loadDeck(
+	deckId: string,
+	fetchFn: typeof fetch = fetch,
+	db: () => FactdeckDB = getDb
+): Promise<Deck> {
+	if (isUserDeckId(deckId)) return readUserDeck(db(), deckId);
 	let pending = cache.get(deckId);
 	if (!pending) {
 		pending = fetchDeck(deckId, fetchFn);

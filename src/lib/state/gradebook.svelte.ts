@@ -17,6 +17,7 @@ import { decodeResult, importResults } from '$lib/domain/teach/result-codec';
 import { analyseItems, type ItemAnalysis } from '$lib/domain/teach/item-analysis';
 import type { Assignment, StudentResult } from '$lib/domain/types';
 import { codesFromFile, splitCodes } from '$lib/domain/teach/result-input';
+import { describeError } from '$lib/domain/errors';
 
 export type GradebookPhase = 'loading' | 'missing' | 'ready' | 'error';
 
@@ -38,10 +39,6 @@ export interface ImportSummary {
 	duplicates: number;
 	wrongAssignment: number;
 	unreadable: number;
-}
-
-function errorText(error: unknown): string {
-	return error instanceof Error ? error.message : String(error);
 }
 
 /** One sentence for a batch, e.g. "1 result added; 1 was already collected; 1 could not be read." */
@@ -92,7 +89,7 @@ export class Gradebook {
 			this.rows = await listResults(getDb(), assignmentId);
 			this.phase = 'ready';
 		} catch (error) {
-			this.loadError = errorText(error);
+			this.loadError = describeError(error);
 			this.phase = 'error';
 		}
 	}
@@ -115,7 +112,7 @@ export class Gradebook {
 				text = await file.text();
 			} catch (error) {
 				unreadable.push(
-					this.#message('unreadable', `${file.name} could not be read: ${errorText(error)}`)
+					this.#message('unreadable', `${file.name} could not be read: ${describeError(error)}`)
 				);
 				continue;
 			}
@@ -189,7 +186,7 @@ export class Gradebook {
 			this.rows = await listResults(db, assignment.id);
 		} catch (error) {
 			messages.push(
-				this.#message('unreadable', `The results could not be saved: ${errorText(error)}`)
+				this.#message('unreadable', `The results could not be saved: ${describeError(error)}`)
 			);
 			counts.unreadable++;
 		} finally {

@@ -20,13 +20,34 @@ export interface StorageInfo {
 	isPersisted: boolean | null;
 }
 
+/** The browser's storage manager, or null where there is none (prerendering, old browsers). */
 function storageManager(): StorageManager | null {
 	return browser && 'storage' in navigator ? navigator.storage : null;
 }
 
+/** The parts of the browser persistence uses; tests pass their own. */
+export interface PersistenceEnv {
+	storage: Pick<StorageManager, 'estimate' | 'persist' | 'persisted'> | null;
+	/** Where the one request is remembered; null where localStorage is unavailable. */
+	memo: Pick<Storage, 'getItem' | 'setItem'> | null;
+	/** The time now, epoch ms. */
+	now: () => number;
+}
+
+function browserEnv(): PersistenceEnv {
+	let memo: Storage | null = null;
+	try {
+		memo = browser ? localStorage : null;
+	} catch {
+		// Reading localStorage itself throws where site data is blocked.
+	}
+	return { storage: storageManager(), memo, now: () => Date.now() };
+}
+
 /** Space used and allowed, and whether storage is persistent. */
-export async function readStorageInfo(): Promise<StorageInfo> {
-	const storage = storageManager();
+export async function readStorageInfo(
+	storage: PersistenceEnv['storage'] = storageManager()
+): Promise<StorageInfo> {
 	if (!storage) return { usage: null, quota: null, isPersisted: null };
 	const [estimate, isPersisted] = await Promise.all([
 		storage.estimate ? storage.estimate().catch(() => null) : null,
@@ -36,24 +57,25 @@ export async function readStorageInfo(): Promise<StorageInfo> {
 }
 
 /** Asks the browser for persistent storage now; resolves to whether it is granted. */
-export async function requestPersistence(): Promise<boolean> {
-	const storage = storageManager();
+export async function requestPersistence(
+	storage: PersistenceEnv['storage'] = storageManager()
+): Promise<boolean> {
 	if (!storage?.persist) return false;
 	if (await storage.persisted?.()) return true;
 	return storage.persist();
 }
 
-function wasAsked(): boolean {
+function wasAsked(env: PersistenceEnv): boolean {
 	try {
-		return localStorage.getItem(ASKED_KEY) !== null;
+		return env.memo?.getItem(ASKED_KEY) != null;
 	} catch {
 		return false;
 	}
 }
 
-function markAsked(): void {
+function markAsked(env: PersistenceEnv): void {
 	try {
-		localStorage.setItem(ASKED_KEY, String(Date.now()));
+		env.memo?.setItem(ASKED_KEY, String(env.now()));
 	} catch {
 		// Without localStorage the request may be repeated next session; that is harmless.
 	}
@@ -64,11 +86,13 @@ function markAsked(): void {
  * who said no is not asked again (Settings keeps a button for that). Resolves to the outcome, or
  * null when nothing was asked. Never throws.
  */
-export async function requestPersistenceOnce(): Promise<boolean | null> {
-	if (!storageManager()?.persist || wasAsked()) return null;
-	markAsked();
+export async function requestPersistenceOnce(
+	env: PersistenceEnv = browserEnv()
+): Promise<boolean | null> {
+	if (!env.storage?.persist || wasAsked(env)) return null;
+	markAsked(env);
 	try {
-		return await requestPersistence();
+		return await requestPersistence(env.storage);
 	} catch {
 		return null;
 	}

@@ -4,6 +4,7 @@
  * yield between reads); every review chart is then derived from those few hundred totals.
  */
 import { getDb } from '$lib/db/database';
+import type { FactdeckDB } from '$lib/db/schema';
 import {
 	loadAttempts,
 	loadDeckMemory,
@@ -15,7 +16,8 @@ import { getSettings } from '$lib/db/study-repository';
 import type { StatsMessage, StatsRequest } from '$lib/db/stats.worker';
 import type { DayAggregate, DayAggregates } from '$lib/domain/stats/aggregate';
 import { forecastEdges, forecastFromCounts, type Forecast } from '$lib/domain/stats/forecast';
-import { studyDayKey } from '$lib/domain/stats/study-day';
+import { studyDayKey } from '$lib/domain/study/study-day';
+import { describeError } from '$lib/domain/errors';
 import { heatmapFromAggregates, type Heatmap } from '$lib/domain/stats/heatmap';
 import { quizHistory, type QuizHistory } from '$lib/domain/stats/quiz-history';
 import {
@@ -67,10 +69,11 @@ function aggregateInWorker(
 
 /** The same fold on this thread, yielding to the page between chunks. */
 function aggregateHere(
+	db: FactdeckDB,
 	request: StatsRequest,
 	onProgress: (rowsRead: number, toRead: number) => void
 ): Promise<AggregateResult> {
-	return updateDayAggregates(getDb(), {
+	return updateDayAggregates(db, {
 		...request,
 		onChunk: (rowsRead, toRead) => {
 			onProgress(rowsRead, toRead);
@@ -78,6 +81,25 @@ function aggregateHere(
 		}
 	});
 }
+
+/** What the progress page is given: its database, its clock and the zone days are counted in. */
+export interface ProgressDeps {
+	/** The database, asked for when loading starts (the page is built while prerendering too). */
+	db: () => FactdeckDB;
+	/** The time now, epoch ms. */
+	now: () => number;
+	/** The IANA time zone the study days are counted in. */
+	timeZone: () => string;
+	/** Folds the review log into day totals off the main thread; rejects where it cannot. */
+	aggregateOffThread: typeof aggregateInWorker;
+}
+
+export const BROWSER_PROGRESS_DEPS: ProgressDeps = {
+	db: getDb,
+	now: () => Date.now(),
+	timeZone: () => Intl.DateTimeFormat().resolvedOptions().timeZone,
+	aggregateOffThread: aggregateInWorker
+};
 
 export class ProgressStats {
 	/** 'error' when anything failed to load; each figure is null until its data arrives. */
@@ -95,19 +117,26 @@ export class ProgressStats {
 	decks = $state.raw<DeckStates[] | null>(null);
 	quizzes = $state.raw<QuizHistory | null>(null);
 
+	#deps: ProgressDeps;
+
+	constructor(deps: ProgressDeps = BROWSER_PROGRESS_DEPS) {
+		this.#deps = deps;
+	}
+
 	/** Loads everything for `decks` as of `now` (epoch ms); call once, in the browser. */
-	async load(decks: ProgressDeck[], now: number = Date.now()): Promise<void> {
+	async load(decks: ProgressDeck[], now: number = this.#deps.now()): Promise<void> {
 		try {
-			const db = getDb();
+			const db = this.#deps.db();
 			const { dayStartHour } = await getSettings(db);
-			const { timeZone } = Intl.DateTimeFormat().resolvedOptions();
+			const timeZone = this.#deps.timeZone();
 			const request: StatsRequest = { dayStartHour, timeZone };
 			const onProgress = (rowsRead: number, toRead: number) => {
 				this.rowsRead = rowsRead;
 				this.toRead = toRead;
 			};
-			const activity = aggregateInWorker(request, onProgress)
-				.catch(() => aggregateHere(request, onProgress))
+			const activity = this.#deps
+				.aggregateOffThread(request, onProgress)
+				.catch(() => aggregateHere(db, request, onProgress))
 				.then(({ aggregates, rowsRead }) => {
 					this.rowsRead = rowsRead;
 					this.today = todayStatsFromAggregates(aggregates, now, dayStartHour, timeZone);
@@ -141,7 +170,7 @@ export class ProgressStats {
 			await Promise.all([activity, due, states, quizzes]);
 			this.status = 'ready';
 		} catch (error) {
-			this.errorMessage = error instanceof Error ? error.message : String(error);
+			this.errorMessage = describeError(error);
 			this.status = 'error';
 		}
 	}

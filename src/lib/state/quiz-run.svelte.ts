@@ -6,7 +6,7 @@
 import type { AttemptRow, FactdeckDB } from '$lib/db/schema';
 import { createAttempt, saveAnswer, submitAttempt } from '$lib/db/attempts-repository';
 import { getSettings, recordAnswer } from '$lib/db/study-repository';
-import type { StudySettings } from '$lib/domain/study/scheduler';
+import type { StudySettings } from '$lib/domain/study/study-settings';
 import type { Answer, Deck, Grade, Item } from '$lib/domain/types';
 import { gradeAnswer, scoreAttempt, type AttemptScore } from '$lib/domain/quiz/grade';
 import { assembleQuiz } from '$lib/domain/quiz/quiz-assembly';

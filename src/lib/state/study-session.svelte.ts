@@ -6,8 +6,9 @@
 import { sourceSentenceOpen } from './preferences';
 import { SvelteSet } from 'svelte/reactivity';
 import { getDb } from '$lib/db/database';
-import { requestPersistenceOnce } from '$lib/state/persistence';
+import type { FactdeckDB, MemoryRow } from '$lib/db/schema';
 import {
+	changeRating,
 	countToday,
 	getMemory,
 	getSettings,
@@ -16,48 +17,65 @@ import {
 	nextDueAt,
 	recordAnswer,
 	setSuspended,
-	undoLast,
-	type TodayCounts
+	undoLast
 } from '$lib/db/study-repository';
-import type { MemoryRow } from '$lib/db/schema';
+import { describeError } from '$lib/domain/errors';
 import { gradeAnswer, ratingFor } from '$lib/domain/quiz/grade';
 import {
-	DEFAULT_SETTINGS,
-	factKey,
 	previewIntervals,
-	studyDayStart,
-	summariseDone,
 	type IntervalPreview,
-	type MemorySnapshot,
-	type StudyQueue,
-	type StudyRating,
-	type StudySettings
-} from '$lib/domain/study/scheduler';
-import {
-	STUDY_ITEM_TYPES,
-	cardSeed,
-	combineDone,
-	pickNextEntry,
-	pickStudyItem,
-	shouldWait,
-	studyFactIdSet,
-	vanishedFactIds,
-	studyFactIds,
-	focusQueue,
-	sumCounts,
-	type StudyCounts
-} from '$lib/domain/study/study-card';
+	type StudyRating
+} from '$lib/domain/study/fsrs-adapter';
+import { cardSeed, pickStudyItem, STUDY_ITEM_TYPES } from '$lib/domain/study/item-choice';
+import { factKey } from '$lib/domain/study/memory';
+import { combineDone, shouldWait, summariseDone } from '$lib/domain/study/session-summary';
 import { RATING_LABELS, type StudyPhase } from '$lib/domain/study/study-keys';
-import type { Answer, Deck, Fact, Grade, Item } from '$lib/domain/types';
+import {
+	focusQueue,
+	pickNextEntry,
+	studyFactIds,
+	studyFactIdSet,
+	sumCounts,
+	vanishedFactIds,
+	type QueueCounts,
+	type StudyQueue
+} from '$lib/domain/study/study-queue';
+import { nextStudyDayStart, studyDayStart } from '$lib/domain/study/study-day';
+import { DEFAULT_SETTINGS, type StudySettings } from '$lib/domain/study/study-settings';
+import { addCounts, NO_ANSWERS, type TodayCounts } from '$lib/domain/study/today-counts';
+import type { Answer, Deck, Fact, Grade, Item, MemorySnapshot } from '$lib/domain/types';
 import { loadDeck } from '$lib/state/deck-loader';
+import { requestPersistenceOnce } from '$lib/state/persistence';
+
+/** What a study session is given: its database, its clock and how it loads a deck. */
+export interface StudyDeps {
+	/** The database, asked for when first needed (a page may build a session while prerendering). */
+	db: () => FactdeckDB;
+	/** The time now, epoch ms. */
+	now: () => number;
+	loadDeck: (deckId: string) => Promise<Deck>;
+	/** Runs `run` once after `ms`; returns what cancels it. */
+	setTimer: (run: () => void, ms: number) => () => void;
+}
+
+/** The browser's: the app's one database, the system clock, decks from the network or storage. */
+export const BROWSER_STUDY_DEPS: StudyDeps = {
+	db: getDb,
+	now: () => Date.now(),
+	loadDeck: (deckId) => loadDeck(deckId),
+	setTimer: (run, ms) => {
+		const id = setTimeout(run, ms);
+		return () => clearTimeout(id);
+	}
+};
 
 /**
  * The decks that /study works through, in order: the built-in deck, then the learner's own decks
- * (IndexedDB `userDecks`), oldest first. Browser only.
+ * (IndexedDB `userDecks`), oldest first.
  */
-export async function listStudyDeckIds(): Promise<string[]> {
+export async function listStudyDeckIds(db: FactdeckDB = getDb()): Promise<string[]> {
 	const { listUserDeckIds } = await import('$lib/db/user-decks-repository');
-	return ['kosovo', ...(await listUserDeckIds(getDb()))];
+	return ['kosovo', ...(await listUserDeckIds(db))];
 }
 
 /** How often (ms) a waiting session looks again for a learning card that has fallen due. */
@@ -65,7 +83,8 @@ const WAIT_POLL_MS = 5_000;
 
 export type StudyStatus = 'loading' | 'error' | 'studying' | 'waiting' | 'done';
 
-export interface StudyCard {
+/** The card on screen: one item of one fact, with the memory it was shown with. */
+export interface ShownCard {
 	deck: Deck;
 	fact: Fact;
 	item: Item;
@@ -90,19 +109,15 @@ interface DeckState {
 	rows?: Map<string, MemoryRow>;
 }
 
-function errorText(error: unknown): string {
-	return error instanceof Error ? error.message : String(error);
-}
-
 export class StudySession {
 	status = $state<StudyStatus>('loading');
 	error = $state<string | null>(null);
 	decks = $state.raw<Deck[]>([]);
 	settings = $state.raw<StudySettings>(DEFAULT_SETTINGS);
-	counts = $state.raw<StudyCounts>({ new: 0, learning: 0, due: 0 });
+	counts = $state.raw<QueueCounts>({ new: 0, learning: 0, due: 0 });
 	/** What was answered today across the session's decks. */
-	today = $state.raw({ newIntroduced: 0, reviews: 0 });
-	card = $state.raw<StudyCard | null>(null);
+	today = $state.raw<TodayCounts>(NO_ANSWERS);
+	card = $state.raw<ShownCard | null>(null);
 	isRevealed = $state(false);
 	answer = $state<Answer | undefined>(undefined);
 	grade = $state.raw<Grade | null>(null);
@@ -117,7 +132,7 @@ export class StudySession {
 	doneMessage = $state('');
 	waitUntil = $state<number | null>(null);
 	/** Epoch ms, ticking while waiting so the countdown moves. */
-	now = $state(Date.now());
+	now = $state(0);
 	vanished = $state.raw<{ deckId: string; title: string; count: number }[]>([]);
 	isBusy = $state(false);
 
@@ -126,11 +141,28 @@ export class StudySession {
 	readonly focus: ReadonlySet<string>;
 	/** Facts answered in this focused session (their answers are stored; this only steers it). */
 	#focusAnswered = new SvelteSet<string>();
-	#timer: ReturnType<typeof setInterval> | undefined;
+	/** Cancels the pending wake-up (a waiting poll, or the start of the next study day). */
+	#cancelTimer: (() => void) | null = null;
+	#deps: StudyDeps;
+	/** The stored review of the auto-graded card on screen, once saved at Check. */
+	#savedReviewId: number | null = null;
+	#savedRating: StudyRating | null = null;
+	/** Settles when every queued write (an answer saved at Check, a rating change) has. */
+	#writes: Promise<void> = Promise.resolve();
 
-	constructor(deckIds: string[], focusFactIds: readonly string[] = []) {
+	constructor(
+		deckIds: string[],
+		focusFactIds: readonly string[] = [],
+		deps: StudyDeps = BROWSER_STUDY_DEPS
+	) {
 		this.deckIds = deckIds;
 		this.focus = new SvelteSet(focusFactIds);
+		this.#deps = deps;
+		this.now = deps.now();
+	}
+
+	get #db(): FactdeckDB {
+		return this.#deps.db();
 	}
 
 	get isFocused(): boolean {
@@ -153,10 +185,9 @@ export class StudySession {
 	/** Loads the decks and settings, notes vanished facts, and shows the first card. */
 	async start(): Promise<void> {
 		try {
-			const db = getDb();
 			const [decks, settings] = await Promise.all([
-				Promise.all(this.deckIds.map((id) => loadDeck(id))),
-				getSettings(db)
+				Promise.all(this.deckIds.map((id) => this.#deps.loadDeck(id))),
+				getSettings(this.#db)
 			]);
 			this.decks = decks;
 			this.settings = settings;
@@ -208,15 +239,19 @@ export class StudySession {
 		this.message = 'Answer shown. Grade yourself from 1 Again to 4 Easy.';
 	}
 
-	choose(value: string): void {
+	/** Chooses an option and checks it at once. */
+	async choose(value: string): Promise<void> {
 		if (this.phase !== 'question' || this.isSelfGraded) return;
 		this.answer = value;
-		this.submit();
+		await this.submit();
 	}
 
-	/** Grades an auto-graded answer; `giveUp` submits no answer ("I don't know"). */
-	submit(giveUp = false): void {
-		if (this.phase !== 'question' || this.isSelfGraded || !this.card) return;
+	/**
+	 * Grades an auto-graded answer and saves it at once with its automatic rating, so a reload
+	 * before Continue loses nothing; `giveUp` submits no answer ("I don't know").
+	 */
+	async submit(giveUp = false): Promise<void> {
+		if (this.phase !== 'question' || this.isSelfGraded || !this.card || this.isBusy) return;
 		const isBlank =
 			this.answer === undefined || (typeof this.answer === 'string' && !this.answer.trim());
 		if (isBlank && !giveUp) {
@@ -224,33 +259,66 @@ export class StudySession {
 			return;
 		}
 		const grade = gradeAnswer(this.card.item, giveUp ? undefined : this.answer);
+		const rating = ratingFor(grade);
 		this.grade = grade;
-		this.chosenRating = ratingFor(grade);
+		this.chosenRating = rating;
 		this.#answered();
 		const verdict = grade.isCorrect
 			? grade.hasTypo
 				? 'Right, with a small typo.'
 				: 'Right.'
 			: `Not quite. The answer is ${grade.expected}.`;
-		this.message = `${verdict} Rated ${RATING_LABELS[this.chosenRating]}; press Enter to go on.`;
+		this.message = `${verdict} Rated ${RATING_LABELS[rating]}; press Enter to go on.`;
+		// Not behind isBusy: the learner may already change the rating or go on; those writes
+		// queue behind this one.
+		await this.#queueWrite(() => this.#save(rating));
 	}
 
-	selectRating(rating: StudyRating): void {
-		if (this.phase !== 'answered' || this.isSelfGraded) return;
+	/** Changes the rating of the auto-graded card on screen; its saved review is rewritten. */
+	async selectRating(rating: StudyRating): Promise<void> {
+		if (this.phase !== 'answered' || this.isSelfGraded || this.isBusy) return;
 		this.chosenRating = rating;
 		this.message = `Rating changed to ${RATING_LABELS[rating]}.`;
+		await this.#queueWrite(async () => {
+			const reviewId = this.#savedReviewId;
+			if (reviewId === null || this.#savedRating === rating) return;
+			try {
+				const changed = await changeRating(this.#db, reviewId, rating, this.settings);
+				if (!changed) throw new Error('The saved answer to change is gone.');
+				this.#savedRating = rating;
+				this.#noteLeech(changed.isNewLeech);
+			} catch (error) {
+				this.fail(error);
+			}
+		});
 	}
 
-	/** Records the chosen rating of an auto-graded card and moves on. */
+	/** Moves on from an auto-graded card (saved at Check; saved now if that failed). */
 	async continue(): Promise<void> {
 		if (this.phase !== 'answered' || this.isSelfGraded || this.chosenRating === null) return;
-		await this.#record(this.chosenRating);
+		if (this.isBusy) return;
+		this.isBusy = true;
+		try {
+			await this.#writes;
+			const rating = this.chosenRating;
+			if (this.#savedReviewId === null && !(await this.#save(rating))) return;
+		} finally {
+			this.isBusy = false;
+		}
+		await this.#moveOn(this.chosenRating);
 	}
 
 	/** Records a self-graded card's rating and moves on. */
 	async rate(rating: StudyRating): Promise<void> {
-		if (this.phase !== 'answered' || !this.isSelfGraded) return;
-		await this.#record(rating);
+		if (this.phase !== 'answered' || !this.isSelfGraded || this.isBusy) return;
+		this.isBusy = true;
+		let isSaved = false;
+		try {
+			isSaved = await this.#save(rating);
+		} finally {
+			this.isBusy = false;
+		}
+		if (isSaved) await this.#moveOn(rating);
 	}
 
 	toggleSource(): void {
@@ -264,14 +332,15 @@ export class StudySession {
 
 	/** Takes back the newest answer and shows that fact again as the current card. */
 	async undo(): Promise<void> {
+		// An answer still being saved is part of what can be taken back.
+		await this.#writes;
 		if (!this.canUndo) {
 			this.message = 'Nothing to undo in this session.';
 			return;
 		}
 		this.isBusy = true;
 		try {
-			const db = getDb();
-			const undone = await undoLast(db, this.deckIds.length === 1 ? this.deckIds[0] : null);
+			const undone = await undoLast(this.#db, this.deckIds.length === 1 ? this.deckIds[0] : null);
 			if (!undone) {
 				this.undoable = 0;
 				this.message = 'Nothing to undo.';
@@ -302,7 +371,7 @@ export class StudySession {
 		const leech = this.leech;
 		if (!leech) return;
 		try {
-			await setSuspended(getDb(), leech.deckId, leech.fact.id, true);
+			await setSuspended(this.#db, leech.deckId, leech.fact.id, true);
 			this.leech = null;
 			if (this.card?.fact.id === leech.fact.id && this.card.deck.id === leech.deckId) {
 				await this.refresh();
@@ -324,21 +393,35 @@ export class StudySession {
 		this.#stopTimer();
 		this.waitUntil = null;
 		this.status = 'done';
+		this.#wakeNextStudyDay();
 	}
 
 	fail(error: unknown): void {
 		this.#stopTimer();
-		this.error = errorText(error);
+		this.error = describeError(error);
 		this.status = 'error';
 	}
 
-	async #record(rating: StudyRating): Promise<void> {
+	/** Saves the card on screen as answered with `rating`; false (and the error shown) if not. */
+	/**
+	 * Runs `write` after every write queued before it, so a rating change never overtakes the
+	 * answer it changes; `#writes` settles once all of them have.
+	 */
+	#queueWrite<T>(write: () => Promise<T>): Promise<T> {
+		const run = this.#writes.then(write);
+		this.#writes = run.then(
+			() => undefined,
+			() => undefined
+		);
+		return run;
+	}
+
+	async #save(rating: StudyRating): Promise<boolean> {
 		const card = this.card;
-		if (!card || this.isBusy) return;
-		this.isBusy = true;
+		if (!card) return false;
 		try {
-			const now = Date.now();
-			const result = await recordAnswer(getDb(), {
+			const now = this.#deps.now();
+			const result = await recordAnswer(this.#db, {
 				deckId: card.deck.id,
 				factId: card.fact.id,
 				itemId: card.item.id,
@@ -348,9 +431,30 @@ export class StudySession {
 				settings: this.settings,
 				origin: 'study'
 			});
+			this.#savedReviewId = result.review.id ?? null;
+			this.#savedRating = rating;
 			this.undoable += 1;
 			this.#focusAnswered.add(card.fact.id);
-			if (result.isNewLeech) this.leech = { deckId: card.deck.id, fact: card.fact };
+			this.#noteLeech(result.isNewLeech);
+			return true;
+		} catch (error) {
+			this.fail(error);
+			return false;
+		}
+	}
+
+	#noteLeech(isNewLeech: boolean): void {
+		const card = this.card;
+		if (!card) return;
+		const isShown = this.leech?.fact.id === card.fact.id && this.leech.deckId === card.deck.id;
+		if (isNewLeech) this.leech = { deckId: card.deck.id, fact: card.fact };
+		else if (isShown) this.leech = null;
+	}
+
+	/** Shows the next card once the one on screen is saved. */
+	async #moveOn(rating: StudyRating): Promise<void> {
+		this.isBusy = true;
+		try {
 			await this.refresh();
 			this.message = `Saved as ${RATING_LABELS[rating]}.`;
 		} catch (error) {
@@ -366,7 +470,7 @@ export class StudySession {
 		this.preview = previewIntervals(
 			card.memory,
 			factKey(card.deck.id, card.fact.id),
-			Date.now(),
+			this.#deps.now(),
 			this.settings
 		);
 		this.isRevealed = true;
@@ -375,8 +479,8 @@ export class StudySession {
 	}
 
 	async #readQueues(): Promise<DeckState[]> {
-		const db = getDb();
-		const now = Date.now();
+		const db = this.#db;
+		const now = this.#deps.now();
 		const settings = this.settings;
 		const dayStart = studyDayStart(now, settings.dayStartHour);
 		const states = await Promise.all(
@@ -401,10 +505,7 @@ export class StudySession {
 			})
 		);
 		this.counts = sumCounts(states.map((s) => s.queue.counts));
-		this.today = {
-			newIntroduced: states.reduce((sum, s) => sum + s.today.newIntroduced, 0),
-			reviews: states.reduce((sum, s) => sum + s.today.reviews, 0)
-		};
+		this.today = addCounts(states.map((s) => s.today));
 		return states;
 	}
 
@@ -423,13 +524,15 @@ export class StudySession {
 		const fact = deck?.facts.find((f) => f.id === factId);
 		if (!deck || !fact) throw new Error(`The fact ${factId} is not in the deck ${deckId}.`);
 		const memory =
-			known !== undefined ? known : ((await getMemory(getDb(), deckId, factId)) ?? null);
+			known !== undefined ? known : ((await getMemory(this.#db, deckId, factId)) ?? null);
 		const items = deck.items.filter((i) => i.factId === factId);
 		const item =
 			items.find((i) => i.id === itemId && STUDY_ITEM_TYPES.includes(i.type)) ??
 			pickStudyItem(items, memory, cardSeed(factKey(deckId, factId), memory?.reps ?? 0));
 		if (!item) throw new Error(`The fact ${factId} has no question to study.`);
-		this.card = { deck, fact, item, memory, isNew, shownAt: Date.now() };
+		this.card = { deck, fact, item, memory, isNew, shownAt: this.#deps.now() };
+		this.#savedReviewId = null;
+		this.#savedRating = null;
 		this.isRevealed = false;
 		this.answer = undefined;
 		this.grade = null;
@@ -439,8 +542,8 @@ export class StudySession {
 	}
 
 	async #finish(states: DeckState[]): Promise<void> {
-		const db = getDb();
-		const now = Date.now();
+		const db = this.#db;
+		const now = this.#deps.now();
 		const perDeck = await Promise.all(
 			states.map(async ({ deck, known }) => {
 				const ids = studyFactIds(deck);
@@ -471,22 +574,47 @@ export class StudySession {
 			this.#stopTimer();
 			this.waitUntil = null;
 			this.status = 'done';
+			this.#wakeNextStudyDay();
 		}
 	}
 
+	/** Polls while waiting, so the countdown moves and the card shows once it is due. */
 	#startTimer(): void {
-		if (this.#timer !== undefined) return;
-		this.#timer = setInterval(() => {
-			this.now = Date.now();
+		if (this.#cancelTimer) return;
+		const poll = () => {
+			this.#cancelTimer = null;
+			this.now = this.#deps.now();
 			if (this.waitUntil !== null && this.now >= this.waitUntil && !this.isBusy) {
 				this.refresh().catch((error) => this.fail(error));
+			} else if (this.status === 'waiting') {
+				this.#cancelTimer = this.#deps.setTimer(poll, WAIT_POLL_MS);
 			}
-		}, WAIT_POLL_MS);
+		};
+		this.#cancelTimer = this.#deps.setTimer(poll, WAIT_POLL_MS);
+	}
+
+	/**
+	 * A finished session left open reads its queues again when the next study day begins, so
+	 * the new day's cards and counts appear without a reload.
+	 */
+	#wakeNextStudyDay(): void {
+		this.#stopTimer();
+		const now = this.#deps.now();
+		const delay = nextStudyDayStart(now, this.settings.dayStartHour) - now;
+		// Timers take at most 2^31 - 1 ms; a longer wait is re-armed when that one fires.
+		this.#cancelTimer = this.#deps.setTimer(
+			() => {
+				this.#cancelTimer = null;
+				if (this.status !== 'done') return;
+				if (this.#deps.now() < now + delay) return this.#wakeNextStudyDay();
+				this.refresh().catch((error) => this.fail(error));
+			},
+			Math.min(Math.max(0, delay), 2 ** 31 - 1)
+		);
 	}
 
 	#stopTimer(): void {
-		if (this.#timer === undefined) return;
-		clearInterval(this.#timer);
-		this.#timer = undefined;
+		this.#cancelTimer?.();
+		this.#cancelTimer = null;
 	}
 }

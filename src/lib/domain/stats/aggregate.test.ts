@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import type { MemorySnapshot, ReviewRow } from '$lib/db/schema';
+import type { MemorySnapshot, ReviewRow } from '$lib/domain/types';
 import {
 	addReviewToAggregates,
 	aggregatesFromReviews,

@@ -2,9 +2,9 @@
  * Per-study-day totals of the review log, kept up to date one review at a time, so progress
  * views read a few hundred rows instead of scanning every review ever written.
  */
-import type { ReviewRow } from '$lib/db/schema';
+import type { ReviewRow } from '$lib/domain/types';
 import { isNewFactReview, isPassed, isReviewAnswer } from '$lib/domain/stats/review-kind';
-import { DEFAULT_DAY_START_HOUR, studyDayKey, studyDayKeyer } from '$lib/domain/stats/study-day';
+import { DEFAULT_DAY_START_HOUR, studyDayKey, studyDayKeyer } from '$lib/domain/study/study-day';
 
 export type DayAggregate = {
 	/** Study day 'YYYY-MM-DD'. */

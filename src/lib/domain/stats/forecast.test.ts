@@ -1,12 +1,12 @@
 import { describe, it, expect } from 'vitest';
-import type { MemoryRow } from '$lib/db/schema';
+import type { MemoryRow } from '$lib/domain/types';
 import {
 	FORECAST_DAYS,
 	forecast,
 	forecastEdges,
 	forecastFromCounts
 } from '$lib/domain/stats/forecast';
-import { studyDayKey } from '$lib/domain/stats/study-day';
+import { studyDayKey } from '$lib/domain/study/study-day';
 
 const at = (iso: string) => Date.parse(iso);
 

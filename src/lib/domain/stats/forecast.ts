@@ -4,7 +4,7 @@
  * Suspended facts are never due, and new facts (state 0) are introduced by the daily new-fact
  * limit, not by a due date, so neither is counted.
  */
-import type { MemoryRow } from '$lib/db/schema';
+import type { MemoryRow } from '$lib/domain/types';
 import { STATE_NEW } from '$lib/domain/stats/review-kind';
 import {
 	addDays,
@@ -13,7 +13,7 @@ import {
 	studyDayKey,
 	studyDayKeyer,
 	studyDayStartMs
-} from '$lib/domain/stats/study-day';
+} from '$lib/domain/study/study-day';
 
 /** Days forecast, today included. */
 export const FORECAST_DAYS = 30;

@@ -8,14 +8,14 @@
  * is 4; and the busiest day is always 4, so a learner who does the same amount every day sees a
  * full calendar rather than a faint one.
  */
-import type { ReviewRow } from '$lib/db/schema';
+import type { ReviewRow } from '$lib/domain/types';
 import type { DayAggregates } from '$lib/domain/stats/aggregate';
 import {
 	addDays,
 	DEFAULT_DAY_START_HOUR,
 	studyDayKey,
 	studyDayKeyer
-} from '$lib/domain/stats/study-day';
+} from '$lib/domain/study/study-day';
 
 /** Days shown, today included. */
 export const HEATMAP_DAYS = 365;

@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import type { MemorySnapshot } from '$lib/db/schema';
+import type { MemorySnapshot } from '$lib/domain/types';
 import {
 	factMastery,
 	masteryBySentence,

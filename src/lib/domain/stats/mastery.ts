@@ -12,7 +12,7 @@
  * not mastered while one of its facts is not, and one studied fact is already progress, which
  * the strict minimum ('unseen' as soon as any fact is unseen) would hide.
  */
-import type { MemorySnapshot } from '$lib/db/schema';
+import type { MemorySnapshot } from '$lib/domain/types';
 import { STATE_NEW, STATE_REVIEW } from '$lib/domain/stats/review-kind';
 
 /** Stability (days) at and above which a fact in review is known. */

@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import type { AttemptRow } from '$lib/db/schema';
+import type { AttemptRow } from '$lib/domain/types';
 import { quizHistory } from '$lib/domain/stats/quiz-history';
 
 const at = (iso: string) => Date.parse(iso);

@@ -3,8 +3,8 @@
  * mean for a smoother line. Attempts still in progress or abandoned carry no score and are left
  * out.
  */
-import type { AttemptRow } from '$lib/db/schema';
-import { DEFAULT_DAY_START_HOUR, studyDayKeyer } from '$lib/domain/stats/study-day';
+import type { AttemptRow } from '$lib/domain/types';
+import { DEFAULT_DAY_START_HOUR, studyDayKeyer } from '$lib/domain/study/study-day';
 
 export interface QuizPoint {
 	id: string;

@@ -4,7 +4,7 @@
  * answers are left out because they test short-term steps, not long-term memory. Each period
  * carries its count n and a 95% Wilson interval so a chart can show how sure the rate is.
  */
-import type { ReviewRow } from '$lib/db/schema';
+import type { ReviewRow } from '$lib/domain/types';
 import type { DayAggregates } from '$lib/domain/stats/aggregate';
 import { isPassed, isReviewAnswer } from '$lib/domain/stats/review-kind';
 import {
@@ -15,7 +15,7 @@ import {
 	monthKey,
 	studyDayKey,
 	studyDayKeyer
-} from '$lib/domain/stats/study-day';
+} from '$lib/domain/study/study-day';
 
 /** Weeks shown by default, the current one included. */
 export const RETENTION_WEEKS = 26;

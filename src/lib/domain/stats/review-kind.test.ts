@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import type { MemorySnapshot, ReviewRow } from '$lib/db/schema';
+import type { MemorySnapshot, ReviewRow } from '$lib/domain/types';
 import { isNewFactReview, isPassed, isReviewAnswer } from '$lib/domain/stats/review-kind';
 
 function snapshot(state: MemorySnapshot['state']): MemorySnapshot {

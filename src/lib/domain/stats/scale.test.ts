@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import type { AttemptRow, MemoryRow, MemorySnapshot, ReviewRow } from '$lib/db/schema';
+import type { AttemptRow, MemoryRow, MemorySnapshot, ReviewRow } from '$lib/domain/types';
 import { aggregatesFromReviews } from '$lib/domain/stats/aggregate';
 import { forecast } from '$lib/domain/stats/forecast';
 import { heatmap, heatmapFromAggregates } from '$lib/domain/stats/heatmap';

@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import type { MemoryRow } from '$lib/db/schema';
+import type { MemoryRow } from '$lib/domain/types';
 import { factGroup, factStates } from '$lib/domain/stats/states';
 
 function memory(

@@ -7,7 +7,7 @@
  * no memory row, or one still in state 0, is new. Young and mature split the Review state at a
  * stability of 21 days, as Anki splits its intervals.
  */
-import type { MemoryRow } from '$lib/db/schema';
+import type { MemoryRow } from '$lib/domain/types';
 import {
 	STATE_LEARNING,
 	STATE_NEW,

@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import type { MemorySnapshot, ReviewRow } from '$lib/db/schema';
+import type { MemorySnapshot, ReviewRow } from '$lib/domain/types';
 import { aggregatesFromReviews } from '$lib/domain/stats/aggregate';
 import { streakFromDays, todayStats, todayStatsFromAggregates } from '$lib/domain/stats/today';
 

@@ -2,7 +2,7 @@
  * Today's numbers on the progress page: reviews, new facts, time spent and the study streak,
  * all counted by study day (which begins at dayStartHour local time, not at midnight).
  */
-import type { ReviewRow } from '$lib/db/schema';
+import type { ReviewRow } from '$lib/domain/types';
 import type { DayAggregates } from '$lib/domain/stats/aggregate';
 import { isNewFactReview } from '$lib/domain/stats/review-kind';
 import {
@@ -10,7 +10,7 @@ import {
 	DEFAULT_DAY_START_HOUR,
 	studyDayKey,
 	studyDayKeyer
-} from '$lib/domain/stats/study-day';
+} from '$lib/domain/study/study-day';
 
 export interface TodayStats {
 	/** The current study day 'YYYY-MM-DD'. */

@@ -2,7 +2,7 @@
  * The study screen's keyboard shortcuts as one pure mapping from a key press to an action, so the
  * rules (what a key means in each phase, what is left alone while typing) are tested here.
  */
-import type { StudyRating } from '$lib/domain/study/scheduler';
+import type { StudyRating } from '$lib/domain/study/fsrs-adapter';
 import type { ItemType } from '$lib/domain/types';
 
 /** Where the key was pressed: in a text field, on a button/link/choice, or anywhere else. */

@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { DEFAULT_SETTINGS } from '$lib/domain/study/scheduler';
+import { DEFAULT_SETTINGS } from '$lib/domain/study/study-settings';
 import { parseSettingsForm, settingsToText } from '$lib/domain/study/study-settings-form';
 
 const text = settingsToText(DEFAULT_SETTINGS);

@@ -2,7 +2,7 @@
  * The study settings form's rules: text from the fields in, either valid settings or a plain
  * message per field out. The scheduler's validateSettings stays the one authority on ranges.
  */
-import { validateSettings, type StudySettings } from '$lib/domain/study/scheduler';
+import { type StudySettings, validateSettings } from '$lib/domain/study/study-settings';
 
 export type SettingsField = keyof StudySettings;
 

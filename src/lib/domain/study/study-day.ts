@@ -1,8 +1,11 @@
 /**
- * Study days: the local calendar day shifted so that it begins at a chosen hour (default 04:00),
- * so a session that runs past midnight still counts for the evening it started in.
+ * Study days, the one day clock of Factdeck: the local calendar day shifted so that it begins at
+ * a chosen hour (default 04:00), so a session that runs past midnight still counts for the
+ * evening it started in. Study, scheduling and /progress all count days here.
  * Keys are 'YYYY-MM-DD' strings; calendar arithmetic on keys is done in UTC, where every day has
- * 24 hours, so daylight-saving changes never add or lose a day.
+ * 24 hours, so daylight-saving changes never add or lose a day. `timeZone` is an IANA zone; left
+ * out, the zone the runtime is in now, read through Date's local fields (fast, and they follow a
+ * change of zone at once, where a formatter keeps the zone it was made in).
  */
 
 /** The local hour (0..23) at which a study day begins when no setting says otherwise. */
@@ -73,12 +76,19 @@ export function studyDayKey(
 	let month = 0;
 	let date = 0;
 	let hour = 0;
-	for (const part of formatterFor(timeZone).formatToParts(ms)) {
-		if (part.type === 'year') year = Number(part.value);
-		else if (part.type === 'month') month = Number(part.value);
-		else if (part.type === 'day') date = Number(part.value);
-		else if (part.type === 'hour') hour = Number(part.value);
-	}
+	if (timeZone === undefined) {
+		const local = new Date(ms);
+		year = local.getFullYear();
+		month = local.getMonth() + 1;
+		date = local.getDate();
+		hour = local.getHours();
+	} else
+		for (const part of formatterFor(timeZone).formatToParts(ms)) {
+			if (part.type === 'year') year = Number(part.value);
+			else if (part.type === 'month') month = Number(part.value);
+			else if (part.type === 'day') date = Number(part.value);
+			else if (part.type === 'hour') hour = Number(part.value);
+		}
 	// Compare wall-clock hours rather than subtracting dayStartHour hours from the instant:
 	// on a daylight-saving day the local day is 23 or 25 hours long and the subtraction is off.
 	const ordinal = Date.UTC(year, month - 1, date) / MS_PER_DAY;
@@ -94,6 +104,13 @@ export function studyDayStartMs(
 	dayStartHour: number = DEFAULT_DAY_START_HOUR,
 	timeZone?: string
 ): number {
+	if (timeZone === undefined) {
+		assertDayStartHour(dayStartHour);
+		// The local constructor moves an hour skipped by a daylight-saving jump forward, and takes
+		// the first of an hour that repeats: the first instant of the day, as the search finds.
+		const [year, month, date] = day.split('-').map(Number);
+		return new Date(year, month - 1, date, dayStartHour).getTime();
+	}
 	const keyOf = studyDayKeyer(dayStartHour, timeZone);
 	// Every zone is within 14 hours of UTC, so the start lies within 36 hours of this guess; and
 	// a local hour begins on a UTC quarter hour, so searching quarter hours finds it exactly.
@@ -153,4 +170,76 @@ export function isoWeekKey(day: string): string {
 /** The month 'YYYY-MM' of `day`. */
 export function monthKey(day: string): string {
 	return day.slice(0, 7);
+}
+
+const starts = new Map<string, number>();
+
+function cachedDayStart(day: string, dayStartHour: number, timeZone: string | undefined): number {
+	// The local zone can change under a running program, so only named zones are remembered.
+	if (timeZone === undefined) return studyDayStartMs(day, dayStartHour);
+	const cacheKey = `${day}|${dayStartHour}|${timeZone}`;
+	let start = starts.get(cacheKey);
+	if (start === undefined) {
+		start = studyDayStartMs(day, dayStartHour, timeZone);
+		if (starts.size >= 1000) starts.clear();
+		starts.set(cacheKey, start);
+	}
+	return start;
+}
+
+/** Epoch ms at which the study day containing `now` (epoch ms) began. */
+export function studyDayStart(
+	now: number,
+	dayStartHour: number = DEFAULT_DAY_START_HOUR,
+	timeZone?: string
+): number {
+	return cachedDayStart(studyDayKey(now, dayStartHour, timeZone), dayStartHour, timeZone);
+}
+
+/** Epoch ms at which the study day `days` days after the one containing `at` (epoch ms) begins. */
+export function addStudyDays(
+	at: number,
+	days: number,
+	dayStartHour: number = DEFAULT_DAY_START_HOUR,
+	timeZone?: string
+): number {
+	const day = addDays(studyDayKey(at, dayStartHour, timeZone), days);
+	return cachedDayStart(day, dayStartHour, timeZone);
+}
+
+/** Epoch ms at which the study day after the one containing `now` (epoch ms) begins. */
+export function nextStudyDayStart(
+	now: number,
+	dayStartHour: number = DEFAULT_DAY_START_HOUR,
+	timeZone?: string
+): number {
+	return addStudyDays(now, 1, dayStartHour, timeZone);
+}
+
+/** Whole study days from the study day of `from` to that of `to` (both epoch ms). */
+export function studyDaysBetween(
+	from: number,
+	to: number,
+	dayStartHour: number = DEFAULT_DAY_START_HOUR,
+	timeZone?: string
+): number {
+	return (
+		dayOrdinal(studyDayKey(to, dayStartHour, timeZone)) -
+		dayOrdinal(studyDayKey(from, dayStartHour, timeZone))
+	);
+}
+
+/**
+ * An instant on a clock where every study day is one UTC day (ms): the study day's number times
+ * 24 h, plus the time since that day began (capped inside the day, for a 25-hour day). ts-fsrs
+ * counts UTC calendar days, so on this clock it counts study days.
+ */
+export function studyDayClock(
+	time: number,
+	dayStartHour: number = DEFAULT_DAY_START_HOUR,
+	timeZone?: string
+): number {
+	const day = studyDayKey(time, dayStartHour, timeZone);
+	const sinceStart = time - cachedDayStart(day, dayStartHour, timeZone);
+	return dayOrdinal(day) * MS_PER_DAY + Math.min(Math.max(0, sinceStart), MS_PER_DAY - 1);
 }

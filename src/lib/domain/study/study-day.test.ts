@@ -1,6 +1,12 @@
 import { describe, it, expect } from 'vitest';
+import { applyRating } from '$lib/domain/study/fsrs-adapter';
+import { DEFAULT_SETTINGS } from '$lib/domain/study/study-settings';
 import {
 	addDays,
+	addStudyDays,
+	nextStudyDayStart,
+	studyDaysBetween,
+	studyDayStart,
 	dayKeyFromOrdinal,
 	dayOrdinal,
 	isoWeekKey,
@@ -9,7 +15,7 @@ import {
 	studyDayKey,
 	studyDayStartMs,
 	studyDayKeyer
-} from '$lib/domain/stats/study-day';
+} from '$lib/domain/study/study-day';
 
 const at = (iso: string) => Date.parse(iso);
 
@@ -137,5 +143,51 @@ describe('studyDayStartMs', () => {
 			expect(studyDayKey(start, hour, zone)).toBe(day);
 			expect(studyDayKey(start - 1, hour, zone) < day).toBe(true);
 		}
+	});
+});
+
+const MINUTE = 60_000;
+
+/** Local noon, so the tests hold in whatever zone the process runs. */
+const NOON = new Date(2026, 0, 10, 12).getTime();
+
+const KEY = 'kosovo/kfor-founded';
+
+describe('study days as instants (in the zone the process runs)', () => {
+	it('starts at the chosen local hour, the day before when that hour is still to come', () => {
+		const at = (h: number, m = 0) => new Date(2026, 0, 10, h, m).getTime();
+		expect(studyDayStart(at(12), 4)).toBe(at(4));
+		expect(studyDayStart(at(4), 4)).toBe(at(4));
+		expect(studyDayStart(at(3, 59), 4)).toBe(new Date(2026, 0, 9, 4).getTime());
+		expect(studyDayStart(at(0, 30), 0)).toBe(at(0));
+		expect(nextStudyDayStart(at(3, 59), 4)).toBe(at(4));
+		expect(nextStudyDayStart(at(12), 4)).toBe(new Date(2026, 0, 11, 4).getTime());
+		expect(addStudyDays(at(4), 30, 4)).toBe(new Date(2026, 1, 9, 4).getTime());
+	});
+
+	it('counts study days, not calendar days, between reviews', () => {
+		const at = (d: number, h: number) => new Date(2026, 0, d, h).getTime();
+		expect(studyDaysBetween(at(10, 23), at(11, 3), 4)).toBe(0);
+		expect(studyDaysBetween(at(10, 23), at(11, 5), 4)).toBe(1);
+		expect(studyDaysBetween(at(10, 5), at(13, 3), 4)).toBe(2);
+		expect(studyDaysBetween(at(10, 5), at(13, 3), 0)).toBe(3);
+	});
+
+	it('makes a review fall due at the start of a later study day', () => {
+		const settings = { ...DEFAULT_SETTINGS, dayStartHour: 6 };
+		const learning = applyRating(null, KEY, 3, NOON, settings);
+		const review = applyRating(learning, KEY, 3, learning.dueAt, settings);
+		expect(review.state).toBe(2);
+		expect(review.scheduledDays).toBeGreaterThanOrEqual(1);
+		const today = studyDayStart(learning.dueAt, 6);
+		expect(review.dueAt).toBe(addStudyDays(today, review.scheduledDays, 6));
+		expect(new Date(review.dueAt).getHours()).toBe(6);
+	});
+
+	it('keeps the exact minute for learning steps, even across the day start', () => {
+		const lateEvening = new Date(2026, 0, 10, 3, 55).getTime();
+		const step = applyRating(null, KEY, 3, lateEvening, DEFAULT_SETTINGS);
+		expect(step.state).toBe(1);
+		expect(step.dueAt).toBe(lateEvening + 10 * MINUTE);
 	});
 });

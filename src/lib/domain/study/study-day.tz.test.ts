@@ -3,14 +3,10 @@
  * test switches the process zone, checks that the switch took effect, and restores it.
  */
 import { describe, it, expect } from 'vitest';
-import {
-	DEFAULT_SETTINGS,
-	applyRating,
-	nextStudyDayStart,
-	studyDayStart,
-	studyDaysBetween,
-	type MemorySnapshot
-} from '$lib/domain/study/scheduler';
+import { applyRating } from '$lib/domain/study/fsrs-adapter';
+import { DEFAULT_SETTINGS } from '$lib/domain/study/study-settings';
+import { nextStudyDayStart, studyDayStart, studyDaysBetween } from '$lib/domain/study/study-day';
+import type { MemorySnapshot } from '$lib/domain/types';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;

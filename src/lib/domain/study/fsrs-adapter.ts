@@ -1,0 +1,120 @@
+/**
+ * The FSRS adapter: ts-fsrs 5 applied per fact. The only module that imports ts-fsrs.
+ *
+ * Days. ts-fsrs counts days in UTC. Factdeck counts them in the learner's local study day,
+ * which starts at `dayStartHour` local time (Anki-style):
+ * - times handed to ts-fsrs go through `studyDayClock` (study-day.ts), which maps local
+ *   study-day boundaries onto UTC midnights, so ts-fsrs's elapsed days are study days;
+ * - a Review result of `scheduled_days` >= 1 is due at the start of the study day that many days
+ *   after today's, so it turns up when the learner's day begins, not at the minute they last
+ *   answered;
+ * - learning and relearning steps (minutes) keep their exact due time.
+ *
+ * Fuzz is on and seeded by the fact key and its repetition count (never by time), so the
+ * interval shown on a grade button is the interval applied.
+ */
+import {
+	fsrs,
+	generatorParameters,
+	createEmptyCard,
+	State,
+	StrategyMode,
+	type Card,
+	type FSRS,
+	type Grade,
+	type RecordLogItem
+} from 'ts-fsrs';
+import type { MemorySnapshot } from '$lib/domain/types';
+import { addStudyDays, studyDayClock } from '$lib/domain/study/study-day';
+import { formatInterval } from '$lib/domain/study/interval-labels';
+import type { StudySettings } from '$lib/domain/study/study-settings';
+
+export type StudyRating = 1 | 2 | 3 | 4;
+export const RATINGS: readonly StudyRating[] = [1, 2, 3, 4];
+
+function scheduler(factKeyValue: string, reps: number, settings: StudySettings): FSRS {
+	const params = generatorParameters({
+		request_retention: settings.desiredRetention,
+		enable_fuzz: true,
+		enable_short_term: true,
+		learning_steps: ['1m', '10m'],
+		relearning_steps: ['10m']
+	});
+	const seed = `${factKeyValue}#${reps}`;
+	return fsrs(params).useStrategy(StrategyMode.SEED, () => seed);
+}
+
+function toCard(memory: MemorySnapshot | null, now: number, dayStartHour: number): Card {
+	if (!memory) return createEmptyCard(new Date(studyDayClock(now, dayStartHour)));
+	return {
+		due: new Date(studyDayClock(memory.dueAt, dayStartHour)),
+		stability: memory.stability,
+		difficulty: memory.difficulty,
+		elapsed_days: 0,
+		scheduled_days: memory.scheduledDays,
+		learning_steps: memory.learningSteps,
+		reps: memory.reps,
+		lapses: memory.lapses,
+		state: memory.state as State,
+		last_review:
+			memory.lastReviewAt === null
+				? undefined
+				: new Date(studyDayClock(memory.lastReviewAt, dayStartHour))
+	};
+}
+
+function fromCard(card: Card, now: number, dayStartHour: number): MemorySnapshot {
+	const isDayInterval = card.state === State.Review && card.scheduled_days >= 1;
+	const dueAt = isDayInterval
+		? addStudyDays(now, card.scheduled_days, dayStartHour)
+		: now + (card.due.getTime() - studyDayClock(now, dayStartHour));
+	return {
+		dueAt,
+		stability: card.stability,
+		difficulty: card.difficulty,
+		scheduledDays: card.scheduled_days,
+		learningSteps: card.learning_steps,
+		reps: card.reps,
+		lapses: card.lapses,
+		state: card.state as 0 | 1 | 2 | 3,
+		lastReviewAt: now
+	};
+}
+
+export type IntervalPreview = Record<StudyRating, { after: MemorySnapshot; label: string }>;
+
+/** What each rating would make of a fact's memory at `now` (epoch ms), with button labels. */
+export function previewIntervals(
+	memory: MemorySnapshot | null,
+	key: string,
+	now: number,
+	settings: StudySettings
+): IntervalPreview {
+	const { dayStartHour } = settings;
+	const preview = scheduler(key, memory?.reps ?? 0, settings).repeat(
+		toCard(memory, now, dayStartHour),
+		studyDayClock(now, dayStartHour)
+	);
+	const entry = (item: RecordLogItem) => {
+		const after = fromCard(item.card, now, dayStartHour);
+		return { after, label: formatInterval(after, now) };
+	};
+	return { 1: entry(preview[1]), 2: entry(preview[2]), 3: entry(preview[3]), 4: entry(preview[4]) };
+}
+
+/** The memory after rating a fact at `now` (epoch ms); equal to its preview for that rating. */
+export function applyRating(
+	memory: MemorySnapshot | null,
+	key: string,
+	rating: StudyRating,
+	now: number,
+	settings: StudySettings
+): MemorySnapshot {
+	const { dayStartHour } = settings;
+	const item = scheduler(key, memory?.reps ?? 0, settings).next(
+		toCard(memory, now, dayStartHour),
+		studyDayClock(now, dayStartHour),
+		rating as Grade
+	);
+	return fromCard(item.card, now, dayStartHour);
+}

@@ -1,0 +1,117 @@
+/**
+ * The progress page's state on fake-indexeddb with a fixed clock: every figure loads, today's
+ * numbers agree with the study session's, and a failure reaches the page in plain words.
+ */
+import 'fake-indexeddb/auto';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { fixtureDeck } from '$fixtures/study-deck';
+import { fixtureAnswer } from '$fixtures/study-memory';
+import { FactdeckDB } from '$lib/db/schema';
+import { recordAnswer } from '$lib/db/study-repository';
+import { progressDeck } from '$lib/domain/stats/progress-deck';
+import { ProgressStats, type ProgressDeps } from '$lib/state/progress.svelte';
+import { StudySession } from '$lib/state/study-session.svelte';
+
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+/** Noon UTC; the tests count days in UTC. */
+const NOW = Date.parse('2026-03-12T12:00:00Z');
+const ZONE = 'UTC';
+
+let db: FactdeckDB;
+
+beforeEach(() => {
+	db = new FactdeckDB(`progress-${Math.random().toString(36).slice(2)}`);
+});
+
+afterEach(async () => {
+	await db.delete();
+});
+
+function deps(extra: Partial<ProgressDeps> = {}): ProgressDeps {
+	return {
+		db: () => db,
+		now: () => NOW,
+		timeZone: () => ZONE,
+		aggregateOffThread: () => Promise.reject(new Error('no worker in tests')),
+		...extra
+	};
+}
+
+function answer(factId: string, rating: 1 | 2 | 3 | 4, now: number) {
+	return recordAnswer(db, fixtureAnswer('fixture', factId, rating, now));
+}
+
+describe('ProgressStats', () => {
+	it('loads today, the heatmap, retention, the forecast, fact states and quizzes', async () => {
+		const yesterday = await answer('f1', 3, NOW - DAY);
+		await answer('f2', 4, NOW - DAY);
+		await answer('f1', 3, Math.max(yesterday.memory.dueAt, NOW - 2 * HOUR));
+		await answer('f3', 1, NOW - HOUR);
+		const stats = new ProgressStats(deps());
+		expect(stats.status).toBe('loading');
+		await stats.load([progressDeck(fixtureDeck(4))]);
+		expect(stats.status).toBe('ready');
+		expect(stats.today).toMatchObject({ reviews: 2, newLearned: 1, durationMs: 8_000, streak: 2 });
+		expect(stats.heatmap).not.toBeNull();
+		expect(stats.weeks).not.toBeNull();
+		expect(stats.months).not.toBeNull();
+		expect(stats.forecast?.total).toBeGreaterThan(0);
+		expect(stats.decks).toHaveLength(1);
+		expect(stats.decks?.[0].states.counts).toMatchObject({ new: 1 });
+		expect(stats.quizzes?.count).toBe(0);
+		expect(stats.rowsRead).toBe(4);
+	});
+
+	it('counts today as the study session does', async () => {
+		const deck = fixtureDeck(3);
+		const first = await answer('f1', 3, NOW - 3 * HOUR);
+		await answer('f1', 3, first.memory.dueAt);
+		await answer('f2', 1, NOW - HOUR);
+		const stats = new ProgressStats(deps());
+		await stats.load([progressDeck(deck)]);
+		// The session counts in the process's zone, so the check runs in UTC like the page.
+		const previous = process.env.TZ;
+		process.env.TZ = ZONE;
+		try {
+			const session = new StudySession([deck.id], [], {
+				db: () => db,
+				now: () => NOW,
+				loadDeck: async () => deck,
+				setTimer: () => () => undefined
+			});
+			await session.start();
+			session.destroy();
+			expect(session.today.reviews).toBe(stats.today?.reviews);
+			expect(session.today.newLearned).toBe(stats.today?.newLearned);
+			expect(session.today).toEqual({ reviews: 3, newLearned: 2, learning: 1, reviewAnswers: 0 });
+		} finally {
+			if (previous === undefined) delete process.env.TZ;
+			else process.env.TZ = previous;
+		}
+	});
+
+	it('uses the worker when it answers, and reads nothing itself then', async () => {
+		await answer('f1', 3, NOW - HOUR);
+		let asked = 0;
+		const stats = new ProgressStats(
+			deps({
+				aggregateOffThread: async () => {
+					asked += 1;
+					return { aggregates: new Map(), rowsRead: 0, count: 0 };
+				}
+			})
+		);
+		await stats.load([]);
+		expect(asked).toBe(1);
+		expect(stats.today?.reviews).toBe(0);
+	});
+
+	it('shows a storage failure in plain words', async () => {
+		db.close({ disableAutoOpen: true });
+		const stats = new ProgressStats(deps());
+		await stats.load([]);
+		expect(stats.status).toBe('error');
+		expect(stats.errorMessage).toMatch(/updated in another tab/);
+	});
+});
