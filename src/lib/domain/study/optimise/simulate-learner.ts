@@ -85,10 +85,7 @@ export function simulateReviews(input: SimulationInput): LoggedReview[] {
 			const elapsed = day - fact.lastDay;
 			const recall = forgetting_curve(w, elapsed, fact.state.stability);
 			const rating = (random() < recall ? 2 + pick(RECALL_RATING_WEIGHTS, random) : 1) as
-				| 1
-				| 2
-				| 3
-				| 4;
+				1 | 2 | 3 | 4;
 			log(fact, day, rating, false);
 			fact.state = algorithm.next_state(fact.state, elapsed, rating);
 			schedule(fact, day);
