@@ -13,8 +13,8 @@ import { loadFsrsBrowser, quietly } from './fsrs-node';
 
 /** A learner unlike FSRS's defaults: slower to forget from the start, a steeper curve (w20). */
 const TRUE_PARAMETERS = [
-	1.2, 3.5, 9.0, 30.0, 4.5, 1.2, 1.5, 0.05, 2.3, 0.12, 1.3, 1.2, 0.1, 0.3, 2.0, 0.35, 2.8, 0.6,
-	0.3, 0.1, 0.5
+	1.2, 3.5, 9.0, 30.0, 4.5, 1.2, 1.5, 0.05, 2.3, 0.12, 1.3, 1.2, 0.1, 0.3, 2.0, 0.35, 2.8, 0.6, 0.3,
+	0.1, 0.5
 ];
 
 describe('optimising with fsrs-rs (wasm, in Node)', () => {

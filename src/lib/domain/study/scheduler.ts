@@ -88,6 +88,8 @@ export interface StudySettings {
 	desiredRetention: number;
 	/** Local hour (0..23) at which a study day begins. */
 	dayStartHour: number;
+	/** FSRS-6 parameters fitted to the learner's reviews; FSRS's defaults when absent. */
+	parameters?: readonly number[];
 }
 
 export const DEFAULT_SETTINGS: StudySettings = {
@@ -207,6 +209,7 @@ export function studyDaysBetween(from: number, to: number, dayStartHour: number)
 function scheduler(factKeyValue: string, reps: number, settings: StudySettings): FSRS {
 	const params = generatorParameters({
 		request_retention: settings.desiredRetention,
+		w: settings.parameters,
 		enable_fuzz: true,
 		enable_short_term: true,
 		learning_steps: ['1m', '10m'],

@@ -1,0 +1,37 @@
+/**
+ * The learner's fitted FSRS parameters (a settings row beside the study settings) and the review
+ * log read whole for the optimiser. Errors are not caught here; the caller decides what to show.
+ */
+import type { FactdeckDB } from '$lib/db/schema';
+import {
+	PARAMETERS_SETTING_KEY,
+	parameterRecordSchema,
+	parseParameterRecord,
+	type ParameterRecord
+} from '$lib/domain/study/optimise/parameters';
+import type { LoggedReview } from '$lib/domain/study/optimise/training-items';
+
+/** The stored parameter record; FSRS's defaults when none (or an invalid one) is stored. */
+export async function getParameterRecord(db: FactdeckDB): Promise<ParameterRecord> {
+	const row = await db.settings.get(PARAMETERS_SETTING_KEY);
+	return parseParameterRecord(row?.value);
+}
+
+/** Validates and saves a parameter record (an invalid one throws, and nothing is written). */
+export async function saveParameterRecord(db: FactdeckDB, record: ParameterRecord): Promise<void> {
+	const value = parameterRecordSchema.parse(record);
+	await db.settings.put({ key: PARAMETERS_SETTING_KEY, value });
+}
+
+/** Every review, reduced to what the optimiser reads, in one read. */
+export async function loadOptimiserReviews(db: FactdeckDB): Promise<LoggedReview[]> {
+	const rows = await db.reviews.toArray();
+	return rows.map((row) => ({
+		deckId: row.deckId,
+		factId: row.factId,
+		rating: row.rating,
+		reviewedAt: row.reviewedAt,
+		elapsedDays: row.elapsedDays,
+		before: row.before === null ? null : { state: row.before.state }
+	}));
+}
