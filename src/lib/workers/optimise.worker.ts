@@ -1,0 +1,65 @@
+/**
+ * Fits FSRS parameters to the learner's review log off the main thread: fsrs-rs (fsrs-browser's
+ * WebAssembly) runs for seconds on a large log. The wasm is fetched only when this worker starts,
+ * from the app's own files (cached by the service worker, so it works offline). It declares
+ * shared memory, which the browser allows only when the page is cross-origin isolated.
+ *
+ * Progress: fsrs-rs writes [items done, items total] into its memory while it trains; since that
+ * memory is shared, the worker posts the buffer and the offset once and the page reads them.
+ * Cancelling is terminating the worker: the fit is one synchronous call.
+ */
+import init, { Fsrs, Progress } from 'fsrs-browser';
+import wasmUrl from 'fsrs-browser/fsrs_browser_bg.wasm?url';
+import { fitWithFsrsBrowser } from '$lib/domain/study/optimise/fsrs-browser-fit';
+import {
+	compareParameters,
+	prepareReviews,
+	readiness,
+	type OptimiseReport
+} from '$lib/domain/study/optimise/optimise';
+import type { LoggedReview } from '$lib/domain/study/optimise/training-items';
+
+export interface OptimiseRequest {
+	reviews: LoggedReview[];
+	/** The parameters in use now, to compare the fitted ones against. */
+	current: number[];
+}
+
+export type OptimisePhase = 'loading' | 'preparing' | 'fitting' | 'scoring';
+
+export type OptimiseMessage =
+	| { kind: 'phase'; phase: OptimisePhase; items?: number }
+	| { kind: 'progress-memory'; buffer: ArrayBufferLike; pointer: number }
+	| { kind: 'done'; report: OptimiseReport; items: number; fitMs: number }
+	| { kind: 'not-enough'; items: number; needed: number }
+	| { kind: 'error'; message: string };
+
+addEventListener('message', async (event: MessageEvent<OptimiseRequest>) => {
+	const send = (message: OptimiseMessage) => postMessage(message);
+	try {
+		if (!crossOriginIsolated) {
+			send({ kind: 'error', message: 'not-isolated' });
+			return;
+		}
+		send({ kind: 'phase', phase: 'loading' });
+		const wasm = await init({ module_or_path: wasmUrl });
+		send({ kind: 'phase', phase: 'preparing' });
+		const { histories, flat } = prepareReviews(event.data.reviews);
+		const ready = readiness(histories);
+		if (!ready.isReady) {
+			send({ kind: 'not-enough', items: ready.items, needed: ready.needed });
+			return;
+		}
+		send({ kind: 'phase', phase: 'fitting', items: ready.items });
+		const progress = Progress.new();
+		send({ kind: 'progress-memory', buffer: wasm.memory.buffer, pointer: progress.pointer() });
+		const started = performance.now();
+		const parameters = fitWithFsrsBrowser({ Fsrs, Progress }, flat, progress);
+		const fitMs = performance.now() - started;
+		send({ kind: 'phase', phase: 'scoring' });
+		const report = compareParameters(histories, event.data.current, parameters);
+		send({ kind: 'done', report, items: ready.items, fitMs });
+	} catch (error) {
+		send({ kind: 'error', message: error instanceof Error ? error.message : String(error) });
+	}
+});
