@@ -23,13 +23,13 @@ export function loadFsrsBrowser(): Promise<FsrsBrowserLib> {
 	return loaded;
 }
 
-/** Runs `work` with console.log silenced: fsrs-rs logs every epoch's loss there. */
+/** Runs `work` with the console's log levels silenced: fsrs-rs reports every epoch's loss. */
 export function quietly<T>(work: () => T): T {
-	const log = console.log;
-	console.log = () => {};
+	const { log, info, debug } = console;
+	console.log = console.info = console.debug = () => {};
 	try {
 		return work();
 	} finally {
-		console.log = log;
+		Object.assign(console, { log, info, debug });
 	}
 }
