@@ -20,11 +20,7 @@ import {
 } from '$lib/domain/study/optimise/parameters';
 import { MIN_TRAINING_ITEMS, type OptimiseReport } from '$lib/domain/study/optimise/optimise';
 import { buildCardHistories, countTrainingItems } from '$lib/domain/study/optimise/training-items';
-import type {
-	OptimiseMessage,
-	OptimisePhase,
-	OptimiseRequest
-} from '$lib/workers/optimise.worker';
+import type { OptimiseMessage, OptimisePhase, OptimiseRequest } from '$lib/workers/optimise.worker';
 
 export type OptimiseStatus = 'loading' | 'idle' | 'running' | 'done' | 'cancelled' | 'failed';
 
@@ -42,7 +38,7 @@ const FAILED_MESSAGE =
 	'The optimiser stopped with an error. Your parameters are unchanged; try again later.';
 
 /** The optimiser worker (a module worker; it loads the WebAssembly itself). */
-export function startOptimiseWorker(): Worker {
+function startOptimiseWorker(): Worker {
 	return new Worker(new URL('../workers/optimise.worker.ts', import.meta.url), { type: 'module' });
 }
 
@@ -182,7 +178,6 @@ export class OptimiseState {
 				this.report = message.report;
 				this.items = message.items;
 				this.fitMs = message.fitMs;
-				this.status = 'done';
 				if (message.report.isBetter) {
 					await this.useFitted();
 					if (this.isApplied)
@@ -192,6 +187,8 @@ export class OptimiseState {
 					this.message =
 						'The new parameters do not predict your reviews better, so your current ones stay. You can still use the new ones.';
 				}
+				// Done only once a better fit is saved, so "done" always means "as shown".
+				this.status = 'done';
 		}
 	}
 
