@@ -115,6 +115,7 @@ test.describe('optimising FSRS parameters from the review log', () => {
 		await expect(metrics.getByRole('row', { name: /Fitted/ })).toContainText(/0\.\d{4}/);
 		await expect(panel.getByTestId('optimise-message')).toContainText('now in use');
 		await expect(panel.getByTestId('parameters-source')).toContainText('fitted');
+		console.log(await panel.getByTestId('optimise-time').innerText());
 		const fitted = await panel.getByTestId('parameters-in-use').innerText();
 		expect(fitted).not.toBe(DEFAULTS_SHOWN);
 		expect(fitted.split(', ')).toHaveLength(21);

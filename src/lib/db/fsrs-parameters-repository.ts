@@ -5,8 +5,8 @@
 import type { FactdeckDB } from '$lib/db/schema';
 import {
 	PARAMETERS_SETTING_KEY,
-	parameterRecordSchema,
 	parseParameterRecord,
+	validateParameterRecord,
 	type ParameterRecord
 } from '$lib/domain/study/optimise/parameters';
 import type { LoggedReview } from '$lib/domain/study/optimise/training-items';
@@ -19,7 +19,8 @@ export async function getParameterRecord(db: FactdeckDB): Promise<ParameterRecor
 
 /** Validates and saves a parameter record (an invalid one throws, and nothing is written). */
 export async function saveParameterRecord(db: FactdeckDB, record: ParameterRecord): Promise<void> {
-	const value = parameterRecordSchema.parse(record);
+	const value = validateParameterRecord(record);
+	if (!value) throw new Error('Invalid FSRS parameter record');
 	await db.settings.put({ key: PARAMETERS_SETTING_KEY, value });
 }
 

@@ -17,7 +17,8 @@ describe('parameter record', () => {
 			null,
 			'x',
 			{ current: [1, 2, 3], updatedAt: 0 },
-			{ current: null }
+			{ current: null },
+			{ current: null, updatedAt: 0, extra: 1 }
 		]) {
 			const record = parseParameterRecord(bad);
 			expect(record.current).toBeNull();
