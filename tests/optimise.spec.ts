@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { expect, test, type Page } from '@playwright/test';
 import sirv from 'sirv';
 import { simulateReviews } from '../src/lib/domain/study/optimise/simulate-learner';
-import { watchConsole } from './helpers';
+import { expectNoAxeViolations, watchConsole } from './helpers';
 
 const DAY = 86_400_000;
 /** The seeded learner's true parameters: far from FSRS's defaults, so a fit clearly helps. */
@@ -132,4 +132,25 @@ test.describe('optimising FSRS parameters from the review log', () => {
 		await expect(panel.getByTestId('parameters-source')).toContainText('default');
 		expect(errors).toEqual([]);
 	});
+});
+
+test('estimates the workload of each desired retention, as a table and a chart', async ({
+	page
+}) => {
+	await page.goto('/settings');
+	const panel = scheduling(page);
+	await panel.getByRole('button', { name: 'Estimate my workload' }).click();
+	const table = panel.getByTestId('workload-table');
+	await expect(table).toBeVisible({ timeout: 30_000 });
+	await expect(table.getByRole('row', { name: /0\.90 \(yours\)/ })).toBeVisible();
+	await expect(table.getByRole('row')).toHaveCount(5);
+	// New facts alone (20 a day, two reviews on their first day) cost at least 40 reviews a day.
+	const own = await table
+		.getByRole('row', { name: /0\.90 \(yours\)/ })
+		.getByRole('cell')
+		.allInnerTexts();
+	expect(Number(own[0])).toBeGreaterThanOrEqual(40);
+	await panel.getByRole('button', { name: /Show as table/ }).click();
+	await expect(panel.getByRole('table').last().getByRole('row')).toHaveCount(54);
+	await expectNoAxeViolations(page);
 });

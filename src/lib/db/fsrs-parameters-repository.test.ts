@@ -4,9 +4,10 @@ import { FactdeckDB } from '$lib/db/schema';
 import {
 	getParameterRecord,
 	loadOptimiserReviews,
+	loadWorkloadCards,
 	saveParameterRecord
 } from '$lib/db/fsrs-parameters-repository';
-import { getSettings, recordAnswer } from '$lib/db/study-repository';
+import { getSettings, recordAnswer, setSuspended } from '$lib/db/study-repository';
 import { DEFAULT_SETTINGS, applyRating } from '$lib/domain/study/scheduler';
 import {
 	DEFAULT_PARAMETERS,
@@ -80,5 +81,29 @@ describe('fsrs parameters repository', () => {
 			[3, 0, null],
 			[2, 3, 1]
 		]);
+	});
+
+	it('reads studied, unsuspended facts for the workload in study days from today', async () => {
+		const answer = (factId: string, rating: 1 | 3, now: number) =>
+			recordAnswer(db, {
+				deckId: 'd',
+				factId,
+				itemId: 'i',
+				rating,
+				now,
+				durationMs: 1,
+				settings: DEFAULT_SETTINGS,
+				origin: 'study'
+			});
+		await answer('a', 3, NOW);
+		await answer('a', 3, NOW + 20 * 60_000);
+		await answer('b', 3, NOW);
+		await setSuspended(db, 'd', 'b', true);
+		await setSuspended(db, 'd', 'never-studied', true);
+		const cards = await loadWorkloadCards(db, NOW + 2 * 86_400_000, DEFAULT_SETTINGS.dayStartHour);
+		expect(cards).toHaveLength(1);
+		expect(cards[0].lastReviewDay).toBe(-2);
+		expect(cards[0].dueDay).toBeGreaterThanOrEqual(0);
+		expect(cards[0].stability).toBeGreaterThan(0);
 	});
 });

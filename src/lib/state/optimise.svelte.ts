@@ -114,7 +114,11 @@ export class OptimiseState {
 		this.#worker = worker;
 		worker.onmessage = (event: MessageEvent<OptimiseMessage>) => void this.receive(event.data);
 		worker.onerror = () => this.fail(FAILED_MESSAGE);
-		const request: OptimiseRequest = { reviews, current: [...parametersInUse(this.record)] };
+		const request: OptimiseRequest = {
+			kind: 'optimise',
+			reviews,
+			current: [...parametersInUse(this.record)]
+		};
 		worker.postMessage(request);
 	}
 

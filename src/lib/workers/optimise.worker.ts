@@ -18,12 +18,36 @@ import {
 	type OptimiseReport
 } from '$lib/domain/study/optimise/optimise';
 import type { LoggedReview } from '$lib/domain/study/optimise/training-items';
+import {
+	simulateWorkload,
+	summariseWorkload,
+	weeklyTotals,
+	type WorkloadInput,
+	type WorkloadSummary
+} from '$lib/domain/study/optimise/workload';
 
 export interface OptimiseRequest {
+	kind: 'optimise';
 	reviews: LoggedReview[];
 	/** The parameters in use now, to compare the fitted ones against. */
 	current: number[];
 }
+
+/** Workload estimates, one per desired retention (the simulation takes a second or more). */
+export interface WorkloadRequest {
+	kind: 'workload';
+	inputs: WorkloadInput[];
+}
+
+export interface WorkloadEstimate {
+	desiredRetention: number;
+	month: WorkloadSummary;
+	year: WorkloadSummary;
+	/** Reviews per week over the year. */
+	weekly: number[];
+}
+
+export type WorkloadMessage = { kind: 'workload'; estimates: WorkloadEstimate[] };
 
 export type OptimisePhase = 'loading' | 'preparing' | 'fitting' | 'scoring';
 
@@ -34,7 +58,24 @@ export type OptimiseMessage =
 	| { kind: 'not-enough'; items: number; needed: number }
 	| { kind: 'error'; message: string };
 
-addEventListener('message', async (event: MessageEvent<OptimiseRequest>) => {
+addEventListener('message', async (event: MessageEvent<OptimiseRequest | WorkloadRequest>) => {
+	if (event.data.kind === 'workload') {
+		const estimates = event.data.inputs.map((input): WorkloadEstimate => {
+			const result = simulateWorkload(input);
+			return {
+				desiredRetention: input.desiredRetention,
+				month: summariseWorkload(result, 30),
+				year: summariseWorkload(result, 365),
+				weekly: weeklyTotals(result)
+			};
+		});
+		postMessage({ kind: 'workload', estimates } satisfies WorkloadMessage);
+		return;
+	}
+	optimiseLog(event.data);
+});
+
+async function optimiseLog(request: OptimiseRequest): Promise<void> {
 	const send = (message: OptimiseMessage) => postMessage(message);
 	try {
 		if (!crossOriginIsolated) {
@@ -44,7 +85,7 @@ addEventListener('message', async (event: MessageEvent<OptimiseRequest>) => {
 		send({ kind: 'phase', phase: 'loading' });
 		const wasm = await init({ module_or_path: wasmUrl });
 		send({ kind: 'phase', phase: 'preparing' });
-		const { histories, flat } = prepareReviews(event.data.reviews);
+		const { histories, flat } = prepareReviews(request.reviews);
 		const ready = readiness(histories);
 		if (!ready.isReady) {
 			send({ kind: 'not-enough', items: ready.items, needed: ready.needed });
@@ -57,9 +98,9 @@ addEventListener('message', async (event: MessageEvent<OptimiseRequest>) => {
 		const parameters = fitWithFsrsBrowser({ Fsrs, Progress }, flat, progress);
 		const fitMs = performance.now() - started;
 		send({ kind: 'phase', phase: 'scoring' });
-		const report = compareParameters(histories, event.data.current, parameters);
+		const report = compareParameters(histories, request.current, parameters);
 		send({ kind: 'done', report, items: ready.items, fitMs });
 	} catch (error) {
 		send({ kind: 'error', message: error instanceof Error ? error.message : String(error) });
 	}
-});
+}
