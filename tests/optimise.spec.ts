@@ -94,7 +94,7 @@ test.describe('optimising FSRS parameters from the review log', () => {
 		}
 	});
 
-	test('fits 5,000 reviews, applies the better parameters, keeps them and goes back', async ({
+	test('fits 5,000 reviews offline, applies the better parameters, keeps them and goes back', async ({
 		page
 	}) => {
 		test.setTimeout(180_000);
@@ -105,12 +105,16 @@ test.describe('optimising FSRS parameters from the review log', () => {
 		const panel = scheduling(page);
 		await expect(panel.getByTestId('optimise-readiness')).toContainText('enough to optimise');
 		await expect(panel.getByTestId('parameters-source')).toContainText('default');
-		await panel.getByText('The parameters in use').click();
+		await panel.locator('summary', { hasText: 'The parameters in use' }).click();
 		await expect(panel.getByTestId('parameters-in-use')).toHaveText(DEFAULTS_SHOWN);
 
+		// Offline: the worker and its WebAssembly come from the service worker's cache.
+		await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+		await page.context().setOffline(true);
 		await panel.getByRole('button', { name: 'Optimise from my reviews' }).click();
-		const metrics = panel.getByRole('table');
+		const metrics = panel.getByTestId('optimise-metrics');
 		await expect(metrics).toBeVisible({ timeout: 150_000 });
+		await page.context().setOffline(false);
 		await expect(metrics.getByRole('row', { name: /Before/ })).toContainText(/0\.\d{4}/);
 		await expect(metrics.getByRole('row', { name: /Fitted/ })).toContainText(/0\.\d{4}/);
 		await expect(panel.getByTestId('optimise-message')).toContainText('now in use');
@@ -122,7 +126,7 @@ test.describe('optimising FSRS parameters from the review log', () => {
 
 		await page.reload();
 		await expect(panel.getByTestId('parameters-source')).toContainText('fitted');
-		await panel.getByText('The parameters in use').click();
+		await panel.locator('summary', { hasText: 'The parameters in use' }).click();
 		await expect(panel.getByTestId('parameters-in-use')).toHaveText(fitted);
 
 		await panel.getByRole('button', { name: 'Go back to the previous parameters' }).click();

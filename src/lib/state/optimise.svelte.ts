@@ -4,6 +4,7 @@
  * parameters predict the same history, applies the fitted ones when they predict it better (or
  * when the learner chooses), and keeps the replaced ones to go back to.
  */
+import wasmUrl from 'fsrs-browser/fsrs_browser_bg.wasm?url';
 import type { FactdeckDB } from '$lib/db/schema';
 import { describeStorageError } from '$lib/db/errors';
 import {
@@ -116,6 +117,7 @@ export class OptimiseState {
 		worker.onerror = () => this.fail(FAILED_MESSAGE);
 		const request: OptimiseRequest = {
 			kind: 'optimise',
+			wasmUrl,
 			reviews,
 			current: [...parametersInUse(this.record)]
 		};

@@ -1,7 +1,7 @@
 /**
  * Fits FSRS parameters to the learner's review log off the main thread: fsrs-rs (fsrs-browser's
- * WebAssembly) runs for seconds on a large log. The wasm is fetched only when this worker starts,
- * from the app's own files (cached by the service worker, so it works offline). It declares
+ * WebAssembly) runs for seconds on a large log. The wasm is fetched only when a fit starts, from
+ * the app's own files (precached by the service worker, so it works offline). It declares
  * shared memory, which the browser allows only when the page is cross-origin isolated.
  *
  * Progress: fsrs-rs writes [items done, items total] into its memory while it trains; since that
@@ -9,7 +9,6 @@
  * Cancelling is terminating the worker: the fit is one synchronous call.
  */
 import init, { Fsrs, Progress } from 'fsrs-browser';
-import wasmUrl from 'fsrs-browser/fsrs_browser_bg.wasm?url';
 import { fitWithFsrsBrowser } from '$lib/domain/study/optimise/fsrs-browser-fit';
 import {
 	compareParameters,
@@ -28,6 +27,11 @@ import {
 
 export interface OptimiseRequest {
 	kind: 'optimise';
+	/**
+	 * Where the page's build put fsrs-rs's wasm: imported by the page (as a URL only) so the file
+	 * is part of the app's build, which the service worker caches whole for offline use.
+	 */
+	wasmUrl: string;
 	reviews: LoggedReview[];
 	/** The parameters in use now, to compare the fitted ones against. */
 	current: number[];
@@ -83,7 +87,7 @@ async function optimiseLog(request: OptimiseRequest): Promise<void> {
 			return;
 		}
 		send({ kind: 'phase', phase: 'loading' });
-		const wasm = await init({ module_or_path: wasmUrl });
+		const wasm = await init({ module_or_path: request.wasmUrl });
 		send({ kind: 'phase', phase: 'preparing' });
 		const { histories, flat } = prepareReviews(request.reviews);
 		const ready = readiness(histories);
