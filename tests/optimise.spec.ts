@@ -86,9 +86,13 @@ test.describe('optimising FSRS parameters from the review log', () => {
 			const base = `http://localhost:${(plain.address() as AddressInfo).port}`;
 			await page.goto(`${base}/settings`);
 			expect(await page.evaluate(() => crossOriginIsolated)).toBe(false);
+			const notice = scheduling(page).getByText(/not cross-origin isolated yet/);
+			await expect(notice).toBeVisible();
 			await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
 			await page.reload();
 			expect(await page.evaluate(() => crossOriginIsolated)).toBe(true);
+			await expect(scheduling(page).getByTestId('parameters-source')).toBeVisible();
+			await expect(notice).toHaveCount(0);
 		} finally {
 			plain.close();
 		}
