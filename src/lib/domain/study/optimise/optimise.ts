@@ -15,9 +15,10 @@ import {
 } from './training-items';
 
 /**
- * Reviews (each after a fact's first, on a later day) needed before optimising is worth it:
- * below this fsrs-rs fits only a few parameters and the fit says more about chance than about
- * the learner. Anki's optimiser asks for a few hundred too.
+ * Reviews (each after a fact's first, on a later day) needed before optimising is worth it.
+ * fsrs-rs itself returns the defaults below 8 items and fits only the four initial stabilities
+ * below 64; a few hundred are needed before 21 fitted numbers say more about the learner than
+ * about chance (the simulated learner in scripts/fsrs-optimise.test.ts is recovered from ~8,000).
  */
 export const MIN_TRAINING_ITEMS = 400;
 
