@@ -14,6 +14,9 @@ const assets = sirv(dir, {
 	brotli: true,
 	dev: false,
 	setHeaders(res, pathname) {
+		// Cross-origin isolation, which the FSRS optimiser's WebAssembly (shared memory) needs.
+		res.setHeader('Cross-Origin-Opener-Policy', 'same-origin');
+		res.setHeader('Cross-Origin-Embedder-Policy', 'require-corp');
 		// Hashed bundles never change; everything else (pages, decks, the service worker) is
 		// revalidated, so a new version is found.
 		res.setHeader(

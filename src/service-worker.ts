@@ -7,7 +7,8 @@
  * app (JS, CSS), `static/`, every prerendered page and JSON file, and the fallback page, so the
  * app works offline from the first visit. A new version waits until the learner chooses to
  * reload (UpdatePrompt posts SKIP_WAITING), so a page is never served by a worker whose cache
- * lacks the chunks that page was built with.
+ * lacks the chunks that page was built with. Every response it serves carries COOP and COEP, so
+ * the page is cross-origin isolated on any static host once the worker is in control.
  */
 import { base, build, files, prerendered, version } from '$service-worker';
 
@@ -46,8 +47,34 @@ sw.addEventListener('fetch', (event) => {
 	if (request.method !== 'GET' || request.headers.has('range')) return;
 	const url = new URL(request.url);
 	if (url.origin !== sw.location.origin) return;
-	event.respondWith(respond(request, url));
+	event.respondWith(respond(request, url).then(isolated));
 });
+
+/**
+ * The response with COOP and COEP added, so the page is cross-origin isolated (the FSRS
+ * optimiser's WebAssembly needs shared memory) even on a static host that sends no such headers.
+ * Everything the app loads is its own, so require-corp blocks nothing it uses.
+ */
+function isolated(response: Response): Response {
+	// Opaque and error responses cannot be rebuilt; they pass unchanged.
+	if (response.status === 0 || response.type === 'opaque' || response.type === 'error') {
+		return response;
+	}
+	if (
+		response.headers.get('Cross-Origin-Embedder-Policy') === 'require-corp' &&
+		response.headers.get('Cross-Origin-Opener-Policy') === 'same-origin'
+	) {
+		return response;
+	}
+	const headers = new Headers(response.headers);
+	headers.set('Cross-Origin-Opener-Policy', 'same-origin');
+	headers.set('Cross-Origin-Embedder-Policy', 'require-corp');
+	return new Response(response.body, {
+		status: response.status,
+		statusText: response.statusText,
+		headers
+	});
+}
 
 async function respond(request: Request, url: URL): Promise<Response> {
 	const cache = await caches.open(CACHE);

@@ -17,7 +17,8 @@ const LAZY_ONLY = [
 	/src\/lib\/domain\/extract\//,
 	/node_modules\/(d3|chart\.js|echarts|layercake)/,
 	/node_modules\/qrcode\//,
-	/node_modules\/lighthouse\//
+	/node_modules\/lighthouse\//,
+	/node_modules\/fsrs-browser\//
 ];
 
 test.describe('bundle budgets', () => {

@@ -24,6 +24,10 @@ import {
 	type ValidationResult
 } from '$lib/domain/study/study-settings';
 import { countAnswers, reviewsLeftToday, type TodayCounts } from '$lib/domain/study/today-counts';
+import {
+	PARAMETERS_SETTING_KEY,
+	parseParameterRecord
+} from '$lib/domain/study/optimise/parameters';
 
 export type { AnswerInput } from '$lib/domain/study/answer-outcome';
 export type { TodayCounts } from '$lib/domain/study/today-counts';
@@ -261,10 +265,15 @@ export function setSuspended(
  * altogether if what is stored no longer validates (only saveSettings writes it).
  */
 export async function getSettings(db: FactdeckDB): Promise<StudySettings> {
-	const row = await db.settings.get(SETTINGS_KEY);
-	if (!row || typeof row.value !== 'object' || row.value === null) return { ...DEFAULT_SETTINGS };
+	const [row, parametersRow] = await db.settings.bulkGet([SETTINGS_KEY, PARAMETERS_SETTING_KEY]);
+	// Fitted FSRS parameters live in their own row (the optimiser writes them, not the form).
+	const parameters = parseParameterRecord(parametersRow?.value).current ?? undefined;
+	const withParameters = (settings: StudySettings) =>
+		parameters ? { ...settings, parameters } : settings;
+	if (!row || typeof row.value !== 'object' || row.value === null)
+		return withParameters({ ...DEFAULT_SETTINGS });
 	const result = validateSettings({ ...DEFAULT_SETTINGS, ...row.value });
-	return result.ok ? result.value : { ...DEFAULT_SETTINGS };
+	return withParameters(result.ok ? result.value : { ...DEFAULT_SETTINGS });
 }
 
 /** Validates and saves study settings; nothing is written when they are invalid. */

@@ -35,6 +35,7 @@ export const RATINGS: readonly StudyRating[] = [1, 2, 3, 4];
 function scheduler(factKeyValue: string, reps: number, settings: StudySettings): FSRS {
 	const params = generatorParameters({
 		request_retention: settings.desiredRetention,
+		w: settings.parameters,
 		enable_fuzz: true,
 		enable_short_term: true,
 		learning_steps: ['1m', '10m'],

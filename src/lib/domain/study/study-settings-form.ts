@@ -4,7 +4,8 @@
  */
 import { type StudySettings, validateSettings } from '$lib/domain/study/study-settings';
 
-export type SettingsField = keyof StudySettings;
+/** The fields the form edits (fitted parameters are the optimiser's). */
+export type SettingsField = Exclude<keyof StudySettings, 'parameters'>;
 
 /** The form's raw text, one entry per field. */
 export type SettingsFormText = Record<SettingsField, string>;

@@ -9,6 +9,8 @@ export interface StudySettings {
 	desiredRetention: number;
 	/** Local hour (0..23) at which a study day begins. */
 	dayStartHour: number;
+	/** FSRS-6 parameters fitted to the learner's reviews; FSRS's defaults when absent. */
+	parameters?: readonly number[];
 }
 
 export const DEFAULT_SETTINGS: StudySettings = {
