@@ -16,16 +16,21 @@ import { recordAnswer, saveSettings } from '$lib/db/study-repository';
 import { saveUserDeck } from '$lib/db/user-decks-repository';
 import { describeStorageError, STORAGE_FULL_MESSAGE } from '$lib/db/errors';
 import {
+	BACKUP_VERSION,
 	MAX_ROWS,
 	MAX_STRING_CHARS,
+	backupChecksum,
 	parseBackup,
 	type BackupFile
 } from '$lib/domain/backup/backup-schema';
 import { DEFAULT_SETTINGS, type StudyRating } from '$lib/domain/study/scheduler';
 import type { Deck, Item } from '$lib/domain/types';
+import { resultId } from '$lib/domain/teach/result-codec';
 
 const T0 = new Date(2026, 0, 10, 12).getTime();
 const HOUR = 3_600_000;
+/** When the tests import: after every seeded row and every backup made of them. */
+const NOW = T0 + 300 * HOUR;
 
 const item: Item = {
 	id: 'k1-mcq',
@@ -45,7 +50,19 @@ const deck: Deck = {
 	version: 1,
 	topics: [{ id: 'origins', title: 'Origins' }],
 	sources: [{ id: 'peacekeeping-in-kosovo', title: 'Peacekeeping in Kosovo' }],
-	facts: [],
+	facts: [
+		{
+			id: 'k1',
+			topic: 'origins',
+			document: 'peacekeeping-in-kosovo',
+			quote: 'KFOR, led by NATO, entered Kosovo.',
+			question: 'Who led KFOR?',
+			answer: 'NATO',
+			answerKind: 'organisation',
+			statement: 'NATO led KFOR.',
+			explanation: 'The source says so.'
+		}
+	],
 	items: [item]
 };
 
@@ -105,22 +122,28 @@ async function seed(db: FactdeckDB, start = T0): Promise<void> {
 			createdAt: start
 		}
 	});
+	const result = {
+		v: 1 as const,
+		assignmentId: 'as-1',
+		student: 'Ada',
+		startedAt: start,
+		submittedAt: start + 60_000,
+		answers: { 'k1-mcq': 'UN' }
+	};
 	await db.results.put({
-		id: 'res-1',
+		id: resultId(result),
 		assignmentId: 'as-1',
 		student: 'Ada',
 		receivedAt: start,
-		result: {
-			v: 1,
-			assignmentId: 'as-1',
-			student: 'Ada',
-			startedAt: start,
-			submittedAt: start + 60_000,
-			answers: { 'k1-mcq': 'UN' }
-		}
+		result
 	});
 	// Saved the way the app saves it, with its document: longer than any other text in a backup.
-	await saveUserDeck(db, deck, { notes: 'The commission met in 1856. '.repeat(6_000) }, start);
+	await saveUserDeck(
+		db,
+		deck,
+		{ 'peacekeeping-in-kosovo': 'The commission met in 1856. '.repeat(6_000) },
+		start
+	);
 }
 
 async function backupText(db: FactdeckDB, now = T0 + 48 * HOUR): Promise<string> {
@@ -130,7 +153,7 @@ async function backupText(db: FactdeckDB, now = T0 + 48 * HOUR): Promise<string>
 }
 
 function parsed(text: string): BackupFile {
-	const result = parseBackup(text);
+	const result = parseBackup(text, NOW);
 	if (!result.ok) throw new Error(result.error);
 	return result.value;
 }
@@ -151,13 +174,13 @@ describe('backup round trip', () => {
 		await seed(source);
 		const text = await backupText(source);
 		const file = parsed(text);
-		expect(file.version).toBe(1);
+		expect(file.version).toBe(2);
 		expect(Object.keys(file.tables).sort()).toEqual(
 			['assignments', 'attempts', 'memory', 'results', 'reviews', 'settings', 'userDecks'].sort()
 		);
 
 		const target = freshDb();
-		const summary = await applyImport(target, file, 'replace');
+		const summary = await applyImport(target, file, 'replace', NOW);
 		expect(summary.reviews).toEqual({ added: 3, updated: 0, unchanged: 0, removed: 0 });
 		expect(summary.memory.added).toBe(2);
 		expect(await contentOf(target)).toEqual(await contentOf(source));
@@ -179,10 +202,10 @@ describe('backup round trip', () => {
 		const target = freshDb();
 		await answer(target, 'k9', 3, T0);
 		const before = await dumpDatabase(target);
-		const preview = await previewImport(target, file, 'replace');
+		const preview = await previewImport(target, file, 'replace', NOW);
 		expect(await dumpDatabase(target)).toEqual(before);
 		expect(preview.memory).toEqual({ added: 2, updated: 0, unchanged: 0, removed: 1 });
-		expect(await applyImport(target, file, 'replace')).toEqual(preview);
+		expect(await applyImport(target, file, 'replace', NOW)).toEqual(preview);
 	});
 
 	it('merges: the union of review logs, the newer memory per fact, nothing doubled', async () => {
@@ -196,14 +219,14 @@ describe('backup round trip', () => {
 		await answer(phone, 'k2', 3, T0 + 40 * HOUR);
 		const phoneFile = parsed(await backupText(phone));
 
-		const summary = await applyImport(laptop, phoneFile, 'merge');
+		const summary = await applyImport(laptop, phoneFile, 'merge', NOW);
 		expect(summary.reviews).toEqual({ added: 1, updated: 0, unchanged: 3, removed: 0 });
 		expect(summary.memory).toEqual({ added: 0, updated: 1, unchanged: 1, removed: 0 });
 		expect(await laptop.reviews.count()).toBe(6);
 		expect((await laptop.memory.get('kosovo/k1'))?.lastReviewAt).toBe(T0 + 50 * HOUR);
 		expect((await laptop.memory.get('kosovo/k2'))?.lastReviewAt).toBe(T0 + 40 * HOUR);
 
-		const again = await applyImport(laptop, phoneFile, 'merge');
+		const again = await applyImport(laptop, phoneFile, 'merge', NOW);
 		expect(again.reviews.added + again.memory.updated).toBe(0);
 		expect(await laptop.reviews.count()).toBe(6);
 	});
@@ -246,7 +269,9 @@ describe('backup round trip', () => {
 		await seed(target);
 		isDiskFull = true;
 		const before = await dumpDatabase(target);
-		const error = await applyImport(target, file, 'replace').catch((caught: unknown) => caught);
+		const error = await applyImport(target, file, 'replace', NOW).catch(
+			(caught: unknown) => caught
+		);
 		expect(describeStorageError(error)).toBe(STORAGE_FULL_MESSAGE);
 		expect(await dumpDatabase(target)).toEqual(before);
 	});
@@ -286,7 +311,7 @@ describe('importBackup refuses bad files and leaves the database as it was', () 
 	});
 
 	it('imports a good file, and the write counter sees it (so zero below means zero)', async () => {
-		const result = await importBackup(db, goodText, 'replace');
+		const result = await importBackup(db, goodText, 'replace', NOW);
 		expect(result.ok).toBe(true);
 		expect(writes).toBeGreaterThan(0);
 	});
@@ -361,11 +386,13 @@ describe('importBackup refuses bad files and leaves the database as it was', () 
 			return JSON.stringify(file);
 		});
 
-	const futureVersion = fc.integer({ min: 2, max: 1_000_000 }).map((version) => (text: string) => {
-		const file = JSON.parse(text);
-		file.version = version;
-		return JSON.stringify(file);
-	});
+	const futureVersion = fc
+		.integer({ min: BACKUP_VERSION + 1, max: 1_000_000 })
+		.map((version) => (text: string) => {
+			const file = JSON.parse(text);
+			file.version = version;
+			return JSON.stringify(file);
+		});
 
 	const tooManyRows = fc.integer({ min: 1, max: 20 }).map((extra) => (text: string) => {
 		const file = JSON.parse(text);
@@ -451,7 +478,7 @@ describe('importBackup refuses bad files and leaves the database as it was', () 
 				async (spoil, mode) => {
 					runs += 1;
 					const text = spoil(goodText);
-					const result = await importBackup(db, text, mode);
+					const result = await importBackup(db, text, mode, NOW);
 					expect(result.ok).toBe(false);
 					if (!result.ok) expect(result.error.length).toBeGreaterThan(10);
 					expect(writes).toBe(0);
@@ -462,6 +489,184 @@ describe('importBackup refuses bad files and leaves the database as it was', () 
 			{ numRuns: 1000 }
 		);
 		expect(runs).toBe(1000);
+		expect(await dumpDatabase(db)).toEqual(before);
+	}, 60_000);
+	it('refuses 1,000 well-formed backups that mean something impossible, naming the field; nothing written', async () => {
+		type File = ReturnType<typeof good>;
+		const FAR = 8_640_000_000_000_000;
+		const DAY = 86_400_000;
+		/** A well-formed lie, the field its refusal must name, and the value it is given. */
+		const lies: fc.Arbitrary<[string, (f: File) => void]> = fc.oneof(
+			fc
+				.integer({ min: NOW + 2 * DAY, max: FAR })
+				.map((t) => ['exportedAt', (f: File) => (f.exportedAt = t)]),
+			fc
+				.integer({ min: 0, max: Date.UTC(2019, 11, 31) })
+				.map((t) => ['exportedAt', (f: File) => (f.exportedAt = t)]),
+			fc.integer({ min: NOW + 2 * DAY, max: FAR }).map((t) => [
+				'lastReviewAt',
+				(f: File) => {
+					f.tables.memory[0].lastReviewAt = t;
+					f.tables.memory[0].dueAt = t;
+				}
+			]),
+			fc
+				.integer({ min: 5, max: 36_000 })
+				.map((days) => [
+					'dueAt',
+					(f: File) =>
+						(f.tables.memory[0].dueAt = f.tables.memory[0].lastReviewAt + days * DAY * 30)
+				]),
+			fc
+				.double({ min: 36_501, max: 1e9, noNaN: true })
+				.map((value) => ['stability', (f: File) => (f.tables.memory[0].stability = value)]),
+			fc
+				.double({ min: 10.01, max: 100, noNaN: true })
+				.map((value) => ['difficulty', (f: File) => (f.tables.memory[0].difficulty = value)]),
+			fc
+				.integer({ min: 2, max: 1000 })
+				.map((extra) => [
+					'lapses',
+					(f: File) => (f.tables.memory[0].lapses = f.tables.memory[0].reps + extra)
+				]),
+			fc.constant<[string, (f: File) => void]>([
+				'deckId',
+				(f: File) => {
+					f.tables.memory[0].deckId = 'my-gone';
+					f.tables.memory[0].key = `my-gone/${f.tables.memory[0].factId}`;
+				}
+			]),
+			fc.integer({ min: NOW + 2 * DAY, max: FAR }).map((t) => [
+				'reviewedAt',
+				(f: File) => {
+					f.tables.reviews[0].reviewedAt = t;
+					f.tables.reviews[0].after.lastReviewAt = t;
+				}
+			]),
+			fc
+				.integer({ min: 1, max: 1e9 })
+				.map((shift) => [
+					'after.lastReviewAt',
+					(f: File) => (f.tables.reviews[0].after.lastReviewAt -= shift)
+				]),
+			fc
+				.integer({ min: 1, max: 9999 })
+				.map((n) => [
+					'"value"',
+					(f: File) =>
+						(f.tables.settings.find((row: { key: string }) => row.key === 'study').value.newPerDay =
+							-n)
+				]),
+			fc
+				.integer({ min: NOW + 2 * DAY, max: FAR })
+				.map((t) => [
+					'"value"',
+					(f: File) => f.tables.settings.push({ key: 'backup', value: { lastBackupAt: t } })
+				]),
+			fc
+				.integer({ min: 1, max: 1e9 })
+				.map((shift) => [
+					'submittedAt',
+					(f: File) => (f.tables.attempts[0].submittedAt = f.tables.attempts[0].startedAt - shift)
+				]),
+			fc
+				.string({ minLength: 1, maxLength: 20 })
+				.map((itemId) => [
+					'answers',
+					(f: File) => (f.tables.attempts[0].answers[`not-asked-${itemId}`] = 'x')
+				]),
+			fc
+				.integer({ min: NOW + 2 * DAY, max: FAR })
+				.map((t) => ['createdAt', (f: File) => (f.tables.assignments[0].createdAt = t)]),
+			fc
+				.integer({ min: NOW + 2 * DAY, max: FAR })
+				.map((t) => ['receivedAt', (f: File) => (f.tables.results[0].receivedAt = t)]),
+			fc
+				.integer({ min: NOW + 40 * DAY, max: FAR })
+				.map((t) => [
+					'result.submittedAt',
+					(f: File) => (f.tables.results[0].result.submittedAt = t)
+				]),
+			fc
+				.string({ minLength: 1, maxLength: 16 })
+				.map((id) => ['"id"', (f: File) => (f.tables.results[0].id = `x${id}`)]),
+			fc
+				.constantFrom('my-other', 'my-deck-2')
+				.map((id) => ['"id"', (f: File) => (f.tables.userDecks[0].id = id)]),
+			fc.constantFrom('kosovo', 'deck', 'other-deck').map((id) => [
+				'deck.id',
+				(f: File) => {
+					f.tables.userDecks[0].id = id;
+					f.tables.userDecks[0].deck.id = id;
+				}
+			]),
+			fc
+				.integer({ min: 1, max: 1e9 })
+				.map((shift) => [
+					'updatedAt',
+					(f: File) => (f.tables.userDecks[0].updatedAt = f.tables.userDecks[0].createdAt - shift)
+				]),
+			fc.constant<[string, (f: File) => void]>([
+				'deck.facts',
+				(f: File) => f.tables.userDecks[0].deck.facts.push(f.tables.userDecks[0].deck.facts[0])
+			]),
+			fc
+				.string({ minLength: 1, maxLength: 20 })
+				.map((name) => [
+					'documents',
+					(f: File) => (f.tables.userDecks[0].documents[`other-${name}`] = 'text')
+				])
+		);
+		let runs = 0;
+		await fc.assert(
+			fc.asyncProperty(
+				lies,
+				fc.constantFrom('replace' as const, 'merge' as const),
+				async ([field, lie], mode) => {
+					runs += 1;
+					const file = good();
+					lie(file);
+					// Signed again: the checksum is right, so only the meaning can refuse it.
+					file.checksum = backupChecksum(file.exportedAt, file.tables);
+					const result = await importBackup(db, JSON.stringify(file), mode, NOW);
+					expect(result.ok).toBe(false);
+					if (!result.ok) expect(result.error).toContain(field);
+					expect(writes).toBe(0);
+					expect(await dumpDatabase(db)).toEqual(before);
+				}
+			),
+			{ numRuns: 1000 }
+		);
+		expect(runs).toBe(1000);
+	}, 120_000);
+
+	it('refuses a file changed by one character after it was saved as damaged', async () => {
+		let runs = 0;
+		let damaged = 0;
+		await fc.assert(
+			fc.asyncProperty(fc.nat(), fc.nat(), async (at, pick) => {
+				runs += 1;
+				const index = at % goodText.length;
+				const original = goodText[index];
+				// A digit becomes another digit, a letter another letter: the JSON stays readable.
+				const pool = /[0-9]/.test(original)
+					? '0123456789'
+					: /[a-z]/.test(original)
+						? 'abcdefghijklmnopqrstuvwxyz'
+						: null;
+				if (pool === null) return;
+				const replacement =
+					pool[(pool.indexOf(original) + 1 + (pick % (pool.length - 1))) % pool.length];
+				const text = goodText.slice(0, index) + replacement + goodText.slice(index + 1);
+				const result = await importBackup(db, text, 'merge', NOW);
+				expect(result.ok).toBe(false);
+				if (!result.ok) damaged += 1;
+				expect(writes).toBe(0);
+			}),
+			{ numRuns: 300 }
+		);
+		expect(runs).toBe(300);
+		expect(damaged).toBeGreaterThan(100);
 		expect(await dumpDatabase(db)).toEqual(before);
 	}, 60_000);
 });

@@ -16,6 +16,7 @@ import {
 	type TableName
 } from '$lib/domain/backup/backup-schema';
 import { describeIssues } from '$lib/domain/teach/assignment-codec';
+import { meaningProblem } from '$lib/domain/backup/backup-meaning';
 import { AGGREGATE_CACHE_KEY } from '$lib/db/stats-repository';
 import { planImport, type ImportMode, type ImportSummary } from '$lib/domain/backup/backup-merge';
 import type { Result } from '$lib/domain/codec';
@@ -76,30 +77,33 @@ export async function createBackup(db: FactdeckDB, now: number): Promise<Created
 	const hostile = hostileShape(file);
 	if (hostile) return { file, problem: hostile };
 	const checked = backupSchema.safeParse(file);
-	return { file, problem: checked.success ? null : describeIssues(checked.error) };
+	if (!checked.success) return { file, problem: describeIssues(checked.error) };
+	return { file, problem: meaningProblem(checked.data, now) };
 }
 
 /** What importing `backup` would change now, without writing anything. */
 export async function previewImport(
 	db: FactdeckDB,
 	backup: BackupFile,
-	mode: ImportMode
+	mode: ImportMode,
+	now: number
 ): Promise<ImportSummary> {
-	return planImport(await dumpDatabase(db), backup.tables, mode).summary;
+	return planImport(await dumpDatabase(db), backup.tables, mode, now).summary;
 }
 
 /**
- * Imports a validated backup in one transaction over every table. The plan is made again inside
+ * Imports a validated backup at `now` (epoch ms) in one transaction over every table. The plan is made again inside
  * the transaction, so a write from another tab since the preview is neither lost nor duplicated.
  * Returns what was changed.
  */
 export function applyImport(
 	db: FactdeckDB,
 	backup: BackupFile,
-	mode: ImportMode
+	mode: ImportMode,
+	now: number
 ): Promise<ImportSummary> {
 	return db.transaction('rw', tablesOf(db), async () => {
-		const plan = planImport(await readAll(db), backup.tables, mode);
+		const plan = planImport(await readAll(db), backup.tables, mode, now);
 		for (const name of TABLE_NAMES) {
 			const table = db.table(name);
 			const rows = plan.rows[name];
@@ -125,9 +129,10 @@ export function applyImport(
 export async function importBackup(
 	db: FactdeckDB,
 	text: string,
-	mode: ImportMode
+	mode: ImportMode,
+	now: number
 ): Promise<Result<ImportSummary>> {
-	const parsed = parseBackup(text);
+	const parsed = parseBackup(text, now);
 	if (!parsed.ok) return parsed;
-	return { ok: true, value: await applyImport(db, parsed.value, mode) };
+	return { ok: true, value: await applyImport(db, parsed.value, mode, now) };
 }
