@@ -493,17 +493,18 @@ describe('importBackup refuses bad files and leaves the database as it was', () 
 	}, 60_000);
 	it('refuses 1,000 well-formed backups that mean something impossible, naming the field; nothing written', async () => {
 		type File = ReturnType<typeof good>;
+		type Lie = [field: string, lie: (f: File) => void];
 		const FAR = 8_640_000_000_000_000;
 		const DAY = 86_400_000;
 		/** A well-formed lie, the field its refusal must name, and the value it is given. */
-		const lies: fc.Arbitrary<[string, (f: File) => void]> = fc.oneof(
+		const lies: fc.Arbitrary<Lie> = fc.oneof(
 			fc
 				.integer({ min: NOW + 2 * DAY, max: FAR })
-				.map((t) => ['exportedAt', (f: File) => (f.exportedAt = t)]),
+				.map((t): Lie => ['exportedAt', (f: File) => (f.exportedAt = t)]),
 			fc
 				.integer({ min: 0, max: Date.UTC(2019, 11, 31) })
-				.map((t) => ['exportedAt', (f: File) => (f.exportedAt = t)]),
-			fc.integer({ min: NOW + 2 * DAY, max: FAR }).map((t) => [
+				.map((t): Lie => ['exportedAt', (f: File) => (f.exportedAt = t)]),
+			fc.integer({ min: NOW + 2 * DAY, max: FAR }).map((t): Lie => [
 				'lastReviewAt',
 				(f: File) => {
 					f.tables.memory[0].lastReviewAt = t;
@@ -512,31 +513,31 @@ describe('importBackup refuses bad files and leaves the database as it was', () 
 			]),
 			fc
 				.integer({ min: 5, max: 36_000 })
-				.map((days) => [
+				.map((days): Lie => [
 					'dueAt',
 					(f: File) =>
 						(f.tables.memory[0].dueAt = f.tables.memory[0].lastReviewAt + days * DAY * 30)
 				]),
 			fc
 				.double({ min: 36_501, max: 1e9, noNaN: true })
-				.map((value) => ['stability', (f: File) => (f.tables.memory[0].stability = value)]),
+				.map((value): Lie => ['stability', (f: File) => (f.tables.memory[0].stability = value)]),
 			fc
 				.double({ min: 10.01, max: 100, noNaN: true })
-				.map((value) => ['difficulty', (f: File) => (f.tables.memory[0].difficulty = value)]),
+				.map((value): Lie => ['difficulty', (f: File) => (f.tables.memory[0].difficulty = value)]),
 			fc
 				.integer({ min: 2, max: 1000 })
-				.map((extra) => [
+				.map((extra): Lie => [
 					'lapses',
 					(f: File) => (f.tables.memory[0].lapses = f.tables.memory[0].reps + extra)
 				]),
-			fc.constant<[string, (f: File) => void]>([
+			fc.constant<Lie>([
 				'deckId',
 				(f: File) => {
 					f.tables.memory[0].deckId = 'my-gone';
 					f.tables.memory[0].key = `my-gone/${f.tables.memory[0].factId}`;
 				}
 			]),
-			fc.integer({ min: NOW + 2 * DAY, max: FAR }).map((t) => [
+			fc.integer({ min: NOW + 2 * DAY, max: FAR }).map((t): Lie => [
 				'reviewedAt',
 				(f: File) => {
 					f.tables.reviews[0].reviewedAt = t;
@@ -545,13 +546,13 @@ describe('importBackup refuses bad files and leaves the database as it was', () 
 			]),
 			fc
 				.integer({ min: 1, max: 1e9 })
-				.map((shift) => [
+				.map((shift): Lie => [
 					'after.lastReviewAt',
 					(f: File) => (f.tables.reviews[0].after.lastReviewAt -= shift)
 				]),
 			fc
 				.integer({ min: 1, max: 9999 })
-				.map((n) => [
+				.map((n): Lie => [
 					'"value"',
 					(f: File) =>
 						(f.tables.settings.find((row: { key: string }) => row.key === 'study').value.newPerDay =
@@ -559,41 +560,41 @@ describe('importBackup refuses bad files and leaves the database as it was', () 
 				]),
 			fc
 				.integer({ min: NOW + 2 * DAY, max: FAR })
-				.map((t) => [
+				.map((t): Lie => [
 					'"value"',
 					(f: File) => f.tables.settings.push({ key: 'backup', value: { lastBackupAt: t } })
 				]),
 			fc
 				.integer({ min: 1, max: 1e9 })
-				.map((shift) => [
+				.map((shift): Lie => [
 					'submittedAt',
 					(f: File) => (f.tables.attempts[0].submittedAt = f.tables.attempts[0].startedAt - shift)
 				]),
 			fc
 				.string({ minLength: 1, maxLength: 20 })
-				.map((itemId) => [
+				.map((itemId): Lie => [
 					'answers',
 					(f: File) => (f.tables.attempts[0].answers[`not-asked-${itemId}`] = 'x')
 				]),
 			fc
 				.integer({ min: NOW + 2 * DAY, max: FAR })
-				.map((t) => ['createdAt', (f: File) => (f.tables.assignments[0].createdAt = t)]),
+				.map((t): Lie => ['createdAt', (f: File) => (f.tables.assignments[0].createdAt = t)]),
 			fc
 				.integer({ min: NOW + 2 * DAY, max: FAR })
-				.map((t) => ['receivedAt', (f: File) => (f.tables.results[0].receivedAt = t)]),
+				.map((t): Lie => ['receivedAt', (f: File) => (f.tables.results[0].receivedAt = t)]),
 			fc
 				.integer({ min: NOW + 40 * DAY, max: FAR })
-				.map((t) => [
+				.map((t): Lie => [
 					'result.submittedAt',
 					(f: File) => (f.tables.results[0].result.submittedAt = t)
 				]),
 			fc
 				.string({ minLength: 1, maxLength: 16 })
-				.map((id) => ['"id"', (f: File) => (f.tables.results[0].id = `x${id}`)]),
+				.map((id): Lie => ['"id"', (f: File) => (f.tables.results[0].id = `x${id}`)]),
 			fc
 				.constantFrom('my-other', 'my-deck-2')
-				.map((id) => ['"id"', (f: File) => (f.tables.userDecks[0].id = id)]),
-			fc.constantFrom('kosovo', 'deck', 'other-deck').map((id) => [
+				.map((id): Lie => ['"id"', (f: File) => (f.tables.userDecks[0].id = id)]),
+			fc.constantFrom('kosovo', 'deck', 'other-deck').map((id): Lie => [
 				'deck.id',
 				(f: File) => {
 					f.tables.userDecks[0].id = id;
@@ -602,17 +603,17 @@ describe('importBackup refuses bad files and leaves the database as it was', () 
 			]),
 			fc
 				.integer({ min: 1, max: 1e9 })
-				.map((shift) => [
+				.map((shift): Lie => [
 					'updatedAt',
 					(f: File) => (f.tables.userDecks[0].updatedAt = f.tables.userDecks[0].createdAt - shift)
 				]),
-			fc.constant<[string, (f: File) => void]>([
+			fc.constant<Lie>([
 				'deck.facts',
 				(f: File) => f.tables.userDecks[0].deck.facts.push(f.tables.userDecks[0].deck.facts[0])
 			]),
 			fc
 				.string({ minLength: 1, maxLength: 20 })
-				.map((name) => [
+				.map((name): Lie => [
 					'documents',
 					(f: File) => (f.tables.userDecks[0].documents[`other-${name}`] = 'text')
 				])

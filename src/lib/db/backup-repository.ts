@@ -16,9 +16,15 @@ import {
 	type TableName
 } from '$lib/domain/backup/backup-schema';
 import { describeIssues } from '$lib/domain/teach/assignment-codec';
-import { meaningProblem } from '$lib/domain/backup/backup-meaning';
 import { AGGREGATE_CACHE_KEY } from '$lib/db/stats-repository';
-import { planImport, type ImportMode, type ImportSummary } from '$lib/domain/backup/backup-merge';
+import {
+	isNoOp,
+	planImport,
+	type ImportMode,
+	type ImportSummary
+} from '$lib/domain/backup/backup-merge';
+import { meaningProblem, withoutDerived } from '$lib/domain/backup/backup-meaning';
+import type { AutoBackupRow } from '$lib/db/schema';
 import type { Result } from '$lib/domain/codec';
 
 export {
@@ -100,10 +106,13 @@ export function applyImport(
 	db: FactdeckDB,
 	backup: BackupFile,
 	mode: ImportMode,
-	now: number
+	now: number,
+	reason = 'Before an import'
 ): Promise<ImportSummary> {
-	return db.transaction('rw', tablesOf(db), async () => {
-		const plan = planImport(await readAll(db), backup.tables, mode, now);
+	return db.transaction('rw', [...tablesOf(db), db.autoBackups], async () => {
+		const current = await readAll(db);
+		const plan = planImport(current, backup.tables, mode, now);
+		if (!isNoOp(plan.summary)) await keepAutoBackup(db, current, now, reason);
 		for (const name of TABLE_NAMES) {
 			const table = db.table(name);
 			const rows = plan.rows[name];
@@ -135,4 +144,40 @@ export async function importBackup(
 	const parsed = parseBackup(text, now);
 	if (!parsed.ok) return parsed;
 	return { ok: true, value: await applyImport(db, parsed.value, mode, now) };
+}
+
+/** How many automatic backups are kept; the oldest goes when one more is taken. */
+export const AUTO_BACKUPS_KEPT = 3;
+
+/** Saves `tables` (this device before an import) as an automatic backup; keeps the newest few. */
+async function keepAutoBackup(
+	db: FactdeckDB,
+	tables: BackupTables,
+	now: number,
+	reason: string
+): Promise<void> {
+	if (TABLE_NAMES.every((name) => tables[name].length === 0)) return;
+	const file = makeBackup(withoutDerived(tables), now);
+	await db.autoBackups.add({
+		madeAt: now,
+		reason,
+		reviews: tables.reviews.length,
+		text: JSON.stringify(file)
+	});
+	const ids = await db.autoBackups.orderBy('madeAt').primaryKeys();
+	const extra = ids.length - AUTO_BACKUPS_KEPT;
+	if (extra > 0) await db.autoBackups.bulkDelete(ids.slice(0, extra));
+}
+
+export type AutoBackupInfo = Omit<AutoBackupRow, 'text'> & { id: number };
+
+/** The automatic backups on this device, newest first, without their (large) texts. */
+export async function listAutoBackups(db: FactdeckDB): Promise<AutoBackupInfo[]> {
+	const rows = await db.autoBackups.orderBy('madeAt').reverse().toArray();
+	return rows.map(({ text: _text, ...info }) => info as AutoBackupInfo);
+}
+
+/** The text of one automatic backup, a backup file like any other; undefined when gone. */
+export async function readAutoBackup(db: FactdeckDB, id: number): Promise<string | undefined> {
+	return (await db.autoBackups.get(id))?.text;
 }

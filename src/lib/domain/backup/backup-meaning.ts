@@ -45,7 +45,8 @@ interface Snapshot {
 function place(table: TableName, index: number, row: Row, field: string): string {
 	const record = row as unknown as Record<string, unknown>;
 	const key = table === 'memory' || table === 'settings' ? record.key : record.id;
-	const named = typeof key === 'string' || typeof key === 'number' ? ` (${JSON.stringify(key)})` : '';
+	const named =
+		typeof key === 'string' || typeof key === 'number' ? ` (${JSON.stringify(key)})` : '';
 	return `${TABLE_LABELS[table]}, row ${index + 1}${named}, field "${field}"`;
 }
 
@@ -95,7 +96,8 @@ export function meaningProblem(file: BackupFile, now: number): string | null {
 	const latest = file.exportedAt + CLOCK_SKEW_MS;
 	const { tables } = file;
 	const userDeckIds = new Set(tables.userDecks.map((row) => row.deck.id));
-	const ownDeck = (deckId: string) => !deckId.startsWith(USER_DECK_PREFIX) || userDeckIds.has(deckId);
+	const ownDeck = (deckId: string) =>
+		!deckId.startsWith(USER_DECK_PREFIX) || userDeckIds.has(deckId);
 
 	for (const [index, row] of tables.memory.entries()) {
 		const problem = snapshotProblem(row, latest);

@@ -165,7 +165,10 @@ describe('merge poisoning (issue 18, data-loss path 4)', () => {
 		lastReviewAt: FAR
 	});
 	const genuine = () =>
-		tables({ memory: [memory('a', T0), memory('b', T0)], reviews: [review('a', T0), review('b', T0)] });
+		tables({
+			memory: [memory('a', T0), memory('b', T0)],
+			reviews: [review('a', T0), review('b', T0)]
+		});
 
 	it('a memory row from the far future never beats the one its history explains', () => {
 		const plan = planImport(genuine(), tables({ memory: [poisoned('a')] }), 'merge', NOW);

@@ -165,7 +165,10 @@ function planTable(
 		} else if (!mine) {
 			counts.added += 1;
 			rows.push(toWrite);
-		} else if (content(table, mine) !== content(table, row) && incomingWins(table, mine, row, isSupported)) {
+		} else if (
+			content(table, mine) !== content(table, row) &&
+			incomingWins(table, mine, row, isSupported)
+		) {
 			counts.updated += 1;
 			rows.push(toWrite);
 		} else {

@@ -249,7 +249,9 @@ describe('user decks in a backup', () => {
 		expect(text.length).toBeGreaterThan(MAX_STRING_CHARS);
 		file.tables.userDecks[0].documents = { 'peacekeeping-in-kosovo': text };
 		const result = parseBackup(signed(file), NOW);
-		expect(result.ok && result.value.tables.userDecks[0].documents).toEqual({ 'peacekeeping-in-kosovo': text });
+		expect(result.ok && result.value.tables.userDecks[0].documents).toEqual({
+			'peacekeeping-in-kosovo': text
+		});
 	});
 
 	it('refuses a document longer than any document a deck can be made from', () => {
