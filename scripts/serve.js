@@ -24,7 +24,7 @@ const SECURITY_HEADERS = {
 /** What the CSP meta tag cannot carry; appended to every page's policy. */
 const HEADER_ONLY_DIRECTIVES = ["frame-ancestors 'none'"];
 
-/** The content of an HTML file's CSP meta tag, or null. */
+/** The content of an HTML file's CSP meta tag, or null. @param {string} html */
 function metaPolicy(html) {
 	const tag = html.match(/<meta\s+http-equiv="content-security-policy"\s+content="([^"]*)"/i);
 	return tag
@@ -35,14 +35,19 @@ function metaPolicy(html) {
 		: null;
 }
 
-/** The header policy: the meta policy with the header-only directives. */
+/** The header policy: the meta policy with the header-only directives. @param {string} policy */
 function headerPolicy(policy) {
 	return [policy.replace(/;\s*$/, ''), ...HEADER_ONLY_DIRECTIVES].join('; ');
 }
 
-/** Every built page's policy by its path ("/settings.html"), and the fallback page's. */
+/**
+ * Every built page's policy by its path ("/settings.html"), and the fallback page's.
+ * @param {string} root
+ */
 function readPolicies(root) {
+	/** @type {Map<string, string>} */
 	const policies = new Map();
+	/** @param {string} folder */
 	const walk = (folder) => {
 		for (const entry of readdirSync(folder, { withFileTypes: true })) {
 			const path = join(folder, entry.name);
@@ -65,6 +70,7 @@ const { policies, fallback } = readPolicies(dir);
  * The policy of the page sirv serves for `pathname` (the same lookup: the file, then .html, then
  * index.html, else the 200.html fallback). Scripts, workers and the service worker get the
  * fallback page's policy: a worker obeys its own response's CSP, not the page's.
+ * @param {string} pathname
  */
 function policyFor(pathname) {
 	const base = pathname.replace(/\/$/, '');

@@ -85,6 +85,18 @@ function isMadeTime(time: number, latest: number): boolean {
 	return time >= EARLIEST_TIME && time <= latest;
 }
 
+/** One row that makes no sense: where it is and why, in the learner's words. */
+export interface RowProblem {
+	table: TableName;
+	index: number;
+	message: string;
+}
+
+/** Epoch ms no row of a file written at `exportedAt` can be later than. */
+export function latestTime(exportedAt: number): number {
+	return exportedAt + CLOCK_SKEW_MS;
+}
+
 /**
  * Why a schema-valid backup cannot be one Factdeck made by `now` (epoch ms), naming the row
  * and the field; null when every row makes sense.
@@ -93,44 +105,79 @@ export function meaningProblem(file: BackupFile, now: number): string | null {
 	if (!isMadeTime(file.exportedAt, now + CLOCK_SKEW_MS)) {
 		return 'the file’s own date (field "exportedAt") is not a time this app can have written it';
 	}
-	const latest = file.exportedAt + CLOCK_SKEW_MS;
-	const { tables } = file;
+	const first = rowProblems(file.tables, latestTime(file.exportedAt)).next();
+	return first.done ? null : first.value.message;
+}
+
+/**
+ * Every problem of every row, in table order (a row may have several): tables that no row
+ * of can be later than `latest` (epoch ms).
+ */
+export function* rowProblems(tables: BackupTables, latest: number): Generator<RowProblem> {
 	const userDeckIds = new Set(tables.userDecks.map((row) => row.deck.id));
 	const ownDeck = (deckId: string) =>
 		!deckId.startsWith(USER_DECK_PREFIX) || userDeckIds.has(deckId);
 
 	for (const [index, row] of tables.memory.entries()) {
 		const problem = snapshotProblem(row, latest);
-		if (problem) return `${place('memory', index, row, problem[0])} ${problem[1]}`;
+		if (problem)
+			yield {
+				table: 'memory',
+				index,
+				message: `${place('memory', index, row, problem[0])} ${problem[1]}`
+			};
 		if (!ownDeck(row.deckId)) {
-			return `${place('memory', index, row, 'deckId')} names a deck of your own that the file lacks`;
+			yield {
+				table: 'memory',
+				index,
+				message: `${place('memory', index, row, 'deckId')} names a deck of your own that is not there`
+			};
 		}
 	}
 
 	for (const [index, row] of tables.reviews.entries()) {
 		const at = (field: string) => place('reviews', index, row, field);
 		if (!isMadeTime(row.reviewedAt, latest)) {
-			return `${at('reviewedAt')} is outside the time this file can hold`;
+			yield {
+				table: 'reviews',
+				index,
+				message: `${at('reviewedAt')} is outside the time this file can hold`
+			};
 		}
-		if (row.durationMs > row.reviewedAt - EARLIEST_TIME) return `${at('durationMs')} is too long`;
+		if (row.durationMs > row.reviewedAt - EARLIEST_TIME)
+			yield { table: 'reviews', index, message: `${at('durationMs')} is too long` };
 		if (row.elapsedDays * DAY_MS > row.reviewedAt - EARLIEST_TIME + DAY_MS) {
-			return `${at('elapsedDays')} is too long`;
+			yield { table: 'reviews', index, message: `${at('elapsedDays')} is too long` };
 		}
 		if (row.after.lastReviewAt !== row.reviewedAt) {
-			return `${at('after.lastReviewAt')} is not the time of the review`;
+			yield {
+				table: 'reviews',
+				index,
+				message: `${at('after.lastReviewAt')} is not the time of the review`
+			};
 		}
 		for (const [name, snapshot] of [
 			['before', row.before],
 			['after', row.after]
 		] as const) {
 			const problem = snapshot && snapshotProblem(snapshot, latest);
-			if (problem) return `${at(`${name}.${problem[0]}`)} ${problem[1]}`;
+			if (problem) {
+				yield { table: 'reviews', index, message: `${at(`${name}.${problem[0]}`)} ${problem[1]}` };
+			}
 		}
 		if (row.before?.lastReviewAt != null && row.before.lastReviewAt > row.reviewedAt) {
-			return `${at('before.lastReviewAt')} is after the review itself`;
+			yield {
+				table: 'reviews',
+				index,
+				message: `${at('before.lastReviewAt')} is after the review itself`
+			};
 		}
 		if (!ownDeck(row.deckId)) {
-			return `${at('deckId')} names a deck of your own that the file lacks`;
+			yield {
+				table: 'reviews',
+				index,
+				message: `${at('deckId')} names a deck of your own that is not there`
+			};
 		}
 	}
 
@@ -138,13 +185,14 @@ export function meaningProblem(file: BackupFile, now: number): string | null {
 		const at = place('settings', index, row, 'value');
 		if (row.key === 'study') {
 			const checked = validateSettings(row.value);
-			if (!checked.ok) return `${at}: ${checked.errors.join('; ')}`;
+			if (!checked.ok)
+				yield { table: 'settings', index, message: `${at}: ${checked.errors.join('; ')}` };
 		} else if (row.key === 'backup') {
 			const value = row.value as { lastBackupAt?: unknown } | null;
 			const time = typeof value === 'object' && value !== null ? value.lastBackupAt : undefined;
 			const keys = typeof value === 'object' && value !== null ? Object.keys(value) : [];
 			if (typeof time !== 'number' || !isMadeTime(time, latest) || keys.length !== 1) {
-				return `${at} is not the time of a backup`;
+				yield { table: 'settings', index, message: `${at} is not the time of a backup` };
 			}
 		}
 	}
@@ -152,92 +200,174 @@ export function meaningProblem(file: BackupFile, now: number): string | null {
 	for (const [index, row] of tables.attempts.entries()) {
 		const at = (field: string) => place('attempts', index, row, field);
 		if (!isMadeTime(row.startedAt, latest)) {
-			return `${at('startedAt')} is outside the time this file can hold`;
+			yield {
+				table: 'attempts',
+				index,
+				message: `${at('startedAt')} is outside the time this file can hold`
+			};
 		}
 		if (row.submittedAt !== null && (row.submittedAt < row.startedAt || row.submittedAt > latest)) {
-			return `${at('submittedAt')} is before the start or after the file was written`;
+			yield {
+				table: 'attempts',
+				index,
+				message: `${at('submittedAt')} is before the start or after the file was written`
+			};
 		}
 		if (row.durationMs !== null && row.durationMs > latest - row.startedAt) {
-			return `${at('durationMs')} is longer than the attempt can have lasted`;
+			yield {
+				table: 'attempts',
+				index,
+				message: `${at('durationMs')} is longer than the attempt can have lasted`
+			};
 		}
-		if (new Set(row.itemIds).size !== row.itemIds.length) return `${at('itemIds')} repeats an item`;
+		if (new Set(row.itemIds).size !== row.itemIds.length)
+			yield { table: 'attempts', index, message: `${at('itemIds')} repeats an item` };
 		const asked = new Set(row.itemIds);
 		if (Object.keys(row.answers).some((itemId) => !asked.has(itemId))) {
-			return `${at('answers')} answers a question that was not asked`;
+			yield {
+				table: 'attempts',
+				index,
+				message: `${at('answers')} answers a question that was not asked`
+			};
 		}
 		if (row.kind === 'assignment' && row.assignmentId === undefined) {
-			return `${at('assignmentId')} is missing for an assignment`;
+			yield {
+				table: 'attempts',
+				index,
+				message: `${at('assignmentId')} is missing for an assignment`
+			};
 		}
-		if (!ownDeck(row.deckId)) return `${at('deckId')} names a deck of your own that the file lacks`;
+		if (!ownDeck(row.deckId))
+			yield {
+				table: 'attempts',
+				index,
+				message: `${at('deckId')} names a deck of your own that is not there`
+			};
 	}
 
 	for (const [index, row] of tables.assignments.entries()) {
 		const at = (field: string) => place('assignments', index, row, field);
 		if (!isMadeTime(row.createdAt, latest)) {
-			return `${at('createdAt')} is outside the time this file can hold`;
+			yield {
+				table: 'assignments',
+				index,
+				message: `${at('createdAt')} is outside the time this file can hold`
+			};
 		}
 		if (!isMadeTime(row.assignment.createdAt, latest)) {
-			return `${at('assignment.createdAt')} is outside the time this file can hold`;
+			yield {
+				table: 'assignments',
+				index,
+				message: `${at('assignment.createdAt')} is outside the time this file can hold`
+			};
 		}
 	}
 
 	for (const [index, row] of tables.results.entries()) {
 		const at = (field: string) => place('results', index, row, field);
 		if (!isMadeTime(row.receivedAt, latest)) {
-			return `${at('receivedAt')} is outside the time this file can hold`;
+			yield {
+				table: 'results',
+				index,
+				message: `${at('receivedAt')} is outside the time this file can hold`
+			};
 		}
 		// The student's clock is not this device's: allow it a wider skew, never past Date's range.
 		const studentLatest = latest + 30 * DAY_MS;
 		const { startedAt, submittedAt } = row.result;
 		if (!isMadeTime(startedAt, studentLatest)) {
-			return `${at('result.startedAt')} is outside the time this file can hold`;
+			yield {
+				table: 'results',
+				index,
+				message: `${at('result.startedAt')} is outside the time this file can hold`
+			};
 		}
 		if (!isMadeTime(submittedAt, studentLatest) || submittedAt < startedAt) {
-			return `${at('result.submittedAt')} is outside the time this file can hold`;
+			yield {
+				table: 'results',
+				index,
+				message: `${at('result.submittedAt')} is outside the time this file can hold`
+			};
 		}
 		if (row.assignmentId !== row.result.assignmentId) {
-			return `${at('assignmentId')} differs from the result’s own assignment`;
+			yield {
+				table: 'results',
+				index,
+				message: `${at('assignmentId')} differs from the result’s own assignment`
+			};
 		}
-		if (row.student !== row.result.student) return `${at('student')} differs from the result’s`;
-		if (row.id !== resultId(row.result)) return `${at('id')} is not the result’s checksum`;
+		if (row.student !== row.result.student)
+			yield { table: 'results', index, message: `${at('student')} differs from the result’s` };
+		if (row.id !== resultId(row.result))
+			yield { table: 'results', index, message: `${at('id')} is not the result’s checksum` };
 	}
 
 	for (const [index, row] of tables.userDecks.entries()) {
 		const at = (field: string) => place('userDecks', index, row, field);
-		if (row.id !== row.deck.id) return `${at('id')} is not the deck’s own id`;
+		if (row.id !== row.deck.id)
+			yield { table: 'userDecks', index, message: `${at('id')} is not the deck’s own id` };
 		if (!row.deck.id.startsWith(USER_DECK_PREFIX)) {
-			return `${at('deck.id')} does not start with "${USER_DECK_PREFIX}" (the ids of built-in decks are theirs)`;
+			yield {
+				table: 'userDecks',
+				index,
+				message: `${at('deck.id')} does not start with "${USER_DECK_PREFIX}" (the ids of built-in decks are theirs)`
+			};
 		}
 		if (!isMadeTime(row.createdAt, latest)) {
-			return `${at('createdAt')} is outside the time this file can hold`;
+			yield {
+				table: 'userDecks',
+				index,
+				message: `${at('createdAt')} is outside the time this file can hold`
+			};
 		}
 		if (row.updatedAt < row.createdAt || row.updatedAt > latest) {
-			return `${at('updatedAt')} is before the deck was made or after the file was written`;
+			yield {
+				table: 'userDecks',
+				index,
+				message: `${at('updatedAt')} is before the deck was made or after the file was written`
+			};
 		}
 		const factIds = new Set<string>();
 		for (const fact of row.deck.facts) {
-			if (factIds.has(fact.id)) return `${at('deck.facts')} holds the fact id "${fact.id}" twice`;
+			if (factIds.has(fact.id))
+				yield {
+					table: 'userDecks',
+					index,
+					message: `${at('deck.facts')} holds the fact id "${fact.id}" twice`
+				};
 			factIds.add(fact.id);
 		}
 		const sources = new Set(row.deck.sources.map((source) => source.id));
-		if (sources.size !== row.deck.sources.length) return `${at('deck.sources')} repeats a source`;
+		if (sources.size !== row.deck.sources.length)
+			yield { table: 'userDecks', index, message: `${at('deck.sources')} repeats a source` };
 		for (const fact of row.deck.facts) {
 			if (!sources.has(fact.document)) {
-				return `${at('deck.facts')}: fact "${fact.id}" quotes a source the deck lacks`;
+				yield {
+					table: 'userDecks',
+					index,
+					message: `${at('deck.facts')}: fact "${fact.id}" quotes a source the deck lacks`
+				};
 			}
 		}
 		for (const item of row.deck.items) {
 			if (item.factId !== undefined && !factIds.has(item.factId) && row.deck.facts.length > 0) {
-				return `${at('deck.items')}: item "${item.id}" asks about a fact the deck lacks`;
+				yield {
+					table: 'userDecks',
+					index,
+					message: `${at('deck.items')}: item "${item.id}" asks about a fact the deck lacks`
+				};
 			}
 		}
 		for (const sourceId of Object.keys(row.documents ?? {})) {
 			if (!sources.has(sourceId)) {
-				return `${at('documents')} holds a document "${sourceId}" that is no source of the deck`;
+				yield {
+					table: 'userDecks',
+					index,
+					message: `${at('documents')} holds a document "${sourceId}" that is no source of the deck`
+				};
 			}
 		}
 	}
-	return null;
 }
 
 /** The tables without the derived caches, which this device rebuilds from the rest. */
