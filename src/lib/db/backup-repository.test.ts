@@ -4,16 +4,19 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { FactdeckDB } from '$lib/db/schema';
 import {
 	applyImport,
+	checkData,
 	countRows,
 	createBackup,
 	dumpDatabase,
 	importBackup,
+	listAutoBackups,
 	previewImport,
 	readBackupStatus,
-	recordBackupMade
+	recordBackupMade,
+	repairData
 } from '$lib/db/backup-repository';
 import { recordAnswer, saveSettings } from '$lib/db/study-repository';
-import { saveUserDeck } from '$lib/db/user-decks-repository';
+import { getUserDeck, saveUserDeck } from '$lib/db/user-decks-repository';
 import { describeStorageError, STORAGE_FULL_MESSAGE } from '$lib/db/errors';
 import {
 	BACKUP_VERSION,
@@ -670,4 +673,61 @@ describe('importBackup refuses bad files and leaves the database as it was', () 
 		expect(damaged).toBeGreaterThan(100);
 		expect(await dumpDatabase(db)).toEqual(before);
 	}, 60_000);
+});
+
+describe('check the data', () => {
+	it('reports bad rows without writing, then repairs or removes them so backups restore again', async () => {
+		const db = freshDb();
+		await seed(db);
+		// Rows a page or a backup cannot take: a poisoned memory (as a merge before issue 18 could
+		// leave it), a deck whose source is named "constructor" (as a deck titled so was saved),
+		// and a result filed under a wrong id.
+		const k1 = (await db.memory.get('kosovo/k1'))!;
+		await db.memory.put({
+			...k1,
+			dueAt: 8_640_000_000_000_000,
+			lastReviewAt: 8_640_000_000_000_000
+		});
+		const legacy: Deck = {
+			...deck,
+			id: 'my-constructor-1',
+			sources: [{ id: 'constructor', title: 'Constructor' }],
+			facts: deck.facts.map((fact) => ({ ...fact, document: 'constructor' })),
+			items: deck.items.map((one) => ({
+				...one,
+				source: { ...one.source, document: 'constructor' }
+			}))
+		};
+		await saveUserDeck(db, legacy, { constructor: 'KFOR, led by NATO, entered Kosovo.' }, T0);
+		const result = (await db.results.toArray())[0];
+		await db.results.delete(result.id);
+		await db.results.put({ ...result, id: 'wrong-id' });
+
+		const { problem } = await createBackup(db, NOW);
+		expect(problem).toMatch(/forbidden key "constructor"/);
+		const before = await dumpDatabase(db);
+		const found = await checkData(db, NOW);
+		expect(found.map((fix) => [fix.table, fix.key, fix.action])).toEqual([
+			['userDecks', 'my-constructor-1', 'repair'],
+			['memory', 'kosovo/k1', 'repair'],
+			['results', 'wrong-id', 'repair']
+		]);
+		expect(await dumpDatabase(db)).toEqual(before);
+
+		expect(await repairData(db, NOW)).toEqual(found);
+		expect((await db.memory.get('kosovo/k1'))?.lastReviewAt).toBe(T0 + 30 * HOUR);
+		expect(await db.results.get('wrong-id')).toBeUndefined();
+		expect((await getUserDeck(db, 'my-constructor-1'))?.documents).toEqual({
+			'constructor-document': 'KFOR, led by NATO, entered Kosovo.'
+		});
+		expect(await checkData(db, NOW)).toEqual([]);
+		expect(await listAutoBackups(db)).toMatchObject([{ reason: 'Before checking the data' }]);
+
+		// The device's backup restores whole again, on a device that never saw any of it.
+		const text = await backupText(db, NOW);
+		const target = freshDb();
+		const restored = await importBackup(target, text, 'replace', NOW);
+		expect(restored.ok).toBe(true);
+		expect(await target.userDecks.count()).toBe(2);
+	});
 });

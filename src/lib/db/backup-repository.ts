@@ -25,6 +25,7 @@ import {
 } from '$lib/domain/backup/backup-merge';
 import { meaningProblem, withoutDerived } from '$lib/domain/backup/backup-meaning';
 import type { AutoBackupRow } from '$lib/db/schema';
+import { planDataRepair, type DataFix } from '$lib/domain/backup/data-check';
 import type { Result } from '$lib/domain/codec';
 
 export {
@@ -180,4 +181,30 @@ export async function listAutoBackups(db: FactdeckDB): Promise<AutoBackupInfo[]>
 /** The text of one automatic backup, a backup file like any other; undefined when gone. */
 export async function readAutoBackup(db: FactdeckDB, id: number): Promise<string | undefined> {
 	return (await db.autoBackups.get(id))?.text;
+}
+
+/** What "Check the data" found at `now` (epoch ms), without writing anything. */
+export async function checkData(db: FactdeckDB, now: number): Promise<DataFix[]> {
+	return planDataRepair(await dumpDatabase(db), now).fixes;
+}
+
+/**
+ * Repairs or removes every inconsistent row, in one transaction, after keeping an automatic
+ * backup of the device as it was. The plan is made again inside the transaction. Returns what
+ * was done.
+ */
+export function repairData(db: FactdeckDB, now: number): Promise<DataFix[]> {
+	return db.transaction('rw', [...tablesOf(db), db.autoBackups], async () => {
+		const current = await readAll(db);
+		const plan = planDataRepair(current, now);
+		if (plan.fixes.length === 0) return [];
+		await keepAutoBackup(db, current, now, 'Before checking the data');
+		for (const name of TABLE_NAMES) {
+			const table = db.table(name);
+			if (plan.remove[name].length > 0) await table.bulkDelete(plan.remove[name]);
+			if (plan.put[name].length > 0) await table.bulkPut(plan.put[name]);
+		}
+		await db.settings.delete(AGGREGATE_CACHE_KEY);
+		return plan.fixes;
+	});
 }

@@ -7,11 +7,13 @@
 import type { FactdeckDB } from '$lib/db/schema';
 import {
 	applyImport,
+	checkData,
 	createBackup,
 	listAutoBackups,
 	previewImport,
 	readAutoBackup,
 	recordBackupMade,
+	repairData,
 	type AutoBackupInfo
 } from '$lib/db/backup-repository';
 import { describeStorageError } from '$lib/db/errors';
@@ -22,6 +24,7 @@ import {
 	type BackupFile
 } from '$lib/domain/backup/backup-schema';
 import type { ImportMode, ImportSummary } from '$lib/domain/backup/backup-merge';
+import type { DataFix } from '$lib/domain/backup/data-check';
 
 /** Hands a finished file to the browser (the component passes its download helper). */
 export type SaveFile = (fileName: string, text: string, mimeType: string) => void;
@@ -182,5 +185,52 @@ export class BackupFlow {
 		this.importError = null;
 		this.preview = null;
 		this.result = null;
+	}
+}
+
+export type DataCheckPhase = 'idle' | 'checking' | 'found' | 'repairing' | 'done';
+
+/**
+ * "Check the data": find the rows a page or a backup cannot take, list them, and on request
+ * repair or remove them in one transaction (after an automatic backup).
+ */
+export class DataCheckFlow {
+	phase = $state<DataCheckPhase>('idle');
+	fixes = $state.raw<DataFix[]>([]);
+	error = $state<string | null>(null);
+
+	#db: () => FactdeckDB;
+	#now: () => number;
+
+	constructor(db: () => FactdeckDB, now: () => number) {
+		this.#db = db;
+		this.#now = now;
+	}
+
+	/** Looks at every row; writes nothing. */
+	async check(): Promise<void> {
+		this.phase = 'checking';
+		this.error = null;
+		try {
+			this.fixes = await checkData(this.#db(), this.#now());
+			this.phase = this.fixes.length === 0 ? 'done' : 'found';
+		} catch (error) {
+			this.phase = 'idle';
+			this.error = describeStorageError(error);
+		}
+	}
+
+	/** Repairs or removes what `check` found (found again, inside the write). */
+	async repair(): Promise<void> {
+		if (this.phase !== 'found') return;
+		this.phase = 'repairing';
+		this.error = null;
+		try {
+			this.fixes = await repairData(this.#db(), this.#now());
+			this.phase = 'done';
+		} catch (error) {
+			this.phase = 'found';
+			this.error = `Nothing was changed. ${describeStorageError(error)}`;
+		}
 	}
 }

@@ -4,7 +4,7 @@ import { FactdeckDB } from '$lib/db/schema';
 import { AUTO_BACKUPS_KEPT, dumpDatabase } from '$lib/db/backup-repository';
 import { recordAnswer } from '$lib/db/study-repository';
 import { DEFAULT_SETTINGS } from '$lib/domain/study/scheduler';
-import { BackupFlow } from '$lib/state/backup.svelte';
+import { BackupFlow, DataCheckFlow } from '$lib/state/backup.svelte';
 
 const T0 = Date.UTC(2026, 0, 10, 12);
 const HOUR = 3_600_000;
@@ -134,5 +134,28 @@ describe('BackupFlow', () => {
 			'Before merging b3.json',
 			'Before merging b2.json'
 		]);
+	});
+});
+
+describe('DataCheckFlow', () => {
+	it('finds a poisoned row, writes nothing until asked, then repairs it', async () => {
+		const device = freshDb();
+		await answer(device, 'k1', T0);
+		const row = (await device.memory.get('kosovo/k1'))!;
+		await device.memory.put({ ...row, dueAt: 8.64e15, lastReviewAt: 8.64e15 });
+		const flow = new DataCheckFlow(
+			() => device,
+			() => T0 + HOUR
+		);
+		await flow.check();
+		expect(flow.phase).toBe('found');
+		expect(flow.fixes).toMatchObject([{ table: 'memory', key: 'kosovo/k1', action: 'repair' }]);
+		expect((await device.memory.get('kosovo/k1'))?.lastReviewAt).toBe(8.64e15);
+		await flow.repair();
+		expect(flow.phase).toBe('done');
+		expect(await device.memory.get('kosovo/k1')).toEqual(row);
+		await flow.check();
+		expect(flow.phase).toBe('done');
+		expect(flow.fixes).toEqual([]);
 	});
 });
