@@ -17,9 +17,14 @@ export type CsvCell = string | number | boolean | null | undefined;
 /** A byte-order mark: prepend it to a downloaded file so Excel reads the file as UTF-8. */
 export const CSV_BOM = '\uFEFF';
 
-/** Text a spreadsheet might read as a formula (see the module comment). */
+/**
+ * Text a spreadsheet might read as a formula (see the module comment). Control characters are
+ * matched on purpose: some spreadsheets skip them before looking for a formula sign.
+ */
+/* eslint-disable no-control-regex */
 const FORMULA_START =
 	/^(?:[\t\r\n]|[\s\u0000-\u001f\u007f-\u009f\u200b-\u200d\u2060\ufeff]*[=+\-@\uff1d\uff0b\uff0d\uff20])/u;
+/* eslint-enable no-control-regex */
 
 /** Whether a text cell would be defused. */
 export function isFormulaLike(text: string): boolean {
