@@ -731,3 +731,55 @@ describe('check the data', () => {
 		expect(await target.userDecks.count()).toBe(2);
 	});
 });
+
+describe('importBackup accepts what is valid', () => {
+	it('accepts 200 backups changed only within what the app can make, and the data checks clean', async () => {
+		const source = freshDb();
+		await seed(source);
+		const goodText = await backupText(source, NOW);
+		const target = freshDb();
+		const DAY = 86_400_000;
+		type File = ReturnType<typeof JSON.parse>;
+		const change: fc.Arbitrary<(f: File) => void> = fc.oneof(
+			fc.double({ min: 0, max: 1, noNaN: true }).map((share) => (f: File) => {
+				// Anywhere from the last review up to the end of its interval.
+				const row = f.tables.memory[0];
+				row.dueAt = Math.round(row.lastReviewAt + share * (row.scheduledDays + 2) * DAY);
+			}),
+			fc
+				.record({
+					newPerDay: fc.integer({ min: 0, max: 9999 }),
+					reviewsPerDay: fc.integer({ min: 0, max: 9999 }),
+					desiredRetention: fc.double({ min: 0.8, max: 0.97, noNaN: true }),
+					dayStartHour: fc.integer({ min: 0, max: 23 })
+				})
+				.map((value) => (f: File) => {
+					f.tables.settings.find((row: { key: string }) => row.key === 'study').value = value;
+				}),
+			fc.integer({ min: 0, max: 29 * DAY }).map((late) => (f: File) => {
+				// A student's clock may run ahead of the teacher's.
+				const result = f.tables.results[0];
+				result.result.submittedAt = result.result.startedAt + late;
+				result.id = resultId(result.result);
+			}),
+			fc.integer({ min: 0, max: 23 * 3_600_000 }).map((skew) => (f: File) => {
+				// A row from a device whose clock ran ahead of the one that wrote the file.
+				f.tables.assignments[0].createdAt = f.exportedAt + skew;
+			})
+		);
+		let runs = 0;
+		await fc.assert(
+			fc.asyncProperty(change, async (apply) => {
+				runs += 1;
+				const file = JSON.parse(goodText);
+				apply(file);
+				file.checksum = backupChecksum(file.exportedAt, file.tables);
+				const result = await importBackup(target, JSON.stringify(file), 'replace', NOW);
+				if (!result.ok) throw new Error(result.error);
+				expect(await checkData(target, NOW)).toEqual([]);
+			}),
+			{ numRuns: 200 }
+		);
+		expect(runs).toBe(200);
+	}, 120_000);
+});

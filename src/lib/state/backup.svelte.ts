@@ -83,7 +83,7 @@ export class BackupFlow {
 			const reviews = file.tables.reviews.length;
 			this.exportMessage = `Saved ${name} with ${reviews} ${reviews === 1 ? 'review' : 'reviews'}.`;
 			if (problem) {
-				this.exportError = `The backup was saved, but Factdeck would refuse to import part of it (${problem}). Please report this.`;
+				this.exportError = `The backup was saved, but Factdeck would refuse to import part of it (${problem}). Use “Check the data” below to repair it, then download a new backup.`;
 			}
 		} catch (error) {
 			this.exportError = describeStorageError(error);

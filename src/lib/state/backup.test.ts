@@ -159,3 +159,17 @@ describe('DataCheckFlow', () => {
 		expect(flow.fixes).toEqual([]);
 	});
 });
+
+describe('BackupFlow on data a backup would refuse', () => {
+	it('still saves the file, says why it would be refused and points to Check the data', async () => {
+		const device = freshDb();
+		await answer(device, 'k1', T0);
+		const row = (await device.memory.get('kosovo/k1'))!;
+		await device.memory.put({ ...row, dueAt: 8.64e15, lastReviewAt: 8.64e15 });
+		let saved = '';
+		const flow = flowOn(device, { now: T0 + HOUR });
+		await flow.exportNow((_name, text) => (saved = text));
+		expect(JSON.parse(saved).tables.memory).toHaveLength(1);
+		expect(flow.exportError).toMatch(/field "lastReviewAt".*Check the data/);
+	});
+});
