@@ -33,7 +33,7 @@ async function optimiseBackup(file: string): Promise<number> {
 		console.error(`${file} cannot be read: ${(error as NodeJS.ErrnoException).code ?? error}`);
 		return 1;
 	}
-	const parsed = parseBackup(text);
+	const parsed = parseBackup(text, Date.now());
 	if (!parsed.ok) {
 		console.error(`${file}: ${parsed.error}`);
 		return 1;

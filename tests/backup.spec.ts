@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { expect, test, type Page } from '@playwright/test';
 import { expectNoAxeViolations, gradeStudyCard } from './helpers';
+import { backupChecksum } from '../src/lib/domain/backup/backup-schema';
 
 const STORES = ['memory', 'reviews', 'settings', 'attempts', 'assignments', 'results', 'userDecks'];
 
@@ -30,6 +31,11 @@ function dumpDb(page: Page): Promise<Record<string, unknown[]>> {
 	);
 }
 
+/** The file's checksum made again, as the app computes it, so only the meaning is wrong. */
+function resigned(file: { exportedAt: number; tables: unknown }) {
+	return { ...file, checksum: backupChecksum(file.exportedAt, file.tables) };
+}
+
 const count = (page: Page, table: string) => page.locator(`[data-table="${table}"]`).first();
 const withoutIds = (rows: unknown[]) => rows.map((row) => ({ ...(row as object), id: undefined }));
 
@@ -52,7 +58,8 @@ test.describe('backup', () => {
 		expect(download.suggestedFilename()).toMatch(/^factdeck-backup-\d{4}-\d{2}-\d{2}\.json$/);
 		const path = await download.path();
 		const file = JSON.parse(await readFile(path, 'utf8'));
-		expect(file).toMatchObject({ format: 'factdeck-backup', version: 1 });
+		expect(file).toMatchObject({ format: 'factdeck-backup', version: 2 });
+		expect(file.checksum).toMatch(/^[0-9a-z]+-[0-9a-z]+$/);
 		expect(file.tables.reviews).toHaveLength(4);
 		await expect(page.getByText(/^Last backup: .+ \(0 reviews since\)\.$/)).toBeVisible();
 
@@ -102,13 +109,39 @@ test.describe('backup', () => {
 			],
 			[
 				'wrong-type.json',
-				JSON.stringify({
-					...parsed,
-					tables: { ...parsed.tables, reviews: [{ ...parsed.tables.reviews[0], rating: 'good' }] }
-				}),
+				JSON.stringify(
+					resigned({
+						...parsed,
+						tables: { ...parsed.tables, reviews: [{ ...parsed.tables.reviews[0], rating: 'good' }] }
+					})
+				),
 				/not valid, so nothing was imported/
 			],
-			['photo.json', 'not json at all', /damaged or was cut off/]
+			['photo.json', 'not json at all', /damaged or was cut off/],
+			// One character changed after saving: the checksum no longer matches.
+			[
+				'edited.json',
+				good.replace(/"rating":(\d)/, (_m, d) => `"rating":${d === '3' ? '4' : '3'}`),
+				/This backup is damaged: its content does not match its checksum/
+			],
+			// Well formed and signed, but it would take a fact out of study until the year 275760.
+			[
+				'poisoned.json',
+				JSON.stringify(
+					resigned({
+						...parsed,
+						tables: {
+							...parsed.tables,
+							memory: parsed.tables.memory.map((row: object) => ({
+								...row,
+								dueAt: 8.64e15,
+								lastReviewAt: 8.64e15
+							}))
+						}
+					})
+				),
+				/Facts studied, row 1 \(".+"\), field "lastReviewAt"/
+			]
 		];
 		for (const mode of ['Merge', 'Replace']) {
 			await page.getByRole('radio', { name: new RegExp(`^${mode}`) }).check();
@@ -190,5 +223,76 @@ test.describe('backup', () => {
 		await expect(
 			page.getByText(`Saved factdeck-kosovo-items.csv: ${deck.items.length} questions.`)
 		).toBeVisible();
+	});
+
+	test('a bad restore is taken back from the automatic backup kept before it', async ({ page }) => {
+		await page.goto('/decks/kosovo/study');
+		await gradeStudyCard(page, 1);
+		await gradeStudyCard(page, 2);
+		const before = await dumpDb(page);
+		await page.goto('/settings');
+		await expect(
+			page.getByText('None yet: one is kept the first time you import a backup.')
+		).toBeVisible();
+		const empty = JSON.stringify({
+			format: 'factdeck-backup',
+			version: 1,
+			exportedAt: Date.now(),
+			tables: Object.fromEntries(STORES.map((store) => [store, []]))
+		});
+		await page.getByRole('radio', { name: /^Replace/ }).check();
+		await page.getByLabel('Choose a backup file (.json)').setInputFiles({
+			name: 'empty.json',
+			mimeType: 'application/json',
+			buffer: Buffer.from(empty)
+		});
+		await page.getByRole('button', { name: 'Replace my data with this backup' }).click();
+		await expect(count(page, 'reviews')).toHaveText('0');
+
+		const kept = page.getByRole('list', { name: 'Automatic backups' }).getByRole('listitem');
+		await expect(kept).toHaveCount(1);
+		await expect(kept).toContainText('Before restoring empty.json (2 reviews)');
+		await kept.getByRole('button', { name: 'Bring this back' }).click();
+		await page.getByRole('button', { name: 'Replace my data with this backup' }).click();
+		await expect(count(page, 'reviews')).toHaveText('2');
+		const after = await dumpDb(page);
+		expect(after.memory).toEqual(before.memory);
+		expect(withoutIds(after.reviews)).toEqual(withoutIds(before.reviews));
+	});
+
+	test('Check the data repairs a poisoned row and keeps a copy first', async ({ page }) => {
+		await page.goto('/decks/kosovo/study');
+		await gradeStudyCard(page, 1);
+		const [row] = (await dumpDb(page)).memory as Array<Record<string, unknown>>;
+		await page.evaluate(
+			(poisoned) =>
+				new Promise<void>((resolve, reject) => {
+					const open = indexedDB.open('factdeck');
+					open.onsuccess = () => {
+						const tx = open.result.transaction('memory', 'readwrite');
+						tx.objectStore('memory').put(poisoned);
+						tx.oncomplete = () => {
+							open.result.close();
+							resolve();
+						};
+						tx.onerror = () => reject(tx.error);
+					};
+				}),
+			{ ...row, dueAt: 8.64e15, lastReviewAt: 8.64e15 }
+		);
+		await page.goto('/settings');
+		await page.getByRole('button', { name: 'Check the data' }).click();
+		await expect(page.getByText('1 row needs attention:')).toBeVisible();
+		await expect(page.getByRole('list', { name: 'Check the data' })).toContainText(
+			/Repair \(Facts studied\): Facts studied, row 1 \(".+"\), field "lastReviewAt"/
+		);
+		await page.getByRole('button', { name: 'Repair or remove 1 row' }).click();
+		await expect(page.getByText('Done: 1 repaired, 0 removed.')).toBeVisible();
+		expect((await dumpDb(page)).memory).toEqual([row]);
+		await page.getByRole('button', { name: 'Check the data' }).click();
+		await expect(page.getByText('Everything is in order: no row needs repair.')).toBeVisible();
+		await expect(page.getByRole('list', { name: 'Automatic backups' })).toContainText(
+			'Before checking the data'
+		);
 	});
 });

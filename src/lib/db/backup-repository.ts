@@ -17,7 +17,15 @@ import {
 } from '$lib/domain/backup/backup-schema';
 import { describeIssues } from '$lib/domain/teach/assignment-codec';
 import { AGGREGATE_CACHE_KEY } from '$lib/db/stats-repository';
-import { planImport, type ImportMode, type ImportSummary } from '$lib/domain/backup/backup-merge';
+import {
+	isNoOp,
+	planImport,
+	type ImportMode,
+	type ImportSummary
+} from '$lib/domain/backup/backup-merge';
+import { meaningProblem, withoutDerived } from '$lib/domain/backup/backup-meaning';
+import type { AutoBackupRow } from '$lib/db/schema';
+import { planDataRepair, type DataFix } from '$lib/domain/backup/data-check';
 import type { Result } from '$lib/domain/codec';
 
 export {
@@ -76,30 +84,36 @@ export async function createBackup(db: FactdeckDB, now: number): Promise<Created
 	const hostile = hostileShape(file);
 	if (hostile) return { file, problem: hostile };
 	const checked = backupSchema.safeParse(file);
-	return { file, problem: checked.success ? null : describeIssues(checked.error) };
+	if (!checked.success) return { file, problem: describeIssues(checked.error) };
+	return { file, problem: meaningProblem(checked.data, now) };
 }
 
 /** What importing `backup` would change now, without writing anything. */
 export async function previewImport(
 	db: FactdeckDB,
 	backup: BackupFile,
-	mode: ImportMode
+	mode: ImportMode,
+	now: number
 ): Promise<ImportSummary> {
-	return planImport(await dumpDatabase(db), backup.tables, mode).summary;
+	return planImport(await dumpDatabase(db), backup.tables, mode, now).summary;
 }
 
 /**
- * Imports a validated backup in one transaction over every table. The plan is made again inside
+ * Imports a validated backup at `now` (epoch ms) in one transaction over every table. The plan is made again inside
  * the transaction, so a write from another tab since the preview is neither lost nor duplicated.
  * Returns what was changed.
  */
 export function applyImport(
 	db: FactdeckDB,
 	backup: BackupFile,
-	mode: ImportMode
+	mode: ImportMode,
+	now: number,
+	reason = 'Before an import'
 ): Promise<ImportSummary> {
-	return db.transaction('rw', tablesOf(db), async () => {
-		const plan = planImport(await readAll(db), backup.tables, mode);
+	return db.transaction('rw', [...tablesOf(db), db.autoBackups], async () => {
+		const current = await readAll(db);
+		const plan = planImport(current, backup.tables, mode, now);
+		if (!isNoOp(plan.summary)) await keepAutoBackup(db, current, now, reason);
 		for (const name of TABLE_NAMES) {
 			const table = db.table(name);
 			const rows = plan.rows[name];
@@ -125,9 +139,72 @@ export function applyImport(
 export async function importBackup(
 	db: FactdeckDB,
 	text: string,
-	mode: ImportMode
+	mode: ImportMode,
+	now: number
 ): Promise<Result<ImportSummary>> {
-	const parsed = parseBackup(text);
+	const parsed = parseBackup(text, now);
 	if (!parsed.ok) return parsed;
-	return { ok: true, value: await applyImport(db, parsed.value, mode) };
+	return { ok: true, value: await applyImport(db, parsed.value, mode, now) };
+}
+
+/** How many automatic backups are kept; the oldest goes when one more is taken. */
+export const AUTO_BACKUPS_KEPT = 3;
+
+/** Saves `tables` (this device before an import) as an automatic backup; keeps the newest few. */
+async function keepAutoBackup(
+	db: FactdeckDB,
+	tables: BackupTables,
+	now: number,
+	reason: string
+): Promise<void> {
+	if (TABLE_NAMES.every((name) => tables[name].length === 0)) return;
+	const file = makeBackup(withoutDerived(tables), now);
+	await db.autoBackups.add({
+		madeAt: now,
+		reason,
+		reviews: tables.reviews.length,
+		text: JSON.stringify(file)
+	});
+	const ids = await db.autoBackups.orderBy('madeAt').primaryKeys();
+	const extra = ids.length - AUTO_BACKUPS_KEPT;
+	if (extra > 0) await db.autoBackups.bulkDelete(ids.slice(0, extra));
+}
+
+export type AutoBackupInfo = Omit<AutoBackupRow, 'text'> & { id: number };
+
+/** The automatic backups on this device, newest first, without their (large) texts. */
+export async function listAutoBackups(db: FactdeckDB): Promise<AutoBackupInfo[]> {
+	const rows = await db.autoBackups.orderBy('madeAt').reverse().toArray();
+	return rows.map(({ text: _text, ...info }) => info as AutoBackupInfo);
+}
+
+/** The text of one automatic backup, a backup file like any other; undefined when gone. */
+export async function readAutoBackup(db: FactdeckDB, id: number): Promise<string | undefined> {
+	return (await db.autoBackups.get(id))?.text;
+}
+
+/** What "Check the data" found at `now` (epoch ms), without writing anything. */
+export async function checkData(db: FactdeckDB, now: number): Promise<DataFix[]> {
+	return planDataRepair(await dumpDatabase(db), now).fixes;
+}
+
+/**
+ * Repairs or removes every inconsistent row, in one transaction, after keeping an automatic
+ * backup of the device as it was. The plan is made again inside the transaction. Returns what
+ * was done.
+ */
+export function repairData(db: FactdeckDB, now: number): Promise<DataFix[]> {
+	return db.transaction('rw', [...tablesOf(db), db.autoBackups], async () => {
+		const current = await readAll(db);
+		const plan = planDataRepair(current, now);
+		if (plan.fixes.length === 0) return [];
+		await keepAutoBackup(db, current, now, 'Before checking the data');
+		for (const name of TABLE_NAMES) {
+			const table = db.table(name);
+			if (plan.remove[name].length > 0) await table.bulkDelete(plan.remove[name]);
+			if (plan.put[name].length > 0) await table.bulkPut(plan.put[name]);
+		}
+		await db.settings.delete(AGGREGATE_CACHE_KEY);
+		return plan.fixes;
+	});
 }

@@ -36,7 +36,8 @@ const SHIPPED: Array<{ version: number; stores: Stores }> = [
 			memory:
 				'&key, [deckId+dueAt], [deckId+suspended+state+dueAt], [suspended+state+dueAt], deckId, dueAt'
 		}
-	}
+	},
+	{ version: 5, stores: { autoBackups: '++id, madeAt' } }
 ];
 
 const T0 = Date.UTC(2026, 0, 10, 12);
@@ -119,6 +120,14 @@ const VERSION_2_ROWS: Rows = {
 	]
 };
 
+/** Version 5 added the automatic backups taken before an import. */
+const VERSION_5_ROWS: Rows = {
+	...VERSION_2_ROWS,
+	autoBackups: [
+		{ id: 1, madeAt: T0, reason: 'Before restoring a.json', reviews: 1, text: '{"format":"x"}' }
+	]
+};
+
 interface UpgradeCase {
 	/** The version that wrote the rows. */
 	from: number;
@@ -165,6 +174,14 @@ const CASES: UpgradeCase[] = [
 				.between(['my-deck', 0, 1, Dexie.minKey], ['my-deck', 0, 1, Dexie.maxKey])
 				.primaryKeys();
 			expect(learning).toEqual(['my-deck/m1']);
+		}
+	},
+	{
+		from: 5,
+		rows: VERSION_5_ROWS,
+		expected: VERSION_5_ROWS,
+		check: async (db) => {
+			expect(await db.autoBackups.orderBy('madeAt').primaryKeys()).toEqual([1]);
 		}
 	}
 ];

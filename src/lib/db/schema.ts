@@ -21,6 +21,19 @@ export type {
 	UserDeckRow
 } from '$lib/domain/types';
 
+/** A copy of every table taken before an import replaced or merged them: a way back. */
+export interface AutoBackupRow {
+	id?: number;
+	/** Epoch ms. */
+	madeAt: number;
+	/** Why it was taken, in the learner's words ("Before restoring factdeck-backup.json"). */
+	reason: string;
+	/** Reviews it holds, to tell the copies apart without reading them. */
+	reviews: number;
+	/** The backup file's text, exactly as "Download a backup" would have saved it. */
+	text: string;
+}
+
 export class FactdeckDB extends Dexie {
 	memory!: EntityTable<MemoryRow, 'key'>;
 	reviews!: EntityTable<ReviewRow, 'id'>;
@@ -29,6 +42,7 @@ export class FactdeckDB extends Dexie {
 	assignments!: EntityTable<AssignmentRow, 'id'>;
 	results!: EntityTable<ResultRow, 'id'>;
 	userDecks!: EntityTable<UserDeckRow, 'id'>;
+	autoBackups!: EntityTable<AutoBackupRow, 'id'>;
 
 	constructor(name = 'factdeck') {
 		super(name);
@@ -51,5 +65,9 @@ export class FactdeckDB extends Dexie {
 			memory:
 				'&key, [deckId+dueAt], [deckId+suspended+state+dueAt], [suspended+state+dueAt], deckId, dueAt'
 		});
+		// Version 5: autoBackups, the last few copies of every table taken before an import, so a
+		// bad restore can be taken back (as Anki's automatic backups allow). They never travel in
+		// a backup file themselves.
+		this.version(5).stores({ autoBackups: '++id, madeAt' });
 	}
 }

@@ -1,13 +1,20 @@
 /**
  * The backup screen's flow: export a file; import one in three steps (choose a file, which is
- * validated whole; see what it will change; confirm, which writes in one transaction).
+ * validated whole; see what it will change; confirm, which writes in one transaction). Every
+ * import first keeps an automatic backup of this device, which `chooseAutoBackup` brings back
+ * through the same three steps.
  */
-import { getDb } from '$lib/db/database';
+import type { FactdeckDB } from '$lib/db/schema';
 import {
 	applyImport,
+	checkData,
 	createBackup,
+	listAutoBackups,
 	previewImport,
-	recordBackupMade
+	readAutoBackup,
+	recordBackupMade,
+	repairData,
+	type AutoBackupInfo
 } from '$lib/db/backup-repository';
 import { describeError } from '$lib/domain/errors';
 import {
@@ -17,6 +24,7 @@ import {
 	type BackupFile
 } from '$lib/domain/backup/backup-schema';
 import type { ImportMode, ImportSummary } from '$lib/domain/backup/backup-merge';
+import type { DataFix } from '$lib/domain/backup/data-check';
 
 /** Hands a finished file to the browser (the component passes its download helper). */
 export type SaveFile = (fileName: string, text: string, mimeType: string) => void;
@@ -35,15 +43,39 @@ export class BackupFlow {
 	preview = $state.raw<ImportSummary | null>(null);
 	result = $state.raw<ImportSummary | null>(null);
 
+	/** The automatic backups on this device, newest first (null until first read). */
+	autoBackups = $state.raw<AutoBackupInfo[] | null>(null);
+
 	#backup: BackupFile | null = null;
+	#db: () => FactdeckDB;
+	#now: () => number;
+
+	/**
+	 * `db` is asked for when first needed (the page is prerendered, and IndexedDB exists only
+	 * in the browser); `now` is the clock, epoch ms.
+	 */
+	constructor(db: () => FactdeckDB, now: () => number) {
+		this.#db = db;
+		this.#now = now;
+	}
+
+	/** Reads the list of automatic backups. */
+	async loadAutoBackups(): Promise<void> {
+		try {
+			this.autoBackups = await listAutoBackups(this.#db());
+		} catch (error) {
+			this.importError = describeError(error);
+		}
+	}
 
 	/** Downloads every table as one JSON file and remembers when. */
-	async exportNow(save: SaveFile, now = Date.now()): Promise<void> {
+	async exportNow(save: SaveFile): Promise<void> {
 		this.isExporting = true;
 		this.exportError = null;
 		this.exportMessage = null;
 		try {
-			const db = getDb();
+			const db = this.#db();
+			const now = this.#now();
 			const { file, problem } = await createBackup(db, now);
 			const name = backupFileName(now);
 			save(name, JSON.stringify(file), 'application/json');
@@ -51,7 +83,7 @@ export class BackupFlow {
 			const reviews = file.tables.reviews.length;
 			this.exportMessage = `Saved ${name} with ${reviews} ${reviews === 1 ? 'review' : 'reviews'}.`;
 			if (problem) {
-				this.exportError = `The backup was saved, but Factdeck would refuse to import part of it (${problem}). Please report this.`;
+				this.exportError = `The backup was saved, but Factdeck would refuse to import part of it (${problem}). Use “Check the data” below to repair it, then download a new backup.`;
 			}
 		} catch (error) {
 			this.exportError = describeError(error);
@@ -77,14 +109,40 @@ export class BackupFlow {
 			this.importError = 'This file could not be read. Choose it again.';
 			return;
 		}
-		const parsed = parseBackup(text);
+		this.#read(text);
+		await this.#refreshPreview();
+	}
+
+	/** Brings back an automatic backup: replace is chosen, and the preview shows what it does. */
+	async chooseAutoBackup(backup: AutoBackupInfo, label: string): Promise<void> {
+		this.reset();
+		this.fileName = label;
+		this.mode = 'replace';
+		this.phase = 'reading';
+		try {
+			const text = await readAutoBackup(this.#db(), backup.id);
+			if (text === undefined) {
+				this.phase = 'idle';
+				this.importError = 'This automatic backup is no longer on this device.';
+				return;
+			}
+			this.#read(text);
+		} catch (error) {
+			this.phase = 'idle';
+			this.importError = describeError(error);
+			return;
+		}
+		await this.#refreshPreview();
+	}
+
+	#read(text: string): void {
+		const parsed = parseBackup(text, this.#now());
 		if (!parsed.ok) {
 			this.phase = 'idle';
 			this.importError = parsed.error;
 			return;
 		}
 		this.#backup = parsed.value;
-		await this.#refreshPreview();
 	}
 
 	async setMode(mode: ImportMode): Promise<void> {
@@ -95,7 +153,7 @@ export class BackupFlow {
 	async #refreshPreview(): Promise<void> {
 		if (!this.#backup) return;
 		try {
-			this.preview = await previewImport(getDb(), this.#backup, this.mode);
+			this.preview = await previewImport(this.#db(), this.#backup, this.mode, this.#now());
 			this.phase = 'preview';
 		} catch (error) {
 			this.phase = 'idle';
@@ -109,9 +167,11 @@ export class BackupFlow {
 		this.phase = 'importing';
 		this.importError = null;
 		try {
-			this.result = await applyImport(getDb(), this.#backup, this.mode);
+			const reason = `Before ${this.mode === 'replace' ? 'restoring' : 'merging'} ${this.fileName ?? 'a backup'}`;
+			this.result = await applyImport(this.#db(), this.#backup, this.mode, this.#now(), reason);
 			this.phase = 'done';
 			this.#backup = null;
+			await this.loadAutoBackups();
 		} catch (error) {
 			this.phase = 'preview';
 			this.importError = `Nothing was imported. ${describeError(error)}`;
@@ -125,5 +185,52 @@ export class BackupFlow {
 		this.importError = null;
 		this.preview = null;
 		this.result = null;
+	}
+}
+
+export type DataCheckPhase = 'idle' | 'checking' | 'found' | 'repairing' | 'done';
+
+/**
+ * "Check the data": find the rows a page or a backup cannot take, list them, and on request
+ * repair or remove them in one transaction (after an automatic backup).
+ */
+export class DataCheckFlow {
+	phase = $state<DataCheckPhase>('idle');
+	fixes = $state.raw<DataFix[]>([]);
+	error = $state<string | null>(null);
+
+	#db: () => FactdeckDB;
+	#now: () => number;
+
+	constructor(db: () => FactdeckDB, now: () => number) {
+		this.#db = db;
+		this.#now = now;
+	}
+
+	/** Looks at every row; writes nothing. */
+	async check(): Promise<void> {
+		this.phase = 'checking';
+		this.error = null;
+		try {
+			this.fixes = await checkData(this.#db(), this.#now());
+			this.phase = this.fixes.length === 0 ? 'done' : 'found';
+		} catch (error) {
+			this.phase = 'idle';
+			this.error = describeError(error);
+		}
+	}
+
+	/** Repairs or removes what `check` found (found again, inside the write). */
+	async repair(): Promise<void> {
+		if (this.phase !== 'found') return;
+		this.phase = 'repairing';
+		this.error = null;
+		try {
+			this.fixes = await repairData(this.#db(), this.#now());
+			this.phase = 'done';
+		} catch (error) {
+			this.phase = 'found';
+			this.error = `Nothing was changed. ${describeError(error)}`;
+		}
 	}
 }

@@ -9,6 +9,7 @@ import {
 
 const T0 = Date.UTC(2026, 0, 10, 12);
 const HOUR = 3_600_000;
+const NOW = T0 + 48 * HOUR;
 
 function memory(factId: string, lastReviewAt: number | null, reps = 1): MemoryRowData {
 	return {
@@ -62,7 +63,7 @@ describe('planImport, merge', () => {
 		const incoming = tables({
 			memory: [memory('a', T0, 2), memory('b', T0 + HOUR, 9), memory('d', T0)]
 		});
-		const plan = planImport(current, incoming, 'merge');
+		const plan = planImport(current, incoming, 'merge', NOW);
 		expect(plan.rows.memory.map((row) => [row.factId, row.reps])).toEqual([
 			['b', 9],
 			['d', 1]
@@ -74,13 +75,15 @@ describe('planImport, merge', () => {
 		const plan = planImport(
 			tables({ memory: [memory('a', null, 0)] }),
 			tables({ memory: [memory('a', T0, 1)] }),
-			'merge'
+			'merge',
+			NOW
 		);
 		expect(plan.summary.memory.updated).toBe(1);
 		const back = planImport(
 			tables({ memory: [memory('a', T0, 1)] }),
 			tables({ memory: [memory('a', null, 0)] }),
-			'merge'
+			'merge',
+			NOW
 		);
 		expect(back.summary.memory).toEqual({ added: 0, updated: 0, unchanged: 1, removed: 0 });
 	});
@@ -96,7 +99,7 @@ describe('planImport, merge', () => {
 				review('a', T0, 11, 'a-cloze')
 			]
 		});
-		const plan = planImport(current, incoming, 'merge');
+		const plan = planImport(current, incoming, 'merge', NOW);
 		expect(plan.summary.reviews).toEqual({ added: 2, updated: 0, unchanged: 2, removed: 0 });
 		expect(plan.rows.reviews.map(reviewIdentity)).toEqual([
 			reviewIdentity(review('a', T0 + 2 * HOUR)),
@@ -114,7 +117,8 @@ describe('planImport, merge', () => {
 					{ key: 'theme', value: 'dark' }
 				]
 			}),
-			'merge'
+			'merge',
+			NOW
 		);
 		expect(plan.rows.settings).toEqual([{ key: 'theme', value: 'dark' }]);
 		expect(plan.summary.settings).toEqual({ added: 1, updated: 0, unchanged: 1, removed: 0 });
@@ -122,7 +126,7 @@ describe('planImport, merge', () => {
 
 	it('counts a file that matches the device as all unchanged', () => {
 		const same = tables({ memory: [memory('a', T0)], reviews: [review('a', T0, 1)] });
-		const plan = planImport(same, structuredClone(same), 'merge');
+		const plan = planImport(same, structuredClone(same), 'merge', NOW);
 		expect(isNoOp(plan.summary)).toBe(true);
 		expect(plan.summary.memory.unchanged + plan.summary.reviews.unchanged).toBe(2);
 	});
@@ -138,7 +142,7 @@ describe('planImport, replace', () => {
 			memory: [memory('a', T0), memory('b', T0 - HOUR, 3), memory('new', T0)],
 			reviews: [review('a', T0, 40), review('new', T0, 41)]
 		});
-		const plan = planImport(current, incoming, 'replace');
+		const plan = planImport(current, incoming, 'replace', NOW);
 		expect(plan.rows.memory).toEqual(incoming.memory);
 		expect(plan.summary.memory).toEqual({ added: 1, updated: 1, unchanged: 1, removed: 1 });
 		expect(plan.summary.reviews).toEqual({ added: 1, updated: 0, unchanged: 1, removed: 1 });
@@ -147,8 +151,44 @@ describe('planImport, replace', () => {
 	});
 
 	it('replacing with an empty file removes everything', () => {
-		const plan = planImport(tables({ memory: [memory('a', T0)] }), emptyTables(), 'replace');
+		const plan = planImport(tables({ memory: [memory('a', T0)] }), emptyTables(), 'replace', NOW);
 		expect(plan.summary.memory).toEqual({ added: 0, updated: 0, unchanged: 0, removed: 1 });
 		expect(plan.rows.memory).toEqual([]);
+	});
+});
+
+describe('merge poisoning (issue 18, data-loss path 4)', () => {
+	const FAR = 8_640_000_000_000_000;
+	const poisoned = (factId: string): MemoryRowData => ({
+		...memory(factId, T0),
+		dueAt: FAR,
+		lastReviewAt: FAR
+	});
+	const genuine = () =>
+		tables({
+			memory: [memory('a', T0), memory('b', T0)],
+			reviews: [review('a', T0), review('b', T0)]
+		});
+
+	it('a memory row from the far future never beats the one its history explains', () => {
+		const plan = planImport(genuine(), tables({ memory: [poisoned('a')] }), 'merge', NOW);
+		expect(plan.summary.memory).toEqual({ added: 0, updated: 0, unchanged: 1, removed: 0 });
+		expect(plan.rows.memory).toEqual([]);
+	});
+
+	it('a genuine backup merged after a poisoned one repairs it', () => {
+		const onDevice = genuine();
+		onDevice.memory = [poisoned('a'), memory('b', T0)];
+		const plan = planImport(onDevice, genuine(), 'merge', NOW);
+		expect(plan.summary.memory).toEqual({ added: 0, updated: 1, unchanged: 1, removed: 0 });
+		expect(plan.rows.memory).toEqual([memory('a', T0)]);
+	});
+
+	it('a due date that no review in the united log left loses to one a review did', () => {
+		const onDevice = genuine();
+		// Newer by lastReviewAt, but no review at that time: it moves the fact out of study.
+		onDevice.memory = [{ ...memory('a', T0 + HOUR), dueAt: T0 + 40 * HOUR }, memory('b', T0)];
+		const plan = planImport(onDevice, genuine(), 'merge', NOW);
+		expect(plan.rows.memory).toEqual([memory('a', T0)]);
 	});
 });

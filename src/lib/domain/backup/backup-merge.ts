@@ -3,7 +3,10 @@
  * written, so the learner sees the counts first and the write is one plain transaction.
  *
  * - replace: the device ends up holding exactly the file's rows.
- * - merge: per fact the newer memory wins (by `lastReviewAt`); the review logs are united without
+ * - merge: per fact the newer memory wins (by `lastReviewAt`), but a memory its own history
+ *   cannot explain (a review that is not in the united log, a time still to come, a due date
+ *   beyond its interval) loses to one it can, so a poisoned row is repaired by the genuine
+ *   backup merged after it; the review logs are united without
  *   duplicates (a review is deckId+factId+reviewedAt+itemId); other rows are added when missing,
  *   and where both sides hold one, the more advanced one wins (a submitted or fuller quiz attempt,
  *   a more recently updated user deck); settings already on this device are kept.
@@ -16,6 +19,7 @@ import {
 	type ReviewRowData,
 	type TableName
 } from '$lib/domain/backup/backup-schema';
+import { CLOCK_SKEW_MS, snapshotProblem } from '$lib/domain/backup/backup-meaning';
 
 export type ImportMode = 'replace' | 'merge';
 
@@ -76,10 +80,42 @@ function emptyCounts(): TableCounts {
 	return { added: 0, updated: 0, unchanged: 0, removed: 0 };
 }
 
+/**
+ * Whether a memory row is one its history explains at `now` (epoch ms): FSRS could have made it
+ * by now, and when the united review log knows the fact, a review of it at `lastReviewAt` left
+ * exactly this due date.
+ */
+export type MemorySupport = (row: MemoryRowData) => boolean;
+
+/** The support test for memory rows, given every review on both sides. */
+export function memorySupport(reviews: readonly ReviewRowData[], now: number): MemorySupport {
+	const history = new Map<string, Set<string>>();
+	for (const review of reviews) {
+		const key = `${review.deckId}/${review.factId}`;
+		let outcomes = history.get(key);
+		if (!outcomes) history.set(key, (outcomes = new Set()));
+		outcomes.add(`${review.reviewedAt}:${review.after.dueAt}`);
+	}
+	return (row) => {
+		if (snapshotProblem(row, now + CLOCK_SKEW_MS)) return false;
+		if (row.lastReviewAt === null) return true;
+		const outcomes = history.get(row.key);
+		return outcomes === undefined || outcomes.has(`${row.lastReviewAt}:${row.dueAt}`);
+	};
+}
+
 /** True when the incoming row should overwrite the row already on the device (merge). */
-function incomingWins(table: TableName, current: Row, incoming: Row): boolean {
+function incomingWins(
+	table: TableName,
+	current: Row,
+	incoming: Row,
+	isSupported: MemorySupport
+): boolean {
 	switch (table) {
 		case 'memory': {
+			const mine = isSupported(current as MemoryRowData);
+			const theirs = isSupported(incoming as MemoryRowData);
+			if (mine !== theirs) return theirs;
 			const a = (current as MemoryRowData).lastReviewAt ?? -Infinity;
 			const b = (incoming as MemoryRowData).lastReviewAt ?? -Infinity;
 			return b > a;
@@ -105,7 +141,8 @@ function planTable(
 	table: TableName,
 	current: readonly Row[],
 	incoming: readonly Row[],
-	mode: ImportMode
+	mode: ImportMode,
+	isSupported: MemorySupport
 ): { counts: TableCounts; rows: Row[] } {
 	const counts = emptyCounts();
 	const existing = new Map<string, Row>();
@@ -128,7 +165,10 @@ function planTable(
 		} else if (!mine) {
 			counts.added += 1;
 			rows.push(toWrite);
-		} else if (content(table, mine) !== content(table, row) && incomingWins(table, mine, row)) {
+		} else if (
+			content(table, mine) !== content(table, row) &&
+			incomingWins(table, mine, row, isSupported)
+		) {
 			counts.updated += 1;
 			rows.push(toWrite);
 		} else {
@@ -146,16 +186,21 @@ function withoutId(review: ReviewRowData): ReviewRowData {
 	return rest;
 }
 
-/** Decides every row an import writes and counts added, updated, unchanged and removed rows. */
+/**
+ * Decides every row an import made at `now` (epoch ms) writes, and counts added, updated,
+ * unchanged and removed rows.
+ */
 export function planImport(
 	current: BackupTables,
 	incoming: BackupTables,
-	mode: ImportMode
+	mode: ImportMode,
+	now: number
 ): ImportPlan {
 	const summary = {} as ImportSummary;
 	const rows = {} as Record<TableName, Row[]>;
+	const isSupported = memorySupport([...current.reviews, ...incoming.reviews], now);
 	for (const table of TABLE_NAMES) {
-		const planned = planTable(table, current[table], incoming[table], mode);
+		const planned = planTable(table, current[table], incoming[table], mode, isSupported);
 		summary[table] = planned.counts;
 		rows[table] = planned.rows;
 	}

@@ -4,12 +4,14 @@ import {
 	MAX_DOCUMENT_CHARS,
 	MAX_ROWS,
 	MAX_STRING_CHARS,
+	backupChecksum,
 	hostileShape,
 	makeBackup,
 	parseBackup,
 	type BackupTables
 } from '$lib/domain/backup/backup-schema';
 import type { Deck, Item } from '$lib/domain/types';
+import { resultId } from '$lib/domain/teach/result-codec';
 
 const NOW = Date.UTC(2026, 0, 10, 12);
 const source = {
@@ -59,6 +61,15 @@ const snapshot = {
 	lapses: 0,
 	state: 2 as const,
 	lastReviewAt: NOW
+};
+
+const studentResult = {
+	v: 1 as const,
+	assignmentId: 'as1',
+	student: 'Ada',
+	startedAt: NOW,
+	submittedAt: NOW + 5000,
+	answers: { m1: 'NATO' }
 };
 
 /** One valid row in every table. */
@@ -124,18 +135,11 @@ function sampleTables(): BackupTables {
 		],
 		results: [
 			{
-				id: 'r1',
+				id: resultId(studentResult),
 				assignmentId: 'as1',
 				student: 'Ada',
 				receivedAt: NOW,
-				result: {
-					v: 1,
-					assignmentId: 'as1',
-					student: 'Ada',
-					startedAt: NOW,
-					submittedAt: NOW + 5000,
-					answers: { m1: 'NATO' }
-				}
+				result: studentResult
 			}
 		],
 		userDecks: [{ id: 'my-deck', createdAt: NOW, updatedAt: NOW, deck }]
@@ -143,8 +147,16 @@ function sampleTables(): BackupTables {
 }
 
 const valid = () => JSON.parse(JSON.stringify(makeBackup(sampleTables(), NOW)));
+/** A changed file signed again, so a test reaches the check after the checksum. */
+const signed = (value: unknown): string => {
+	const file = value as { version?: unknown; exportedAt: number; tables: unknown };
+	if (typeof value !== 'object' || value === null || file.version !== BACKUP_VERSION) {
+		return JSON.stringify(value);
+	}
+	return JSON.stringify({ ...file, checksum: backupChecksum(file.exportedAt, file.tables) });
+};
 const refused = (value: unknown) => {
-	const result = parseBackup(typeof value === 'string' ? value : JSON.stringify(value));
+	const result = parseBackup(typeof value === 'string' ? value : signed(value), NOW);
 	expect(result.ok).toBe(false);
 	return result.ok ? '' : result.error;
 };
@@ -152,14 +164,14 @@ const refused = (value: unknown) => {
 describe('parseBackup', () => {
 	it('accepts a backup with a row in every table and returns the same data', () => {
 		const file = valid();
-		const result = parseBackup(JSON.stringify(file));
+		const result = parseBackup(signed(file), NOW);
 		expect(result).toEqual({ ok: true, value: file });
 	});
 
 	it('accepts an empty backup', () => {
 		const empty = valid();
 		for (const table of Object.keys(empty.tables)) empty.tables[table] = [];
-		expect(parseBackup(JSON.stringify(empty)).ok).toBe(true);
+		expect(parseBackup(signed(empty), NOW).ok).toBe(true);
 	});
 
 	it('refuses a truncated or damaged file as not valid JSON', () => {
@@ -235,9 +247,11 @@ describe('user decks in a backup', () => {
 		const file = valid();
 		const text = 'The commission met in 1856. '.repeat(40_000);
 		expect(text.length).toBeGreaterThan(MAX_STRING_CHARS);
-		file.tables.userDecks[0].documents = { notes: text };
-		const result = parseBackup(JSON.stringify(file));
-		expect(result.ok && result.value.tables.userDecks[0].documents).toEqual({ notes: text });
+		file.tables.userDecks[0].documents = { 'peacekeeping-in-kosovo': text };
+		const result = parseBackup(signed(file), NOW);
+		expect(result.ok && result.value.tables.userDecks[0].documents).toEqual({
+			'peacekeeping-in-kosovo': text
+		});
 	});
 
 	it('refuses a document longer than any document a deck can be made from', () => {

@@ -7,10 +7,15 @@ import { z } from 'zod';
 import { assignmentSchema, deckSchema, describeIssues } from '$lib/domain/teach/assignment-codec';
 import { answerSchema, studentResultSchema } from '$lib/domain/teach/result-codec';
 import type { Result } from '$lib/domain/codec';
+import { hashString } from '$lib/domain/seeded-random';
 import { MAX_DOCUMENT_BYTES } from '$lib/domain/extract/validate';
+import { meaningProblem, withoutDerived } from '$lib/domain/backup/backup-meaning';
 
-/** The backup format written by this build; a file with a higher number is refused. */
-export const BACKUP_VERSION = 1;
+/**
+ * The backup format written by this build; a file with a higher number is refused.
+ * 2 adds `checksum`; files of version 1 (without one) are still read.
+ */
+export const BACKUP_VERSION = 2;
 /** Marks a JSON file as a Factdeck backup. */
 export const BACKUP_FORMAT = 'factdeck-backup';
 /** Larger files are refused before they are read (characters, about bytes for JSON). */
@@ -167,35 +172,52 @@ export const backupTablesSchema = z.strictObject({
 	userDecks: z.array(userDeckRowSchema).max(MAX_ROWS.userDecks)
 });
 
+const checksumSchema = z.string().regex(/^[0-9a-z]{1,11}-[0-9a-z]{1,11}$/);
+
+/** Refuses two rows of one table under the same primary key. */
+function uniqueKeys(backup: { tables: BackupTables }, ctx: z.RefinementCtx): void {
+	for (const table of TABLE_NAMES) {
+		const seen = new Set<string | number>();
+		backup.tables[table].forEach((row, index) => {
+			const key = primaryKey(table, row);
+			if (key === undefined) return;
+			if (seen.has(key)) {
+				ctx.addIssue({
+					code: 'custom',
+					message: `duplicate key "${String(key)}"`,
+					path: ['tables', table, index]
+				});
+			}
+			seen.add(key);
+		});
+	}
+}
+
+/** Version 1: the first format, without a checksum; still read. */
+export const backupV1Schema = z
+	.strictObject({
+		format: z.literal(BACKUP_FORMAT),
+		version: z.literal(1),
+		exportedAt: epochMs,
+		tables: backupTablesSchema
+	})
+	.superRefine(uniqueKeys);
+
+/** The format this build writes: version 2, with a checksum of its content. */
 export const backupSchema = z
 	.strictObject({
 		format: z.literal(BACKUP_FORMAT),
 		version: z.literal(BACKUP_VERSION),
 		exportedAt: epochMs,
+		checksum: checksumSchema,
 		tables: backupTablesSchema
 	})
-	.superRefine((backup, ctx) => {
-		for (const table of TABLE_NAMES) {
-			const seen = new Set<string | number>();
-			backup.tables[table].forEach((row, index) => {
-				const key = primaryKey(table, row);
-				if (key === undefined) return;
-				if (seen.has(key)) {
-					ctx.addIssue({
-						code: 'custom',
-						message: `duplicate key "${String(key)}"`,
-						path: ['tables', table, index]
-					});
-				}
-				seen.add(key);
-			});
-		}
-	});
+	.superRefine(uniqueKeys);
 
 export type MemoryRowData = z.infer<typeof memoryRowSchema>;
 export type ReviewRowData = z.infer<typeof reviewRowSchema>;
 export type BackupTables = z.infer<typeof backupTablesSchema>;
-export type BackupFile = z.infer<typeof backupSchema>;
+export type BackupFile = z.infer<typeof backupSchema> | z.infer<typeof backupV1Schema>;
 
 /** The primary key of a row as the database stores it (reviews may lack an id). */
 export function primaryKey(table: TableName, row: object): string | number | undefined {
@@ -217,9 +239,24 @@ export function emptyTables(): BackupTables {
 	};
 }
 
-/** Wraps tables as a backup file written at `now` (epoch ms). */
+/**
+ * A checksum of a backup's content (its time and every row, as JSON): two 53-bit hashes with
+ * different seeds. It finds damage (a changed character, a cut or spliced file), not forgery.
+ */
+export function backupChecksum(exportedAt: number, tables: unknown): string {
+	const content = `${exportedAt}\u0000${JSON.stringify(tables)}`;
+	return `${hashString(content)}-${hashString(`factdeck\u0000${content}`)}`;
+}
+
+/** Wraps tables as a backup file written at `now` (epoch ms), with its checksum. */
 export function makeBackup(tables: BackupTables, now: number): BackupFile {
-	return { format: BACKUP_FORMAT, version: BACKUP_VERSION, exportedAt: now, tables };
+	return {
+		format: BACKUP_FORMAT,
+		version: BACKUP_VERSION,
+		exportedAt: now,
+		checksum: backupChecksum(now, tables),
+		tables
+	};
 }
 
 /** The file name of a backup made at `now` (epoch ms), dated in UTC. */
@@ -275,8 +312,12 @@ export function hostileShape(value: unknown): string | null {
 
 const NOT_A_BACKUP = 'This file is not a Factdeck backup.';
 
-/** Parses and strictly validates a backup file's text; never throws, never returns half a file. */
-export function parseBackup(text: string): Result<BackupFile> {
+/**
+ * Parses and strictly validates a backup file's text against what this device can accept at
+ * `now` (epoch ms): shape, checksum, then meaning. Never throws, never returns half a file.
+ * Derived caches in the file are dropped, to be rebuilt here.
+ */
+export function parseBackup(text: string, now: number): Result<BackupFile> {
 	if (text.length > MAX_BACKUP_CHARS) {
 		return { ok: false, error: 'This file is too large to be a Factdeck backup.' };
 	}
@@ -303,12 +344,27 @@ export function parseBackup(text: string): Result<BackupFile> {
 	}
 	const hostile = hostileShape(value);
 	if (hostile) return { ok: false, error: `This backup was refused: ${hostile}.` };
-	const parsed = backupSchema.safeParse(value);
+	if (header.version === BACKUP_VERSION) {
+		// Checked on the raw value, before the schema can drop or reorder anything.
+		const raw = value as { exportedAt?: unknown; tables?: unknown; checksum?: unknown };
+		if (raw.checksum !== backupChecksum(raw.exportedAt as number, raw.tables)) {
+			return {
+				ok: false,
+				error:
+					'This backup is damaged: its content does not match its checksum (it was changed or cut after it was saved), so nothing was imported.'
+			};
+		}
+	}
+	const parsed = (header.version === 1 ? backupV1Schema : backupSchema).safeParse(value);
 	if (!parsed.success) {
 		return {
 			ok: false,
 			error: `This backup is not valid, so nothing was imported (${describeIssues(parsed.error)}).`
 		};
 	}
-	return { ok: true, value: parsed.data };
+	const problem = meaningProblem(parsed.data, now);
+	if (problem) {
+		return { ok: false, error: `This backup was refused, so nothing was imported: ${problem}.` };
+	}
+	return { ok: true, value: { ...parsed.data, tables: withoutDerived(parsed.data.tables) } };
 }

@@ -5,9 +5,11 @@ import {
 	baseName,
 	deckFromDocument,
 	defaultTitle,
+	sourceIdFor,
 	userDeckId,
 	type DeckProgress
 } from '$lib/domain/deck/user-deck';
+import { FORBIDDEN_KEYS, hostileShape } from '$lib/domain/backup/backup-schema';
 import { isUserDeckId } from '$lib/domain/deck/source-href';
 
 const DOCUMENT = `# The Danube Commission
@@ -133,5 +135,32 @@ describe('titles', () => {
 		expect(baseName('C:\\notes\\Danube.md')).toBe('Danube');
 		expect(baseName('a/b/river.txt')).toBe('river');
 		expect(baseName('')).toBe('');
+	});
+});
+
+describe('source ids never reserved keys', () => {
+	const cases: Array<[title: string, fileName: string]> = [
+		['Constructor', ''],
+		['Prototype', ''],
+		['__proto__', ''],
+		['Notes', 'constructor.md'],
+		['Notes', 'notes/Prototype.txt'],
+		['', '__proto__.md']
+	];
+	it.each(cases)('title %j, file %j: documents keyed safely, backups accept it', (title, file) => {
+		const result = deckFromDocument(DOCUMENT, { title, fileName: file });
+		if (!result.ok) throw new Error(result.error);
+		const keys = Object.keys(result.documents);
+		expect(keys).toEqual([result.deck.sources[0].id]);
+		for (const key of keys) expect(FORBIDDEN_KEYS as readonly string[]).not.toContain(key);
+		for (const fact of result.deck.facts) expect(fact.document).toBe(keys[0]);
+		expect(hostileShape({ documents: result.documents, deck: result.deck })).toBeNull();
+	});
+
+	it('maps a reserved slug and keeps every other one', () => {
+		expect(sourceIdFor('constructor', 'x')).toBe('constructor-document');
+		expect(sourceIdFor('', 'Prototype')).toBe('prototype-document');
+		expect(sourceIdFor('Danube', 'x')).toBe('danube');
+		expect(sourceIdFor('', '')).toBe('document');
 	});
 });

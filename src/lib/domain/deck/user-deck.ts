@@ -58,6 +58,18 @@ export function userDeckId(title: string, text: string): string {
 	return `${USER_DECK_PREFIX}${slug}-${hashString(`${title}\u0000${text}`)}`;
 }
 
+/** Names a key made from user text must never be: JavaScript gives them a meaning of their own. */
+const RESERVED_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
+
+/**
+ * A source id from a file name or title: its slug, but never a reserved key (a deck titled
+ * "Constructor" once gave a documents record a `constructor` key that every backup refused).
+ */
+export function sourceIdFor(fileTitle: string, title: string): string {
+	const slug = slugify(fileTitle, 40) || slugify(title, 40) || 'document';
+	return RESERVED_KEYS.has(slug) ? `${slug}-document` : slug;
+}
+
 /** The file name without its folder and extension ("notes/Kosovo.md" -> "Kosovo"). */
 export function baseName(fileName: string): string {
 	return fileName
@@ -126,7 +138,7 @@ export function deckFromDocument(
 	const parsed = parseDocument(text);
 	const fileTitle = baseName(options.fileName);
 	const title = clip(options.title.trim() || defaultTitle(text, fileTitle, parsed), MAX_TITLE);
-	const documentId = slugify(fileTitle, 40) || slugify(title, 40) || 'document';
+	const documentId = sourceIdFor(fileTitle, title);
 	const sourceTitle = clip(options.fileName.trim() || title, 300);
 
 	const hasNlp = options.nlp !== undefined;

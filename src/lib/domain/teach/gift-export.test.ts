@@ -212,8 +212,13 @@ describe('toGift', () => {
 					expect(q.choices.every((c) => c.isCorrect)).toBe(true);
 					const squeeze = (t: string) => t.replace(/\s*_____\s*/g, '_____');
 					if (item.type === 'cloze') {
-						expect(q.hasEmbeddedAnswers || item.prompt.endsWith('_____')).toBe(true);
-						expect(squeeze(flat(stem))).toBe(squeeze(flat(item.prompt)).replace(/_____$/, ''));
+						// A blank that opens the prompt keeps its place in the text, answers after it.
+						const opensWithBlank = /^_{3,}/.test(item.prompt);
+						expect(q.hasEmbeddedAnswers || item.prompt.endsWith('_____') || opensWithBlank).toBe(
+							true
+						);
+						if (opensWithBlank) expect(stem).toBe(flat(item.prompt));
+						else expect(squeeze(flat(stem))).toBe(squeeze(flat(item.prompt)).replace(/_____$/, ''));
 					} else {
 						expect(stem).toBe(flat(item.prompt));
 					}
@@ -239,11 +244,36 @@ describe('toGift', () => {
 		});
 	});
 
+	it('marks every question [plain], so Moodle shows markup in a prompt as text', () => {
+		for (const question of questions) {
+			expect((question as { stem: { format: string } }).stem.format).toBe('plain');
+		}
+		const hostile: Assignment = {
+			...assignment,
+			items: [
+				{
+					...base(99),
+					type: 'mcq',
+					prompt: 'Which tag is <img src=x onerror=alert(1)>?',
+					answer: '<script>x</script>',
+					options: ['<script>x</script>', '<b>bold</b>']
+				}
+			]
+		};
+		const [, parsedBack] = parse(toGift(hostile));
+		const mcq = parsedBack as Extract<GIFTQuestion, { type: 'MC' }>;
+		expect(mcq.stem).toEqual({
+			format: 'plain',
+			text: 'Which tag is <img src=x onerror=alert(1)>?'
+		});
+		expect(mcq.choices.map((c) => c.text.text)).toEqual(['<script>x</script>', '<b>bold</b>']);
+	});
+
 	it('writes the documented syntax', () => {
 		expect(gift).toContain(
-			'::Q1 item-1:: Which force entered Kosovo on 12 June 1999? {\n\t~UNMIK\n\t=KFOR\n'
+			'::Q1 item-1:: [plain]Which force entered Kosovo on 12 June 1999? {\n\t~UNMIK\n\t=KFOR\n'
 		);
-		expect(gift).toContain('::Q5 item-5:: KFOR is led by NATO. {\n\tT\n\t####');
+		expect(gift).toContain('::Q5 item-5:: [plain]KFOR is led by NATO. {\n\tT\n\t####');
 		expect(gift).toContain('KFOR entered Kosovo on 12 June {\n\t=1999\n');
 		expect(gift).toContain('\t=1st (earliest) -> NATO air campaign\n');
 		expect(gift).toContain('\t=3rd (latest) -> Independence declared\n');

@@ -9,7 +9,9 @@
  * - match: matching `{=term -> meaning ...}`.
  * - order: matching from position to event (`=1st (earliest) -> event`), because GIFT has no
  *   ordering type and a matching question keeps it auto-graded with partial credit.
- * The explanation becomes general feedback (`####`). Text is flattened to one line (a blank line
+ * Every question text and its general feedback carry the `[plain]` format marker, so Moodle shows
+ * them as text and never as markup (a prompt quoting `<img onerror=…>` stays those characters);
+ * answers take the question's format. The explanation becomes general feedback (`####`). Text is flattened to one line (a blank line
  * would end the question), `\ ~ = # { } :` are escaped with a backslash, and `->` inside a
  * matching left side becomes `→` because GIFT cannot escape it.
  */
@@ -41,6 +43,8 @@ export function positionLabel(index: number, count: number): string {
 }
 
 const BLANK = /_{3,}/;
+/** GIFT's format marker for plain text: Moodle escapes the text instead of reading it as HTML. */
+const PLAIN = '[plain]';
 
 function matchLeft(text: string): string {
 	return escapeGift(text.replace(/->/g, '→'));
@@ -77,10 +81,11 @@ function questionBody(item: Item): string {
 		case 'cloze': {
 			const answers = block([...shortAnswers(item), ...feedback(item)]);
 			const parts = item.prompt.split(BLANK);
-			if (parts.length < 2) return `${prompt} ${answers}`;
 			const before = escapeGift(parts[0]);
+			// A question text cannot open with its answers once it opens with a format marker.
+			if (parts.length < 2 || !before) return `${prompt} ${answers}`;
 			const after = escapeGift(parts.slice(1).join('_____'));
-			return `${before}${before ? ' ' : ''}${answers}${after ? ' ' : ''}${after}`;
+			return `${before} ${answers}${after ? ' ' : ''}${after}`;
 		}
 		case 'match':
 			return `${prompt} ${block([
@@ -106,7 +111,7 @@ export function toGift(assignment: Assignment): string {
 		`$CATEGORY: ${category}`
 	].join('\n');
 	const questions = assignment.items.map(
-		(item, index) => `::${escapeGift(`Q${index + 1} ${item.id}`)}:: ${questionBody(item)}`
+		(item, index) => `::${escapeGift(`Q${index + 1} ${item.id}`)}:: ${PLAIN}${questionBody(item)}`
 	);
 	return [header, ...questions].join('\n\n') + '\n';
 }
