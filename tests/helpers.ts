@@ -102,3 +102,20 @@ export function putRow(page: Page, store: string, row: unknown): Promise<void> {
 		{ name: store, value: row }
 	);
 }
+
+/** Reads a whole object store of the app's IndexedDB, straight from the browser. */
+export function readStore(page: Page, store: string): Promise<Record<string, unknown>[]> {
+	return page.evaluate(
+		(name) =>
+			new Promise<Record<string, unknown>[]>((resolve, reject) => {
+				const open = indexedDB.open('factdeck');
+				open.onerror = () => reject(open.error);
+				open.onsuccess = () => {
+					const request = open.result.transaction(name).objectStore(name).getAll();
+					request.onsuccess = () => resolve(request.result);
+					request.onerror = () => reject(request.error);
+				};
+			}),
+		store
+	);
+}

@@ -1,5 +1,5 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { expectNoAxeViolations, watchConsole } from './helpers';
+import { expectNoAxeViolations, readStore, watchConsole } from './helpers';
 
 interface Pair {
 	term: string;
@@ -66,23 +66,6 @@ function expectedText(item: DeckItem): string {
 		return (item.answer as Pair[]).map((p) => `${p.term} — ${p.meaning}`).join('; ');
 	}
 	return item.answer as string;
-}
-
-/** Reads a whole object store of the app's IndexedDB, straight from the browser. */
-function readStore(page: Page, store: string): Promise<Record<string, unknown>[]> {
-	return page.evaluate(
-		(name) =>
-			new Promise<Record<string, unknown>[]>((resolve, reject) => {
-				const open = indexedDB.open('factdeck');
-				open.onerror = () => reject(open.error);
-				open.onsuccess = () => {
-					const request = open.result.transaction(name).objectStore(name).getAll();
-					request.onsuccess = () => resolve(request.result);
-					request.onerror = () => reject(request.error);
-				};
-			}),
-		store
-	);
 }
 
 const question = (page: Page) => page.locator('form[data-item-id]');

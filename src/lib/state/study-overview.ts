@@ -11,6 +11,7 @@ import { BROWSER_STUDY_DEPS, type StudyDeps } from '$lib/state/study-session.sve
 
 export interface DeckOverview {
 	deckId: string;
+	title: string;
 	/** Cards a study session of this deck would show now, within today's limits. */
 	counts: QueueCounts;
 	/** What was answered today in this deck. */
@@ -38,7 +39,7 @@ export async function loadStudyOverview(
 		deckIds.map(async (deckId): Promise<DeckOverview> => {
 			const deck = await deps.loadDeck(deckId);
 			const read = await loadStudyQueue(db, deckId, studyFactIds(deck), now, settings, dayStart);
-			return { deckId, counts: read.queue.counts, today: read.today };
+			return { deckId, title: deck.title, counts: read.queue.counts, today: read.today };
 		})
 	);
 	return {
