@@ -9,7 +9,7 @@ import { findDates, lastYear, type DateMention } from './dates.ts';
 import { buildEntityContext, classifyName, findEntities, type EntityMention } from './entities.ts';
 import { seedFromString } from '$lib/domain/seeded-random';
 import { factId } from './hash.ts';
-import { nounPhrases, type Nlp, type Span } from './nlp.ts';
+import type { Nlp, Span } from './nlp.ts';
 import { findNumbers, type NumberMention } from './numbers.ts';
 import { findListItems, findVerbPhrases } from './phrases.ts';
 import { buildQuestion, startsWithPronoun, type QuestionMode } from './questions.ts';
@@ -32,7 +32,10 @@ export interface ExtractOptions {
 }
 
 export interface ExtractResult {
+	/** The facts that make the deck: the best ranked, within a budget that grows with the text. */
 	facts: Fact[];
+	/** The rest, best first: "more suggestions" for the editor. */
+	suggestions: Fact[];
 	warnings: string[];
 }
 
@@ -45,6 +48,7 @@ const MAX_DISTRACTORS = 3;
 const PROGRESS_EVERY = 64;
 /** Words of text given to compromise at most (it takes about 1 ms per word). */
 export const NLP_WORD_BUDGET = 20_000;
+const NLP_BATCH = 25;
 
 interface Analysis {
 	sentence: Sentence;
@@ -286,10 +290,12 @@ export function extractFacts(text: string, options: ExtractOptions): ExtractResu
 			if (words > NLP_WORD_BUDGET) break;
 			parsed.push(a);
 		}
-		const found = nounPhrases(
-			options.nlp,
-			parsed.map((a) => a.sentence.text)
-		);
+		// In batches, so a progress bar can follow the slowest step.
+		const found: Span[][] = [];
+		for (let i = 0; i < parsed.length; i += NLP_BATCH)
+			found.push(
+				...options.nlp.nounPhrases(parsed.slice(i, i + NLP_BATCH).map((a) => a.sentence.text))
+			);
 		parsed.forEach((a, i) =>
 			nounPhrasesOf.set(
 				a,
@@ -586,7 +592,7 @@ export function extractFacts(text: string, options: ExtractOptions): ExtractResu
 				: 'No facts found: no sentence has a date, a number with a unit, a named organisation, person or place, or a defined acronym to ask about.'
 		);
 	}
-	return { facts, warnings };
+	return { facts, suggestions: [], warnings };
 }
 
 /** Gives each date of a sentence (its `when`) to one fact: the date's own, or the first fact it governs. */
