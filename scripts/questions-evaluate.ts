@@ -138,6 +138,13 @@ export async function evaluateCommand(args: string[]): Promise<number> {
 		console.log('\nLint failures:');
 		for (const line of result.lintExamples) console.log(`  ${line}`);
 	}
+	const dump = option(args, '--dump');
+	if (dump) {
+		for (const run of runs.filter((r) => r.document.startsWith(dump))) {
+			console.log(`\n${run.document}: ${run.facts.length} facts`);
+			for (const fact of run.facts) console.log(`  [${fact.answerKind}] ${fact.question} -> ${fact.answer}`);
+		}
+	}
 	const out = option(args, '--unlabelled');
 	if (out) {
 		const { labelKey } = await import('$lib/domain/extract/evaluation');

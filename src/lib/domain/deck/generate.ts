@@ -13,6 +13,7 @@ import type {
 import { createRandom, hashString, seedFromString, shuffle } from '$lib/domain/seeded-random';
 import { normalizeAnswer } from '$lib/domain/quiz/lenient-match';
 import { dateRange, isBefore } from '$lib/domain/deck/fact-date';
+import { DISCOURSE_OPENER, opensWithPronoun } from '$lib/domain/extract/lint';
 
 /** The blank written into cloze prompts. */
 export const BLANK = '_____';
@@ -25,9 +26,13 @@ const MATCH_SIZE = 4;
  * same output, byte for byte, and an item's id depends only on what it asks and answers, so a
  * learner's progress survives regeneration and reordering of the facts.
  */
-export function generateDeck(meta: DeckMeta, facts: readonly Fact[]): Deck {
+export function generateDeck(
+	meta: DeckMeta,
+	facts: readonly Fact[],
+	options: GenerateOptions = {}
+): Deck {
 	const pools = answerPools(facts);
-	const perFact = facts.flatMap((fact) => itemsForFact(fact, pools));
+	const perFact = facts.flatMap((fact) => itemsForFact(fact, pools, options));
 	// Two facts of one sentence may yield the very same question (the same id): keep it once.
 	const items: Item[] = uniqueBy(
 		[...perFact, ...orderItems(facts), ...matchItems(facts)],
@@ -35,6 +40,14 @@ export function generateDeck(meta: DeckMeta, facts: readonly Fact[]): Deck {
 	);
 	spreadCorrectPositions(items.filter((item): item is McqItem => item.type === 'mcq'));
 	return { ...meta, facts: [...facts], items };
+}
+
+export interface GenerateOptions {
+	/**
+	 * Fewer items per fact, for automatic facts: no cloze that repeats a fill-in-the-blank
+	 * question, and one true/false item (true or false, seeded by the fact) instead of both.
+	 */
+	isCompact?: boolean;
 }
 
 /** A stable id for an item: a hash of its type, what it asks and what it answers. */
@@ -129,7 +142,7 @@ function base(fact: Fact) {
 	};
 }
 
-function itemsForFact(fact: Fact, pools: Pools): Item[] {
+function itemsForFact(fact: Fact, pools: Pools, options: GenerateOptions): Item[] {
 	const items: Item[] = [];
 	const alternatives = fact.alternatives?.length ? { alternatives: [...fact.alternatives] } : {};
 
@@ -144,9 +157,11 @@ function itemsForFact(fact: Fact, pools: Pools): Item[] {
 	items.push(flashcard);
 
 	const span = fact.cloze ?? fact.answer;
-	const at = fact.quote.indexOf(span);
-	if (at >= 0) {
-		const prompt = fact.quote.slice(0, at) + BLANK + fact.quote.slice(at + span.length);
+	const clozeText = standaloneText(fact, span);
+	const at = clozeText === null ? -1 : clozeText.indexOf(span);
+	const repeatsQuestion = options.isCompact && fact.question.startsWith('Complete:');
+	if (clozeText !== null && at >= 0 && !repeatsQuestion) {
+		const prompt = clozeText.slice(0, at) + BLANK + clozeText.slice(at + span.length);
 		const cloze: ClozeItem = {
 			id: itemId('cloze', prompt, span),
 			type: 'cloze',
@@ -171,7 +186,9 @@ function itemsForFact(fact: Fact, pools: Pools): Item[] {
 		items.push(mcq);
 	}
 
-	if (fact.statement.includes(fact.answer)) {
+	const isFalseOnly = options.isCompact && seedFromString(`truefalse:${fact.id}`) % 2 === 1;
+	const hasTrueFalse = !options.isCompact || wrong.length === MCQ_DISTRACTORS;
+	if (fact.statement.includes(fact.answer) && hasTrueFalse) {
 		const isTrue: TrueFalseItem = {
 			id: itemId('truefalse', fact.statement, 'True'),
 			type: 'truefalse',
@@ -179,8 +196,9 @@ function itemsForFact(fact: Fact, pools: Pools): Item[] {
 			answer: 'True',
 			...base(fact)
 		};
-		items.push(isTrue);
-		if (wrong.length > 0) {
+		if (!isFalseOnly) items.push(isTrue);
+		// A false statement only from a distractor of the same kind: as strict as multiple choice.
+		if (wrong.length === MCQ_DISTRACTORS && (!options.isCompact || isFalseOnly)) {
 			const falseStatement = fact.statement.replace(fact.answer, wrong[0]);
 			const isFalse: TrueFalseItem = {
 				id: itemId('truefalse', falseStatement, 'False'),
@@ -195,6 +213,21 @@ function itemsForFact(fact: Fact, pools: Pools): Item[] {
 		}
 	}
 	return items;
+}
+
+/**
+ * The text a cloze blanks: the quote without a discourse opener ("In contrast, ..."), if it then
+ * stands alone; else the fact's statement, if it holds the span and stands alone; else none (a
+ * blank in "It was headed by _____" asks the learner to guess what "It" is).
+ */
+export function standaloneText(fact: Fact, span: string): string | null {
+	for (const text of [fact.quote, fact.statement]) {
+		const opener = text.match(DISCOURSE_OPENER);
+		const rest = opener ? text.slice(opener[0].length) : text;
+		const candidate = rest.charAt(0).toUpperCase() + rest.slice(1);
+		if (candidate.includes(span) && !opensWithPronoun(candidate)) return candidate;
+	}
+	return null;
 }
 
 /**

@@ -192,12 +192,15 @@ function buildWithoutBrokenFacts(
 	let kept = facts;
 	for (let attempt = 0; attempt <= MAX_REBUILDS; attempt++) {
 		const topics = new Set(kept.map((fact) => fact.topic));
-		const result = buildDeck({
-			dir: meta.id,
-			meta: { ...meta, topics: meta.topics.filter((topic) => topics.has(topic.id)) },
-			facts: kept,
-			documents
-		});
+		const result = buildDeck(
+			{
+				dir: meta.id,
+				meta: { ...meta, topics: meta.topics.filter((topic) => topics.has(topic.id)) },
+				facts: kept,
+				documents
+			},
+			{ isCompact: true }
+		);
 		if (result.ok) {
 			const dropped = facts.length - kept.length;
 			const warnings =

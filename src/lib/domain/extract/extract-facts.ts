@@ -13,6 +13,17 @@ import type { Nlp, Span } from './nlp.ts';
 import { findNumbers, type NumberMention } from './numbers.ts';
 import { findListItems, findVerbPhrases } from './phrases.ts';
 import { buildQuestion, startsWithPronoun, type QuestionMode } from './questions.ts';
+import { findDefinitions, type Definition } from './definitions.ts';
+import { findNameCues } from './name-cues.ts';
+import {
+	DISCOURSE_OPENER,
+	isCitationYear,
+	isFragment,
+	isTrivialAnswer,
+	opensWithPronoun,
+	questionWordProblem,
+	splitsPhrase
+} from './lint.ts';
 import { parseDocument, type ParsedDocument, type Sentence } from './sentences.ts';
 
 export interface ExtractOptions {
@@ -42,7 +53,15 @@ export interface ExtractResult {
 /** Sentences longer than this carry too much to ask one question about. */
 export const MAX_SENTENCE_WORDS = 60;
 const MIN_SENTENCE_WORDS = 5;
-const MAX_FACTS_PER_SENTENCE = 4;
+/** Candidates kept per sentence before ranking (overgenerated: the budget picks among them). */
+const MAX_FACTS_PER_SENTENCE = 6;
+/** Facts in the deck per sentence that carries one (about one fact for every one or two). */
+export const FACTS_PER_BEARING_SENTENCE = 0.6;
+/** At most this many facts of the deck come from one sentence. */
+const MAX_DECK_FACTS_PER_SENTENCE = 2;
+/** At most this many facts of the deck ask for the same answer. */
+const MAX_DECK_FACTS_PER_ANSWER = 2;
+const SUMMARY_HEADING = /^(?:key concepts|summary|section summary|chapter review|review|conclusion)/i;
 const MAX_FACTS_PER_NAME = 3;
 const MAX_DISTRACTORS = 3;
 const PROGRESS_EVERY = 64;
@@ -54,6 +73,9 @@ interface Analysis {
 	sentence: Sentence;
 	/** Where the content starts after a 'Label: ' lead-in kept in the sentence. */
 	labelEnd: number;
+	/** Where the content starts once a discourse opener ("In contrast, ") is set aside too. */
+	openerEnd: number;
+	termDefinitions: Definition[];
 	dates: DateMention[];
 	numbers: NumberMention[];
 	definitions: AcronymDefinition[];
@@ -72,6 +94,9 @@ interface Candidate {
 	event?: string;
 	term?: string;
 	meaning?: string;
+	alternatives?: string[];
+	/** How much a teacher would want this fact: see `scoreOf`. */
+	score?: number;
 }
 
 interface PoolEntry {
@@ -138,6 +163,7 @@ function isEligible(a: Analysis): boolean {
 	const text = a.sentence.text;
 	const words = wordCount(text);
 	if (words < MIN_SENTENCE_WORDS || words > MAX_SENTENCE_WORDS) return false;
+	if (/^\(/.test(text.trim())) return false;
 	return !/\?["'”’)]*$/.test(text.trim()) && !startsWithPronoun(text.slice(a.labelEnd));
 }
 
@@ -206,9 +232,13 @@ export function extractFacts(text: string, options: ExtractOptions): ExtractResu
 		previousYear = lastYear(dates);
 		const dateSpans: [number, number][] = dates.map((d) => [d.index, d.index + d.text.length]);
 		const numbers = findNumbers(sentence.text, dateSpans);
+		const opener = sentence.text.slice(labelEnd).match(DISCOURSE_OPENER);
+		const openerEnd = labelEnd + (opener ? opener[0].length : 0);
 		analyses.push({
 			sentence,
 			labelEnd,
+			openerEnd,
+			termDefinitions: findDefinitions(sentence.text, openerEnd),
 			dates,
 			numbers,
 			definitions: findAcronymDefinitions(sentence.text),
@@ -226,10 +256,15 @@ export function extractFacts(text: string, options: ExtractOptions): ExtractResu
 			if (!shortToLong.has(d.short)) shortToLong.set(d.short, d.long);
 		}
 	}
-	const ctx = buildEntityContext(
-		sentences.map((s) => s.text),
-		{ longForms: longToShort.keys() }
-	);
+	const texts = sentences.map((s) => s.text);
+	const cues = findNameCues(texts);
+	// compromise's people and places were measured and made things worse ("Southeast Asia" a
+	// person, "Islam" a place): only the text's own cues name people and places.
+	const ctx = buildEntityContext(texts, {
+		longForms: longToShort.keys(),
+		knownPeople: cues.people,
+		knownPlaces: cues.places
+	});
 
 	// Pass 2: names, now that the whole document says which words are places, people, common words.
 	const mentionCount = new Map<string, number>();
@@ -270,9 +305,10 @@ export function extractFacts(text: string, options: ExtractOptions): ExtractResu
 	};
 	for (const a of analyses) {
 		for (const d of a.dates)
-			if (d.subkind !== 'relative') addToPool(datePoolKey(d), d.text, d.year);
-		for (const n of a.numbers)
-			addToPool(n.subkind === 'label' ? `label:${n.unit}` : n.subkind, n.text, n.value);
+			if (d.subkind !== 'relative' && !isCitationYear(a.sentence.text, d.text))
+				addToPool(datePoolKey(d), d.text, d.year);
+		for (const n of a.numbers) addToPool(numberPoolKey(n), n.text, n.value);
+		for (const d of a.termDefinitions) addToPool('defined', d.term);
 		for (const e of a.entities) addToPool(e.kind, e.text);
 		for (const d of a.definitions)
 			addToPool(classifyName(d.long, ctx) === 'organisation' ? 'organisation' : 'term', d.long);
@@ -326,7 +362,10 @@ export function extractFacts(text: string, options: ExtractOptions): ExtractResu
 		const s = a.sentence;
 		const own: Candidate[] = [];
 		// After a 'Label: ' lead-in the rest is the sentence to turn around; the quote keeps the label.
-		const body = s.text.slice(a.labelEnd);
+		// A discourse opener ("In contrast, ") is set aside too: the question must stand alone.
+		const from = a.openerEnd;
+		const body = capitalise(s.text.slice(from));
+		const standalone = from > a.labelEnd ? s.text.slice(0, a.labelEnd) + body : s.text;
 		const ask = (
 			index: number,
 			length: number,
@@ -341,19 +380,26 @@ export function extractFacts(text: string, options: ExtractOptions): ExtractResu
 				lowercaseWords: ctx.lowercaseWords,
 				properWords: ctx.properWords
 			};
-			const inBody =
-				index >= a.labelEnd && wordCount(body) >= MIN_SENTENCE_WORDS && !s.isInLabelBlock;
+			const inBody = index >= from && wordCount(body) >= MIN_SENTENCE_WORDS && !s.isInLabelBlock;
 			const reworded = inBody
 				? buildQuestion({
 						...spec,
 						sentence: body,
-						index: index - a.labelEnd,
-						spanEnd: spanEnd === undefined ? undefined : spanEnd - a.labelEnd,
+						index: index - from,
+						spanEnd: spanEnd === undefined ? undefined : spanEnd - from,
 						canReword: !s.isFragment
 					})
 				: null;
 			if (reworded && !reworded.startsWith('Complete:')) return reworded;
-			return buildQuestion({ ...spec, sentence: s.text, index, spanEnd, canReword: false });
+			const shift = s.text.length - standalone.length;
+			if (index < from) return null;
+			return buildQuestion({
+				...spec,
+				sentence: standalone,
+				index: index - shift,
+				spanEnd: spanEnd === undefined ? undefined : spanEnd - shift,
+				canReword: false
+			});
 		};
 		const push = (c: Omit<Candidate, 'analysis'>) => own.push({ ...c, analysis: a });
 
@@ -389,6 +435,20 @@ export function extractFacts(text: string, options: ExtractOptions): ExtractResu
 				addToPool('label', label);
 			}
 		}
+		for (const d of a.termDefinitions) {
+			if (d.form === 'named' && classifyName(d.term, ctx) === 'person') continue;
+			push({
+				index: d.termIndex,
+				answer: d.term,
+				kind: 'term',
+				poolKey: 'defined',
+				priority: d.form === 'copula' ? 11 : 10,
+				question: withoutCitations(d.question),
+				term: d.term,
+				meaning: d.meaning,
+				...(d.alias ? { alternatives: [d.alias] } : {})
+			});
+		}
 		for (const d of a.definitions) {
 			const kind: AnswerKind =
 				classifyName(d.long, ctx) === 'organisation' ? 'organisation' : 'term';
@@ -422,7 +482,7 @@ export function extractFacts(text: string, options: ExtractOptions): ExtractResu
 			});
 		}
 		for (const d of a.dates) {
-			if (d.subkind === 'relative') continue;
+			if (d.subkind === 'relative' || isCitationYear(s.text, d.text)) continue;
 			const question = ask(d.index, d.text.length, 'time', dateWh(d));
 			if (!question) continue;
 			const priority =
@@ -471,7 +531,7 @@ export function extractFacts(text: string, options: ExtractOptions): ExtractResu
 				index: n.index,
 				answer: n.text,
 				kind: 'number',
-				poolKey: n.subkind === 'label' ? `label:${n.unit}` : n.subkind,
+				poolKey: numberPoolKey(n),
 				priority: 7,
 				question
 			});
@@ -525,10 +585,12 @@ export function extractFacts(text: string, options: ExtractOptions): ExtractResu
 			});
 		}
 
-		own.sort((x, y) => y.priority - x.priority || x.index - y.index);
+		for (const c of own) c.score = scoreOf(c, text, mentionCount, title);
+		const askable = own.filter((c) => isAskable(c, text));
+		askable.sort((x, y) => (y.score ?? 0) - (x.score ?? 0) || x.index - y.index);
 		const chosen: Candidate[] = [];
-		const cap = Math.min(MAX_FACTS_PER_SENTENCE, Math.max(2, Math.ceil(wordCount(s.text) / 8)));
-		for (const c of own) {
+		const cap = MAX_FACTS_PER_SENTENCE;
+		for (const c of askable) {
 			if (chosen.length >= cap) break;
 			const end = c.index + c.answer.length;
 			if (chosen.some((o) => c.index < o.index + o.answer.length && end > o.index)) continue;
@@ -551,6 +613,8 @@ export function extractFacts(text: string, options: ExtractOptions): ExtractResu
 			);
 	}
 	const facts: Fact[] = [];
+	const scores = new Map<Fact, number>();
+	const sentenceOf = new Map<Fact, number>();
 	const ids = new Set<string>();
 	for (const c of candidates) {
 		const quote = c.analysis.sentence.text;
@@ -565,12 +629,13 @@ export function extractFacts(text: string, options: ExtractOptions): ExtractResu
 			question: c.question,
 			answer: c.answer,
 			answerKind: c.kind,
-			statement: quote,
+			statement: statementOf(c.analysis, c),
 			explanation: `From the text: ${quote}`
 		};
 		const alternative =
 			shortToLong.get(c.answer) ?? (c.term ? undefined : longToShort.get(c.answer));
 		if (alternative && !c.term) fact.alternatives = [alternative];
+		if (c.alternatives?.length) fact.alternatives = [...c.alternatives];
 		const distractors = pickDistractors(c, pools.get(c.poolKey), shortToLong, longToShort);
 		if (distractors.length > 0) fact.distractors = distractors;
 		if (c.when && c.event) {
@@ -582,18 +647,146 @@ export function extractFacts(text: string, options: ExtractOptions): ExtractResu
 			fact.meaning = c.meaning;
 		}
 		facts.push(fact);
+		scores.set(fact, c.score ?? 0);
+		sentenceOf.set(fact, c.analysis.sentence.index);
 	}
 	onProgress?.(total, total);
+	const { kept, rest } = withinBudget(facts, scores, sentenceOf);
 
-	if (facts.length === 0) {
+	if (kept.length === 0) {
 		warnings.push(
 			total === 0
 				? 'No sentences found: the document has no running text to make questions from.'
 				: 'No facts found: no sentence has a date, a number with a unit, a named organisation, person or place, or a defined acronym to ask about.'
 		);
 	}
-	return { facts, suggestions: [], warnings };
+	return { facts: kept, suggestions: rest, warnings };
 }
+
+function capitalise(text: string): string {
+	return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/** A pool per kind of number: counts of troops never stand in for counts of years. */
+function numberPoolKey(n: NumberMention): string {
+	if (n.subkind === 'label') return `label:${n.unit}`;
+	if (n.subkind === 'count') return `count:${n.unit.toLowerCase().replace(/s$/, '')}`;
+	return n.subkind;
+}
+
+const CITATION = /\s*\((?:[^()]*\b\d{4}[a-z]?)(?:;\s*[^()]*\b\d{4}[a-z]?)*\)/gu;
+
+/** A question without its parenthesised citations ("... (Cooley 1902)?"). */
+export function withoutCitations(question: string): string {
+	return question.replace(CITATION, '').replace(/\s+\?$/, '?');
+}
+
+/** The true statement: the quote without a discourse opener or citations, when the answer survives. */
+function statementOf(a: Analysis, c: Candidate): string {
+	const quote = a.sentence.text;
+	let statement =
+		a.openerEnd > a.labelEnd && c.index >= a.openerEnd
+			? quote.slice(0, a.labelEnd) + capitalise(quote.slice(a.openerEnd))
+			: quote;
+	const clean = withoutCitations(statement);
+	if (clean.includes(c.answer)) statement = clean;
+	return statement.includes(c.answer) ? statement : quote;
+}
+
+/** Words of a candidate's answer that are not function words ("the sensor" -> 1). */
+function contentWords(answer: string): number {
+	return answer.split(/\s+/).filter((w) => !/^(?:the|a|an|of|and|or|in|to|for|on|by|with)$/i.test(w))
+		.length;
+}
+
+/**
+ * How much a teacher would want a candidate: terms the text defines first, then names, dated
+ * events and numbers with units, then phrases; terms the document repeats gain, and answers in
+ * summary sections, long answers, fill-in-the-blank questions and long sentences lose.
+ */
+function scoreOf(
+	c: Candidate,
+	text: string,
+	mentionCount: Map<string, number>,
+	title: string
+): number {
+	let score = c.priority;
+	const bare = c.answer.toLowerCase().replace(/^(?:the|a|an)\s+/, '');
+	// What the title names is what the whole text is about: a trivial answer.
+	if (title && bare.length > 2 && title.includes(bare)) score -= 6;
+	const sentence = c.analysis.sentence;
+	const lower = c.answer.toLowerCase().replace(/^(?:the|a|an)\s+/, '');
+	if (lower.length >= 4) {
+		let seen = 0;
+		const hay = text.toLowerCase();
+		for (let at = hay.indexOf(lower); at !== -1 && seen < 5; at = hay.indexOf(lower, at + 1)) seen++;
+		// A term the text comes back to is worth knowing; a phrase it uses everywhere is its topic.
+		if (seen >= 2 && seen <= 3) score += 0.5;
+		if (seen >= 5 && c.kind === 'phrase') score -= 2;
+	}
+	// An aside ("what is now Tanzania", "in today's Somalia") is not what the sentence is about.
+	if (/(?:what is now|today[’']s|present-day|now in)\s+$/i.test(sentence.text.slice(0, c.index))) score -= 3;
+	if ((mentionCount.get(c.answer) ?? 0) >= 3) score += 0.5;
+	if (SUMMARY_HEADING.test(sentence.topic.replace(/-/g, ' '))) score -= 2;
+	if (c.question.startsWith('Complete:')) score -= 1.5;
+	const words = contentWords(c.answer);
+	if (words > 4) score -= 1;
+	if (words > 6) score -= 1;
+	if (wordCount(sentence.text) > 40) score -= 1;
+	return score;
+}
+
+/** Whether a candidate passes the checks a teacher would apply at a glance (see lint.ts). */
+function isAskable(c: Candidate, text: string): boolean {
+	const quote = c.analysis.sentence.text;
+	if (isTrivialAnswer(c.answer, quote) || isFragment(c.answer, text)) return false;
+	if (splitsPhrase(quote, c.answer)) return false;
+	if (opensWithPronoun(c.question)) return false;
+	if (questionWordProblem(c.question, c.answer, c.kind)) return false;
+	return !/\b(?:figure|fig\.|table)\s+\d/i.test(c.question);
+}
+
+/**
+ * The deck's facts: the best scored, about one for every one or two sentences that carry one, at
+ * most two from a sentence and two asking for the same answer; the rest, best first, are
+ * suggestions. The deck keeps document order.
+ */
+function withinBudget(
+	facts: Fact[],
+	scores: Map<Fact, number>,
+	sentenceOf: Map<Fact, number>
+): { kept: Fact[]; rest: Fact[] } {
+	const bearing = new Set(facts.map((fact) => sentenceOf.get(fact))).size;
+	const budget = Math.max(1, Math.round(bearing * FACTS_PER_BEARING_SENTENCE));
+	const ranked = [...facts].sort(
+		(x, y) => (scores.get(y) ?? 0) - (scores.get(x) ?? 0) || facts.indexOf(x) - facts.indexOf(y)
+	);
+	const chosen = new Set<Fact>();
+	const perSentence = new Map<number, number>();
+	const perAnswer = new Map<string, number>();
+	// First one fact per sentence, then a second from sentences whose next fact is still strong.
+	for (const round of [1, MAX_DECK_FACTS_PER_SENTENCE]) {
+		for (const fact of ranked) {
+			if (chosen.size >= budget) break;
+			if (chosen.has(fact)) continue;
+			const sentence = sentenceOf.get(fact) ?? -1;
+			const answer = fact.answer.toLowerCase();
+			if ((perSentence.get(sentence) ?? 0) >= round) continue;
+			if ((perAnswer.get(answer) ?? 0) >= MAX_DECK_FACTS_PER_ANSWER) continue;
+			if (round > 1 && (scores.get(fact) ?? 0) < SECOND_FACT_SCORE) continue;
+			chosen.add(fact);
+			perSentence.set(sentence, (perSentence.get(sentence) ?? 0) + 1);
+			perAnswer.set(answer, (perAnswer.get(answer) ?? 0) + 1);
+		}
+	}
+	return {
+		kept: facts.filter((fact) => chosen.has(fact)),
+		rest: ranked.filter((fact) => !chosen.has(fact))
+	};
+}
+
+/** A second fact from one sentence must be at least this strong (a name, a date, a term). */
+const SECOND_FACT_SCORE = 5;
 
 /** Gives each date of a sentence (its `when`) to one fact: the date's own, or the first fact it governs. */
 function attachEvents(a: Analysis, chosen: Candidate[]): void {

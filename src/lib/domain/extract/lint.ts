@@ -154,7 +154,8 @@ export function questionWordProblem(
 ): string | null {
 	if (prompt.startsWith('Complete:')) return null;
 	const p = prompt.toLowerCase();
-	if (/\b(?:the|a|an)\s+which\b/.test(p)) return `broken form "${prompt}"`;
+	if (/\b(?:the|a|an)\s+which\b/.test(p) || /\bwhom?[’']s\b/.test(p) || /\b(?:did|was|were|had) even\b/.test(p))
+		return `broken form "${prompt}"`;
 	if (/\bwhich year\b/.test(p) || /^in what year\b/.test(p)) {
 		if (!(kind === 'year' && /^\d{3,4}$/.test(answer.trim())))
 			return `"which year" for "${answer}"`;

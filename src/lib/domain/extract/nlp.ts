@@ -29,7 +29,10 @@ export async function loadNlp(choice: NlpChoice = 'default'): Promise<Nlp | unde
 	if (which === 'wink') return (await import('./nlp-wink.ts')).createWinkNlp();
 	const mod = await import('compromise');
 	const library = mod.default;
-	return { name: 'compromise', nounPhrases: (texts) => nounPhrases(library, texts) };
+	return {
+		name: 'compromise',
+		nounPhrases: (texts) => nounPhrases(library, texts),
+	};
 }
 
 export interface Span {
