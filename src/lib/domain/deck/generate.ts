@@ -159,7 +159,13 @@ function itemsForFact(fact: Fact, pools: Pools, options: GenerateOptions): Item[
 	const span = fact.cloze ?? fact.answer;
 	const clozeText = standaloneText(fact, span);
 	const at = clozeText === null ? -1 : clozeText.indexOf(span);
-	const repeatsQuestion = options.isCompact && fact.question.startsWith('Complete:');
+	// Compact: a cloze only where no multiple choice and no fill-in-the-blank question asks the same.
+	const wrongForCompact = options.isCompact
+		? distractorsFor(fact, pools.get(fact.answerKind) ?? [], MCQ_DISTRACTORS)
+		: [];
+	const repeatsQuestion =
+		options.isCompact &&
+		(fact.question.startsWith('Complete:') || wrongForCompact.length === MCQ_DISTRACTORS);
 	if (clozeText !== null && at >= 0 && !repeatsQuestion) {
 		const prompt = clozeText.slice(0, at) + BLANK + clozeText.slice(at + span.length);
 		const cloze: ClozeItem = {

@@ -56,7 +56,7 @@ const MIN_SENTENCE_WORDS = 5;
 /** Candidates kept per sentence before ranking (overgenerated: the budget picks among them). */
 const MAX_FACTS_PER_SENTENCE = 6;
 /** Facts in the deck per sentence that carries one (about one fact for every one or two). */
-export const FACTS_PER_BEARING_SENTENCE = 0.6;
+export const FACTS_PER_BEARING_SENTENCE = 0.75;
 /** At most this many facts of the deck come from one sentence. */
 const MAX_DECK_FACTS_PER_SENTENCE = 2;
 /** At most this many facts of the deck ask for the same answer. */
@@ -219,7 +219,8 @@ function eventLabel(sentence: string, anchors: DateMention[], at: number): strin
 export function extractFacts(text: string, options: ExtractOptions): ExtractResult {
 	const { documentId, onProgress } = options;
 	const warnings: string[] = [];
-	const { sentences } = options.parsed ?? parseDocument(text);
+	const { sentences, headings } = options.parsed ?? parseDocument(text);
+	const headingTerms = new Set(headings.map((h) => h.text.toLowerCase().replace(/^(?:the|a|an)\s+/, '')));
 	const total = sentences.length;
 
 	// Pass 1: dates, numbers and acronym definitions per sentence (dates carry a year forward).
@@ -232,7 +233,9 @@ export function extractFacts(text: string, options: ExtractOptions): ExtractResu
 		previousYear = lastYear(dates);
 		const dateSpans: [number, number][] = dates.map((d) => [d.index, d.index + d.text.length]);
 		const numbers = findNumbers(sentence.text, dateSpans);
-		const opener = sentence.text.slice(labelEnd).match(DISCOURSE_OPENER);
+		const rest = sentence.text.slice(labelEnd);
+		// "These pancreatic beta cells respond ..." reads alone as "Pancreatic beta cells respond ...".
+		const opener = rest.match(DISCOURSE_OPENER) ?? rest.match(PLURAL_DEMONSTRATIVE);
 		const openerEnd = labelEnd + (opener ? opener[0].length : 0);
 		analyses.push({
 			sentence,
@@ -309,6 +312,9 @@ export function extractFacts(text: string, options: ExtractOptions): ExtractResu
 				addToPool(datePoolKey(d), d.text, d.year);
 		for (const n of a.numbers) addToPool(numberPoolKey(n), n.text, n.value);
 		for (const d of a.termDefinitions) addToPool('defined', d.term);
+		for (const m of a.sentence.text.matchAll(CENTURY)) addToPool('century', m[0]);
+		for (const m of a.sentence.text.matchAll(CLASS_APPOSITIVE))
+			if (!FUNCTION_WORD.test(m[2])) addToPool(`class:${m[1].replace(/s$/, '')}`, m[2]);
 		for (const e of a.entities) addToPool(e.kind, e.text);
 		for (const d of a.definitions)
 			addToPool(classifyName(d.long, ctx) === 'organisation' ? 'organisation' : 'term', d.long);
@@ -504,7 +510,7 @@ export function extractFacts(text: string, options: ExtractOptions): ExtractResu
 					n.index,
 					n.text.length,
 					'count',
-					`how many ${n.unit}`,
+					`how many ${n.value === 1 && !/s$/.test(n.unit) ? `${n.unit}s` : n.unit}`,
 					n.spanIndex + n.span.length
 				);
 			else if (n.subkind === 'percent')
@@ -533,6 +539,28 @@ export function extractFacts(text: string, options: ExtractOptions): ExtractResu
 				kind: 'number',
 				poolKey: numberPoolKey(n),
 				priority: 7,
+				question
+			});
+		}
+		for (const m of s.text.matchAll(CENTURY)) {
+			const index = m.index ?? 0;
+			if (index < from) continue;
+			const question = ask(index, m[0].length, 'time', 'which century');
+			if (!question) continue;
+			push({ index, answer: m[0], kind: 'date', poolKey: 'century', priority: 6, question });
+		}
+		for (const m of s.text.matchAll(CLASS_APPOSITIVE)) {
+			const index = (m.index ?? 0) + m[0].length - m[2].length;
+			if (m.index! < from || FUNCTION_WORD.test(m[2])) continue;
+			const stem = body.replace(/[\s.!?;:]+$/, '');
+			const at = m.index! - from;
+			const question = `${capitalise(stem.slice(0, at))}which ${m[1]}${stem.slice(at + m[0].length)}?`;
+			push({
+				index,
+				answer: m[2],
+				kind: 'term',
+				poolKey: `class:${m[1].replace(/s$/, '')}`,
+				priority: 8,
 				question
 			});
 		}
@@ -585,7 +613,11 @@ export function extractFacts(text: string, options: ExtractOptions): ExtractResu
 			});
 		}
 
-		for (const c of own) c.score = scoreOf(c, text, mentionCount, title);
+		for (const c of own) {
+			c.score = scoreOf(c, text, mentionCount, title);
+			// A section's heading names a term the section teaches.
+			if (headingTerms.has(c.answer.toLowerCase().replace(/^(?:the|a|an)\s+/, ''))) c.score += 3;
+		}
 		const askable = own.filter((c) => isAskable(c, text));
 		askable.sort((x, y) => (y.score ?? 0) - (x.score ?? 0) || x.index - y.index);
 		const chosen: Candidate[] = [];
@@ -662,6 +694,17 @@ export function extractFacts(text: string, options: ExtractOptions): ExtractResu
 	}
 	return { facts: kept, suggestions: rest, warnings };
 }
+
+const PLURAL_DEMONSTRATIVE = /^(?:These|Those)\s+(?=(?:[\p{Ll}-]+\s+){0,2}[\p{Ll}-]{3,}s\s+[\p{Ll}])/u;
+const ORDINALS =
+	'first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty-first|\\d{1,2}(?:st|nd|rd|th)';
+/** "the seventh century", "the 1500s" are times too, asked with "which century". */
+const CENTURY = new RegExp(`\\bthe\\s+(?:early\\s+|late\\s+)?(?:${ORDINALS})\\s+century\\b`, 'gi');
+/** "the hormone insulin", "the element copper": the class noun gives the question word. */
+const CLASS_APPOSITIVE =
+	/\bthe\s+(hormone|hormones|enzyme|protein|element|gas|mineral|vitamin|language|religion|ship|disease|tribe|dynasty|treaty|act|gland|organ|cell|molecule|compound)\s+([\p{L}][\p{L}-]+)/gu;
+const FUNCTION_WORD =
+	/^(?:of|in|on|at|to|for|from|with|by|and|or|that|which|who|is|are|was|were|has|had|have|into|as|itself|system|level|levels|cells|release|releases|production)$/i;
 
 function capitalise(text: string): string {
 	return text.charAt(0).toUpperCase() + text.slice(1);
@@ -740,7 +783,7 @@ function scoreOf(
 function isAskable(c: Candidate, text: string): boolean {
 	const quote = c.analysis.sentence.text;
 	if (isTrivialAnswer(c.answer, quote) || isFragment(c.answer, text)) return false;
-	if (splitsPhrase(quote, c.answer)) return false;
+	if (splitsPhrase(quote, c.answer, text)) return false;
 	if (opensWithPronoun(c.question)) return false;
 	if (questionWordProblem(c.question, c.answer, c.kind)) return false;
 	return !/\b(?:figure|fig\.|table)\s+\d/i.test(c.question);
@@ -812,6 +855,16 @@ function attachEvents(a: Analysis, chosen: Candidate[]): void {
 	for (const c of chosen) if (!withEvent.has(c)) c.when = undefined;
 }
 
+/** The last word of a phrase, singular ("waves" -> "wave"). */
+function headNoun(phrase: string): string {
+	const last = phrase.toLowerCase().split(/\s+/).pop() ?? '';
+	return last.replace(/(?:ies)$/, 'y').replace(/(?<!s)s$/, '');
+}
+
+function articleOf(phrase: string): string {
+	return phrase.match(/^(?:the|a|an)\s/i)?.[0].trim().toLowerCase().replace('an', 'a') ?? '';
+}
+
 /**
  * Up to three same-kind values of the document that are not the answer, not part of it, not
  * in the same sentence and not another name for it: the nearest values for years and numbers,
@@ -831,11 +884,20 @@ function pickDistractors(
 			.filter((v): v is string => !!v)
 			.map((v) => v.toLowerCase())
 	);
+	// Phrases are options of the same kind only with the same head noun ("alpha waves", "theta
+	// waves") and the same article; any other phrase is an option of the wrong kind.
+	const head = headNoun(c.answer);
+	const article = articleOf(c.answer);
+	const isSameKind = (p: PoolEntry) =>
+		c.kind !== 'phrase' || (headNoun(p.value) === head && articleOf(p.value) === article);
 	const isValid = (p: PoolEntry) =>
 		!p.lower.includes(answer) &&
 		!answer.includes(p.lower) &&
 		!sentence.includes(p.lower) &&
-		!same.has(p.lower);
+		!same.has(p.lower) &&
+		isSameKind(p) &&
+		!isFragment(p.value) &&
+		!isTrivialAnswer(p.value);
 	const entries = pool.entries;
 	const out: string[] = [];
 	if (pool.isNumeric) {

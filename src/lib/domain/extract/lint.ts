@@ -171,6 +171,8 @@ export function questionWordProblem(
 			return `"how many" for "${answer}"`;
 		return null;
 	}
+	if (/\bwhich century\b/.test(p))
+		return /\bcentur(?:y|ies)\b/i.test(answer) ? null : `"which century" for "${answer}"`;
 	if (/\bwhat percentage\b/.test(p))
 		return /%|percent/.test(answer) ? null : `"what percentage" for "${answer}"`;
 	if (/\bwhich (?:date|month)\b/.test(p))
@@ -201,7 +203,7 @@ export function questionWordProblem(
 }
 
 /** Whether a blank over `answer` in `quote` cuts a name or a number in two. */
-export function splitsPhrase(quote: string, answer: string): boolean {
+export function splitsPhrase(quote: string, answer: string, document = ''): boolean {
 	const at = quote.indexOf(answer);
 	if (at < 0) return false;
 	const before = quote.slice(0, at);
@@ -215,8 +217,12 @@ export function splitsPhrase(quote: string, answer: string): boolean {
 	const isSentenceStart = before.replace(/\s*\p{Lu}[\p{L}’'-]*\s+$/u, '').trim() === '';
 	if (startsCapital && prev && !isSentenceStart && !/^(?:The|A|An|In|On|At|By|Of)$/.test(prev))
 		return true;
-	if (startsCapital && prev && isSentenceStart && !FUNCTION_WORDS.has(prev.toLowerCase()))
-		return true;
+	// A capitalised first word the document also writes in lower case is a common word
+	// ("Psychologist Harry Harlow"), not part of the name.
+	const isCommonWord = (word: string) =>
+		FUNCTION_WORDS.has(word.toLowerCase()) ||
+		new RegExp(`(?:^|[\\s(])${word.toLowerCase()}(?=[\\s,.;:)])`, 'u').test(document);
+	if (startsCapital && prev && isSentenceStart && !isCommonWord(prev)) return true;
 	if (
 		endsCapital &&
 		/^\s+(?:of\s+(?:the\s+)?)?\p{Lu}[\p{Ll}]/u.test(after) &&
@@ -252,7 +258,7 @@ export function lintItem(item: Item, fact: Fact | undefined, document: string): 
 	if (item.type === 'flashcard' || item.type === 'mcq') {
 		const problem = questionWordProblem(item.prompt, item.answer, kind);
 		if (problem) add('question-word', problem);
-		if (item.prompt.startsWith('Complete:') && splitsPhrase(quote, item.answer))
+		if (item.prompt.startsWith('Complete:') && splitsPhrase(quote, item.answer, document))
 			add('split-phrase', `blank "${item.answer}" in "${quote.slice(0, 60)}"`);
 	}
 	if (item.type === 'mcq') {

@@ -16,6 +16,7 @@ const PERSON_CUES = [
 ];
 const PLACE_CUES = [
 	new RegExp(`\\b(?:island|islands|coast|city|port city|port|state|kingdom|region|province|colony|colonies|governor|coast)\\s+of\\s+(${NAME})`, 'gu'),
+	new RegExp(`\\b(?:states|countries|cities|colonies|islands|kingdoms|nations),\\s+(${NAME}),`, 'gu'),
 	new RegExp(`\\b(?:what is now|today’s|today's|present-day)\\s+(${NAME})`, 'gu')
 ];
 /** Capitalised words that a cue may catch but are not names. */

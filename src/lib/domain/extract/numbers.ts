@@ -104,5 +104,58 @@ export function findNumbers(sentence: string, taken: [number, number][] = []): N
 			value: parseNumber(m[1], m[2])
 		});
 	}
+	// Counts in words: "three consecutive years", "Nine votes", "eight stages", "one vote".
+	const words = new RegExp(
+		`\\b(${Object.keys(WORD_NUMBERS).join('|')})\\s+(?:([\\p{Ll}][\\p{Ll}-]+)\\s+)?([\\p{Ll}][\\p{Ll}-]+)\\b`,
+		'giu'
+	);
+	for (const m of sentence.matchAll(words)) {
+		const value = WORD_NUMBERS[m[1].toLowerCase()];
+		let unit = m[3];
+		let adjective = m[2];
+		// "two years" (no adjective) reads the second word as the unit.
+		if (adjective && !/s$/.test(unit) && /s$/.test(adjective)) {
+			unit = adjective;
+			adjective = undefined;
+		}
+		if (NOT_UNITS.has(unit) || (adjective && NOT_UNITS.has(adjective))) continue;
+		if (adjective && (SCALE[adjective.toLowerCase()] || adjective === 'hundred')) continue;
+		if (value !== 1 && !/s$/.test(unit)) continue;
+		if (value === 1 && /s$/.test(unit)) continue;
+		const index = m.index ?? 0;
+		const span = adjective ? `${m[1]} ${adjective} ${unit}` : `${m[1]} ${unit}`;
+		if (!sentence.startsWith(span, index)) continue;
+		add({
+			text: m[1],
+			index,
+			span,
+			spanIndex: index,
+			subkind: 'count',
+			unit: adjective ? `${adjective} ${unit}` : unit,
+			value
+		});
+	}
 	return out.sort((a, b) => a.index - b.index);
 }
+
+/** Number words a count may be written in. */
+export const WORD_NUMBERS: Record<string, number> = {
+	one: 1,
+	two: 2,
+	three: 3,
+	four: 4,
+	five: 5,
+	six: 6,
+	seven: 7,
+	eight: 8,
+	nine: 9,
+	ten: 10,
+	eleven: 11,
+	twelve: 12,
+	fifteen: 15,
+	twenty: 20,
+	thirty: 30,
+	forty: 40,
+	fifty: 50,
+	hundred: 100
+};
