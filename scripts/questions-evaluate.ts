@@ -138,6 +138,12 @@ export async function evaluateCommand(args: string[]): Promise<number> {
 		console.log('\nLint failures:');
 		for (const line of result.lintExamples) console.log(`  ${line}`);
 	}
+	if (args.includes('--types')) {
+		const byType = new Map<string, number>();
+		for (const run of runs) for (const item of run.items) byType.set(labelType(item), (byType.get(labelType(item)) ?? 0) + 1);
+		const facts = runs.reduce((sum, run) => sum + run.facts.length, 0);
+		console.log(`\nfacts ${facts}; items by type: ${[...byType].map(([t, n]) => `${t} ${n}`).join(', ')}`);
+	}
 	const dump = option(args, '--dump');
 	if (dump) {
 		for (const run of runs.filter((r) => r.document.startsWith(dump))) {

@@ -44,8 +44,9 @@ export function generateDeck(
 
 export interface GenerateOptions {
 	/**
-	 * Fewer items per fact, for automatic facts: no cloze that repeats a fill-in-the-blank
-	 * question, and one true/false item (true or false, seeded by the fact) instead of both.
+	 * Fewer items per fact, for automatic facts: the question once (a flashcard, or a cloze when
+	 * it is a fill-in-the-blank), multiple choice and one true/false item (true or false, seeded
+	 * by the fact) only with three distractors of the same kind.
 	 */
 	isCompact?: boolean;
 }
@@ -154,7 +155,8 @@ function itemsForFact(fact: Fact, pools: Pools, options: GenerateOptions): Item[
 		...alternatives,
 		...base(fact)
 	};
-	items.push(flashcard);
+	// Compact: a fill-in-the-blank question is asked as a cloze (typed and graded), not twice.
+	if (!options.isCompact || !fact.question.startsWith('Complete:')) items.push(flashcard);
 
 	const span = fact.cloze ?? fact.answer;
 	const clozeText = standaloneText(fact, span);
@@ -163,9 +165,9 @@ function itemsForFact(fact: Fact, pools: Pools, options: GenerateOptions): Item[
 	const wrongForCompact = options.isCompact
 		? distractorsFor(fact, pools.get(fact.answerKind) ?? [], MCQ_DISTRACTORS)
 		: [];
+	const isBlankQuestion = fact.question.startsWith('Complete:');
 	const repeatsQuestion =
-		options.isCompact &&
-		(fact.question.startsWith('Complete:') || wrongForCompact.length === MCQ_DISTRACTORS);
+		options.isCompact && (!isBlankQuestion || wrongForCompact.length === MCQ_DISTRACTORS);
 	if (clozeText !== null && at >= 0 && !repeatsQuestion) {
 		const prompt = clozeText.slice(0, at) + BLANK + clozeText.slice(at + span.length);
 		const cloze: ClozeItem = {
@@ -193,7 +195,11 @@ function itemsForFact(fact: Fact, pools: Pools, options: GenerateOptions): Item[
 	}
 
 	const isFalseOnly = options.isCompact && seedFromString(`truefalse:${fact.id}`) % 2 === 1;
-	const hasTrueFalse = !options.isCompact || wrong.length === MCQ_DISTRACTORS;
+	// Compact: a swapped name, date or number makes a clean false statement; a swapped phrase
+	// or term rarely does ("Two more ships, the Coercive and Quebec, followed").
+	const hasTrueFalse =
+		!options.isCompact ||
+		(wrong.length === MCQ_DISTRACTORS && !['phrase', 'term'].includes(fact.answerKind));
 	if (fact.statement.includes(fact.answer) && hasTrueFalse) {
 		const isTrue: TrueFalseItem = {
 			id: itemId('truefalse', fact.statement, 'True'),

@@ -56,7 +56,7 @@ const MIN_SENTENCE_WORDS = 5;
 /** Candidates kept per sentence before ranking (overgenerated: the budget picks among them). */
 const MAX_FACTS_PER_SENTENCE = 6;
 /** Facts in the deck per sentence that carries one (about one fact for every one or two). */
-export const FACTS_PER_BEARING_SENTENCE = 0.75;
+export const FACTS_PER_BEARING_SENTENCE = 1;
 /** At most this many facts of the deck come from one sentence. */
 const MAX_DECK_FACTS_PER_SENTENCE = 2;
 /** At most this many facts of the deck ask for the same answer. */
