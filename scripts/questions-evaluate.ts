@@ -140,15 +140,20 @@ export async function evaluateCommand(args: string[]): Promise<number> {
 	}
 	if (args.includes('--types')) {
 		const byType = new Map<string, number>();
-		for (const run of runs) for (const item of run.items) byType.set(labelType(item), (byType.get(labelType(item)) ?? 0) + 1);
+		for (const run of runs)
+			for (const item of run.items)
+				byType.set(labelType(item), (byType.get(labelType(item)) ?? 0) + 1);
 		const facts = runs.reduce((sum, run) => sum + run.facts.length, 0);
-		console.log(`\nfacts ${facts}; items by type: ${[...byType].map(([t, n]) => `${t} ${n}`).join(', ')}`);
+		console.log(
+			`\nfacts ${facts}; items by type: ${[...byType].map(([t, n]) => `${t} ${n}`).join(', ')}`
+		);
 	}
 	const dump = option(args, '--dump');
 	if (dump) {
 		for (const run of runs.filter((r) => r.document.startsWith(dump))) {
 			console.log(`\n${run.document}: ${run.facts.length} facts`);
-			for (const fact of run.facts) console.log(`  [${fact.answerKind}] ${fact.question} -> ${fact.answer}`);
+			for (const fact of run.facts)
+				console.log(`  [${fact.answerKind}] ${fact.question} -> ${fact.answer}`);
 		}
 	}
 	const out = option(args, '--unlabelled');

@@ -52,12 +52,21 @@ function copulaDefinition(sentence: string, from: number): Definition | null {
 	const words = term.split(/\s+/);
 	if (words.length > MAX_TERM_WORDS || term.length < 3) return null;
 	// A proper-name subject ("Kilwa was ...") is a name, not a term this sentence defines.
-	if (words.every((w) => /^\p{Lu}/u.test(w)) && !ARTICLE.test(rawTerm) && from === 0 && words.length > 1)
+	if (
+		words.every((w) => /^\p{Lu}/u.test(w)) &&
+		!ARTICLE.test(rawTerm) &&
+		from === 0 &&
+		words.length > 1
+	)
 		return null;
 	const definition = rest.replace(/[\s.;:]+$/, '');
 	if (definition.split(/\s+/).length < 3) return null;
 	// "X is the result of ...": a definition names its class, not a relation.
-	if (/^(?:the|a|an)\s+(?:result|cause|effect|basis|same|first|last|most|best|only)\b/i.test(definition))
+	if (
+		/^(?:the|a|an)\s+(?:result|cause|effect|basis|same|first|last|most|best|only)\b/i.test(
+			definition
+		)
+	)
 		return null;
 	const termIndex = from + rawTerm.length - term.length;
 	const isPlural = verb === 'are' || verb === 'refer to';
@@ -112,34 +121,50 @@ function namedTerms(sentence: string): Named[] {
 			}
 			term = kept.join(' ').replace(/[,;:.’']+$/, '');
 			// "the law of definite proportions": keep an "of" phrase after a head noun.
-			const ofPhrase = m[3].slice(term.length).match(/^\s+of\s+(?:the\s+)?[\p{Ll}][\p{L}-]*(?:\s+[\p{Ll}][\p{L}-]*)?/u);
-			if (ofPhrase && /^(?:law|theory|principle|rule|process|study|state|stage|age|period)$/i.test(term.split(' ').pop() ?? ''))
+			const ofPhrase = m[3]
+				.slice(term.length)
+				.match(/^\s+of\s+(?:the\s+)?[\p{Ll}][\p{L}-]*(?:\s+[\p{Ll}][\p{L}-]*)?/u);
+			if (
+				ofPhrase &&
+				/^(?:law|theory|principle|rule|process|study|state|stage|age|period)$/i.test(
+					term.split(' ').pop() ?? ''
+				)
+			)
 				term = term + ofPhrase[0];
 		}
-		if (!term || termIndex < 0 || NOT_A_TERM.test(term) || PARTICLE.test(term.split(' ')[0])) continue;
+		if (!term || termIndex < 0 || NOT_A_TERM.test(term) || PARTICLE.test(term.split(' ')[0]))
+			continue;
 		const spanIndex = m[2]
 			? (m.index ?? 0) + m[0].lastIndexOf(m[2], m[0].length - m[3].length)
 			: spanStart >= 0
 				? spanStart
 				: termIndex;
 		const spanEnd = spanStart >= 0 ? (m.index ?? 0) + m[0].length : termIndex + term.length;
-		out.push({ term, termIndex, verbIndex: m.index ?? 0, spanIndex: Math.min(spanIndex, termIndex), spanEnd });
+		out.push({
+			term,
+			termIndex,
+			verbIndex: m.index ?? 0,
+			spanIndex: Math.min(spanIndex, termIndex),
+			spanEnd
+		});
 	}
 	return out;
 }
 
 /** Every term a sentence defines or names; `from` skips a lead-in (a label, a discourse opener). */
-export function findDefinitions(sentence: string, from = 0): Definition[] {
+export function findDefinitions(sentence: string, from = 0, prefix = ''): Definition[] {
 	const out: Definition[] = [];
-	const copula = copulaDefinition(sentence, from);
+	const copula = prefix ? null : copulaDefinition(sentence, from);
 	if (copula) out.push(copula);
 	for (const named of namedTerms(sentence)) {
 		if (out.some((d) => d.termIndex === named.termIndex)) continue;
 		const before = sentence.slice(from, named.verbIndex).trim().replace(/,$/, '');
 		if (before.split(/\s+/).length < 3) continue;
 		const after = sentence.slice(named.spanEnd);
-		const body = `${capitalise(sentence.slice(from, named.spanIndex).replace(/[“"]$/, ''))}what${after.replace(/^[\s,.;:!?]*$/, '')}`;
-		const question = /[.!]\s*$/.test(body) ? body.replace(/[.!]\s*$/, '?') : `${body.replace(/[\s,;:]+$/, '')}?`;
+		const body = `${capitalise(prefix + sentence.slice(from, named.spanIndex).replace(/[“"]$/, ''))}what${after.replace(/^[\s,.;:!?]*$/, '')}`;
+		const question = /[.!]\s*$/.test(body)
+			? body.replace(/[.!]\s*$/, '?')
+			: `${body.replace(/[\s,;:]+$/, '')}?`;
 		out.push({
 			term: named.term,
 			termIndex: named.termIndex,

@@ -56,12 +56,13 @@ const MIN_SENTENCE_WORDS = 5;
 /** Candidates kept per sentence before ranking (overgenerated: the budget picks among them). */
 const MAX_FACTS_PER_SENTENCE = 6;
 /** Facts in the deck per sentence that carries one (about one fact for every one or two). */
-export const FACTS_PER_BEARING_SENTENCE = 1;
+export const FACTS_PER_BEARING_SENTENCE = 0.9;
 /** At most this many facts of the deck come from one sentence. */
 const MAX_DECK_FACTS_PER_SENTENCE = 2;
 /** At most this many facts of the deck ask for the same answer. */
 const MAX_DECK_FACTS_PER_ANSWER = 2;
-const SUMMARY_HEADING = /^(?:key concepts|summary|section summary|chapter review|review|conclusion)/i;
+const SUMMARY_HEADING =
+	/^(?:key concepts|summary|section summary|chapter review|review|conclusion)/i;
 const MAX_FACTS_PER_NAME = 3;
 const MAX_DISTRACTORS = 3;
 const PROGRESS_EVERY = 64;
@@ -75,6 +76,8 @@ interface Analysis {
 	labelEnd: number;
 	/** Where the content starts once a discourse opener ("In contrast, ") is set aside too. */
 	openerEnd: number;
+	/** What stands in for a pronoun resolved from the sentence before ("He" -> "Charles Cooley"). */
+	prefix: string;
 	termDefinitions: Definition[];
 	dates: DateMention[];
 	numbers: NumberMention[];
@@ -164,7 +167,8 @@ function isEligible(a: Analysis): boolean {
 	const words = wordCount(text);
 	if (words < MIN_SENTENCE_WORDS || words > MAX_SENTENCE_WORDS) return false;
 	if (/^\(/.test(text.trim())) return false;
-	return !/\?["'”’)]*$/.test(text.trim()) && !startsWithPronoun(text.slice(a.labelEnd));
+	if (/\?["'”’)]*$/.test(text.trim())) return false;
+	return a.prefix !== '' || !startsWithPronoun(text.slice(a.labelEnd));
 }
 
 const PHRASE_STARTS_BADLY =
@@ -178,6 +182,23 @@ function isAskablePhrase(text: string): boolean {
 }
 
 /** A short label for a dated event: the clause around its date, without the date. */
+/** An event label as a whole clause: no opener, cut at a comma if long, or null if broken. */
+function wholeClause(label: string): string | null {
+	let text = label.replace(DISCOURSE_OPENER, '');
+	text = capitalise(text);
+	if (text.endsWith('…')) {
+		const full = text.slice(0, -1);
+		const comma = full.lastIndexOf(',');
+		if (comma < 0 || wordCount(full.slice(0, comma)) < 5) return null;
+		text = full.slice(0, comma);
+	}
+	// A removed date leaves a dangling word: "in, the Omani tribes", "the second half of wreaked".
+	if (/\b(?:in|on|of|at|by|since|during|from|the)\s*(?:[,;.]|$)/i.test(text)) return null;
+	if (/\b(?:of|in|the)\s+\p{Ll}+ed\b/u.test(text)) return null;
+	if (isFragment(text) || wordCount(text) < 3) return null;
+	return text;
+}
+
 function eventLabel(sentence: string, anchors: DateMention[], at: number): string {
 	const anchor = anchors[at];
 	const distinct = new Set(anchors.map((a) => a.when)).size > 1;
@@ -220,7 +241,9 @@ export function extractFacts(text: string, options: ExtractOptions): ExtractResu
 	const { documentId, onProgress } = options;
 	const warnings: string[] = [];
 	const { sentences, headings } = options.parsed ?? parseDocument(text);
-	const headingTerms = new Set(headings.map((h) => h.text.toLowerCase().replace(/^(?:the|a|an)\s+/, '')));
+	const headingTerms = new Set(
+		headings.map((h) => h.text.toLowerCase().replace(/^(?:the|a|an)\s+/, ''))
+	);
 	const total = sentences.length;
 
 	// Pass 1: dates, numbers and acronym definitions per sentence (dates carry a year forward).
@@ -241,6 +264,7 @@ export function extractFacts(text: string, options: ExtractOptions): ExtractResu
 			sentence,
 			labelEnd,
 			openerEnd,
+			prefix: '',
 			termDefinitions: findDefinitions(sentence.text, openerEnd),
 			dates,
 			numbers,
@@ -321,6 +345,7 @@ export function extractFacts(text: string, options: ExtractOptions): ExtractResu
 	}
 
 	// Phrases: list items by rule, noun phrases from compromise when it is loaded.
+	resolvePronouns(analyses);
 	const eligible = analyses.filter(isEligible);
 	const nounPhrasesOf = new Map<Analysis, Span[]>();
 	if (options.nlp) {
@@ -370,8 +395,10 @@ export function extractFacts(text: string, options: ExtractOptions): ExtractResu
 		// After a 'Label: ' lead-in the rest is the sentence to turn around; the quote keeps the label.
 		// A discourse opener ("In contrast, ") is set aside too: the question must stand alone.
 		const from = a.openerEnd;
-		const body = capitalise(s.text.slice(from));
+		const body = capitalise(a.prefix + s.text.slice(from));
 		const standalone = from > a.labelEnd ? s.text.slice(0, a.labelEnd) + body : s.text;
+		// Offsets in `body` of a sentence offset after the lead-in.
+		const shiftBy = a.prefix.length;
 		const ask = (
 			index: number,
 			length: number,
@@ -391,14 +418,15 @@ export function extractFacts(text: string, options: ExtractOptions): ExtractResu
 				? buildQuestion({
 						...spec,
 						sentence: body,
-						index: index - from,
-						spanEnd: spanEnd === undefined ? undefined : spanEnd - from,
+						index: index - from + shiftBy,
+						spanEnd: spanEnd === undefined ? undefined : spanEnd - from + shiftBy,
 						canReword: !s.isFragment
 					})
 				: null;
 			if (reworded && !reworded.startsWith('Complete:')) return reworded;
 			const shift = s.text.length - standalone.length;
 			if (index < from) return null;
+			if (a.prefix) return null;
 			return buildQuestion({
 				...spec,
 				sentence: standalone,
@@ -516,6 +544,7 @@ export function extractFacts(text: string, options: ExtractOptions): ExtractResu
 			else if (n.subkind === 'percent')
 				question = ask(n.index, n.text.length, 'count', 'what percentage');
 			else if (n.subkind === 'money') question = ask(n.index, n.text.length, 'count', 'how much');
+			else if (n.subkind === 'measure') question = ask(n.index, n.text.length, 'term', 'what');
 			else {
 				// "UN Security Council Resolution 1244": no wh-phrase fits after a name, so blank it.
 				const isModified = /\p{Lu}[\p{L}]*\s+$/u.test(s.text.slice(0, n.index));
@@ -538,7 +567,8 @@ export function extractFacts(text: string, options: ExtractOptions): ExtractResu
 				answer: n.text,
 				kind: 'number',
 				poolKey: numberPoolKey(n),
-				priority: 7,
+				// "two years" in words is usually incidental; "42,000 troops" rarely is.
+				priority: /^\d/.test(n.text) ? 7 : n.value <= 2 ? 4 : 5,
 				question
 			});
 		}
@@ -695,7 +725,8 @@ export function extractFacts(text: string, options: ExtractOptions): ExtractResu
 	return { facts: kept, suggestions: rest, warnings };
 }
 
-const PLURAL_DEMONSTRATIVE = /^(?:These|Those)\s+(?=(?:[\p{Ll}-]+\s+){0,2}[\p{Ll}-]{3,}s\s+[\p{Ll}])/u;
+const PLURAL_DEMONSTRATIVE =
+	/^(?:These|Those)\s+(?=(?:[\p{Ll}-]+\s+){0,2}[\p{Ll}-]{3,}s\s+[\p{Ll}])/u;
 const ORDINALS =
 	'first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty-first|\\d{1,2}(?:st|nd|rd|th)';
 /** "the seventh century", "the 1500s" are times too, asked with "which century". */
@@ -705,6 +736,28 @@ const CLASS_APPOSITIVE =
 	/\bthe\s+(hormone|hormones|enzyme|protein|element|gas|mineral|vitamin|language|religion|ship|disease|tribe|dynasty|treaty|act|gland|organ|cell|molecule|compound)\s+([\p{L}][\p{L}-]+)/gu;
 const FUNCTION_WORD =
 	/^(?:of|in|on|at|to|for|from|with|by|and|or|that|which|who|is|are|was|were|has|had|have|into|as|itself|system|level|levels|cells|release|releases|production)$/i;
+
+/**
+ * "He asserted ..." after a sentence that names one person reads "Charles Cooley asserted ...";
+ * "His theory ..." reads "Erikson’s theory ...". Any other pronoun stays unresolved (not asked).
+ */
+function resolvePronouns(analyses: Analysis[]): void {
+	for (let i = 1; i < analyses.length; i++) {
+		const a = analyses[i];
+		const prev = analyses[i - 1];
+		if (a.sentence.isSectionStart || a.labelEnd > 0) continue;
+		const m = a.sentence.text.slice(a.openerEnd).match(/^(He|She|His|Her)\s/);
+		if (!m) continue;
+		const people = [
+			...new Set(prev.entities.filter((e) => e.kind === 'person').map((e) => e.text))
+		];
+		if (people.length !== 1) continue;
+		// "Her" may be an object pronoun ("Her research ..." is possessive at the start: fine).
+		a.prefix = m[1] === 'His' || m[1] === 'Her' ? `${people[0]}’s` : people[0];
+		a.openerEnd += m[1].length;
+		a.termDefinitions = findDefinitions(a.sentence.text, a.openerEnd, a.prefix);
+	}
+}
 
 function capitalise(text: string): string {
 	return text.charAt(0).toUpperCase() + text.slice(1);
@@ -729,7 +782,7 @@ function statementOf(a: Analysis, c: Candidate): string {
 	const quote = a.sentence.text;
 	let statement =
 		a.openerEnd > a.labelEnd && c.index >= a.openerEnd
-			? quote.slice(0, a.labelEnd) + capitalise(quote.slice(a.openerEnd))
+			? quote.slice(0, a.labelEnd) + capitalise(a.prefix + quote.slice(a.openerEnd))
 			: quote;
 	const clean = withoutCitations(statement);
 	if (clean.includes(c.answer)) statement = clean;
@@ -738,8 +791,9 @@ function statementOf(a: Analysis, c: Candidate): string {
 
 /** Words of a candidate's answer that are not function words ("the sensor" -> 1). */
 function contentWords(answer: string): number {
-	return answer.split(/\s+/).filter((w) => !/^(?:the|a|an|of|and|or|in|to|for|on|by|with)$/i.test(w))
-		.length;
+	return answer
+		.split(/\s+/)
+		.filter((w) => !/^(?:the|a|an|of|and|or|in|to|for|on|by|with)$/i.test(w)).length;
 }
 
 /**
@@ -762,13 +816,15 @@ function scoreOf(
 	if (lower.length >= 4) {
 		let seen = 0;
 		const hay = text.toLowerCase();
-		for (let at = hay.indexOf(lower); at !== -1 && seen < 5; at = hay.indexOf(lower, at + 1)) seen++;
+		for (let at = hay.indexOf(lower); at !== -1 && seen < 5; at = hay.indexOf(lower, at + 1))
+			seen++;
 		// A term the text comes back to is worth knowing; a phrase it uses everywhere is its topic.
 		if (seen >= 2 && seen <= 3) score += 0.5;
 		if (seen >= 5 && c.kind === 'phrase') score -= 2;
 	}
 	// An aside ("what is now Tanzania", "in today's Somalia") is not what the sentence is about.
-	if (/(?:what is now|today[’']s|present-day|now in)\s+$/i.test(sentence.text.slice(0, c.index))) score -= 3;
+	if (/(?:what is now|today[’']s|present-day|now in)\s+$/i.test(sentence.text.slice(0, c.index)))
+		score -= 3;
 	if ((mentionCount.get(c.answer) ?? 0) >= 3) score += 0.5;
 	if (SUMMARY_HEADING.test(sentence.topic.replace(/-/g, ' '))) score -= 2;
 	if (c.question.startsWith('Complete:')) score -= 1.5;
@@ -801,26 +857,34 @@ function withinBudget(
 ): { kept: Fact[]; rest: Fact[] } {
 	const bearing = new Set(facts.map((fact) => sentenceOf.get(fact))).size;
 	const budget = Math.max(1, Math.round(bearing * FACTS_PER_BEARING_SENTENCE));
+	// A sentence's second fact counts for less than another sentence's first: spread the deck.
+	const rankInSentence = new Map<Fact, number>();
+	const bySentence = new Map<number, Fact[]>();
+	for (const fact of facts) {
+		const key = sentenceOf.get(fact) ?? -1;
+		bySentence.set(key, [...(bySentence.get(key) ?? []), fact]);
+	}
+	for (const list of bySentence.values()) {
+		list.sort((x, y) => (scores.get(y) ?? 0) - (scores.get(x) ?? 0));
+		list.forEach((fact, rank) => rankInSentence.set(fact, rank));
+	}
+	const effective = (fact: Fact) =>
+		(scores.get(fact) ?? 0) - SECOND_FACT_PENALTY * (rankInSentence.get(fact) ?? 0);
 	const ranked = [...facts].sort(
-		(x, y) => (scores.get(y) ?? 0) - (scores.get(x) ?? 0) || facts.indexOf(x) - facts.indexOf(y)
+		(x, y) => effective(y) - effective(x) || facts.indexOf(x) - facts.indexOf(y)
 	);
 	const chosen = new Set<Fact>();
 	const perSentence = new Map<number, number>();
 	const perAnswer = new Map<string, number>();
-	// First one fact per sentence, then a second from sentences whose next fact is still strong.
-	for (const round of [1, MAX_DECK_FACTS_PER_SENTENCE]) {
-		for (const fact of ranked) {
-			if (chosen.size >= budget) break;
-			if (chosen.has(fact)) continue;
-			const sentence = sentenceOf.get(fact) ?? -1;
-			const answer = fact.answer.toLowerCase();
-			if ((perSentence.get(sentence) ?? 0) >= round) continue;
-			if ((perAnswer.get(answer) ?? 0) >= MAX_DECK_FACTS_PER_ANSWER) continue;
-			if (round > 1 && (scores.get(fact) ?? 0) < SECOND_FACT_SCORE) continue;
-			chosen.add(fact);
-			perSentence.set(sentence, (perSentence.get(sentence) ?? 0) + 1);
-			perAnswer.set(answer, (perAnswer.get(answer) ?? 0) + 1);
-		}
+	for (const fact of ranked) {
+		if (chosen.size >= budget) break;
+		const sentence = sentenceOf.get(fact) ?? -1;
+		const answer = fact.answer.toLowerCase();
+		if ((perSentence.get(sentence) ?? 0) >= MAX_DECK_FACTS_PER_SENTENCE) continue;
+		if ((perAnswer.get(answer) ?? 0) >= MAX_DECK_FACTS_PER_ANSWER) continue;
+		chosen.add(fact);
+		perSentence.set(sentence, (perSentence.get(sentence) ?? 0) + 1);
+		perAnswer.set(answer, (perAnswer.get(answer) ?? 0) + 1);
 	}
 	return {
 		kept: facts.filter((fact) => chosen.has(fact)),
@@ -828,8 +892,8 @@ function withinBudget(
 	};
 }
 
-/** A second fact from one sentence must be at least this strong (a name, a date, a term). */
-const SECOND_FACT_SCORE = 5;
+/** How much less a sentence's second fact counts than its first. */
+const SECOND_FACT_PENALTY = 3;
 
 /** Gives each date of a sentence (its `when`) to one fact: the date's own, or the first fact it governs. */
 function attachEvents(a: Analysis, chosen: Candidate[]): void {
@@ -848,9 +912,12 @@ function attachEvents(a: Analysis, chosen: Candidate[]): void {
 		);
 		const target = own ?? (anchor.subkind === 'relative' ? governed : undefined);
 		if (!target || withEvent.has(target)) return;
+		const event = wholeClause(eventLabel(a.sentence.text, anchors, at));
+		// Chronology only with a label that reads as a whole clause.
+		if (event === null) return;
 		withEvent.add(target);
 		target.when = anchor.when;
-		target.event = eventLabel(a.sentence.text, anchors, at);
+		target.event = event;
 	});
 	for (const c of chosen) if (!withEvent.has(c)) c.when = undefined;
 }
@@ -862,7 +929,13 @@ function headNoun(phrase: string): string {
 }
 
 function articleOf(phrase: string): string {
-	return phrase.match(/^(?:the|a|an)\s/i)?.[0].trim().toLowerCase().replace('an', 'a') ?? '';
+	return (
+		phrase
+			.match(/^(?:the|a|an)\s/i)?.[0]
+			.trim()
+			.toLowerCase()
+			.replace('an', 'a') ?? ''
+	);
 }
 
 /**

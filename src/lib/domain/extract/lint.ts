@@ -154,7 +154,11 @@ export function questionWordProblem(
 ): string | null {
 	if (prompt.startsWith('Complete:')) return null;
 	const p = prompt.toLowerCase();
-	if (/\b(?:the|a|an)\s+which\b/.test(p) || /\bwhom?[’']s\b/.test(p) || /\b(?:did|was|were|had) even\b/.test(p))
+	if (
+		/\b(?:the|a|an)\s+which\b/.test(p) ||
+		/\bwhom?[’']s\b/.test(p) ||
+		/\b(?:did|was|were|had) even\b/.test(p)
+	)
 		return `broken form "${prompt}"`;
 	if (/\bwhich year\b/.test(p) || /^in what year\b/.test(p)) {
 		if (!(kind === 'year' && /^\d{3,4}$/.test(answer.trim())))
@@ -252,7 +256,7 @@ export function lintItem(item: Item, fact: Fact | undefined, document: string): 
 		if (isTrivialAnswer(answer, quote)) add('trivial-answer', `answer "${answer}"`);
 	}
 	if (item.type === 'cloze' || (item.type === 'truefalse' && item.answer === 'False')) {
-		if (splitsPhrase(quote, answer))
+		if (splitsPhrase(quote, answer, document))
 			add('split-phrase', `blank "${answer}" in "${quote.slice(0, 60)}"`);
 	}
 	if (item.type === 'flashcard' || item.type === 'mcq') {

@@ -5,22 +5,33 @@
  * classifier as known names, with whatever an NLP library adds.
  */
 
-const NAME = "\\p{Lu}[\\p{L}’'-]+(?:\\s+(?:(?:da|de|del|di|van|von|ibn|bin|al-?)\\s+)?\\p{Lu}[\\p{L}’'-]+){0,3}";
+const NAME =
+	"\\p{Lu}[\\p{L}’'-]+(?:\\s+(?:(?:da|de|del|di|van|von|ibn|bin|al-?)\\s+)?\\p{Lu}[\\p{L}’'-]+){0,3}";
 const ROLE =
 	'psychologist|psychoanalyst|sociologist|philosopher|chemist|physicist|biologist|scientist|economist|historian|explorer|schoolteacher|teacher|writer|author|poet|king|queen|emperor|empress|sultan|emir|sheikh|prince|princess|president|general|admiral|governor|pope|bishop|merchant|aristocrat|ruler|noble|leader|minister|senator|judge';
 const PERSON_CUES = [
 	new RegExp(`\\b(?:${ROLE})\\s+(${NAME})`, 'giu'),
-	new RegExp(`\\b(?:led|founded|written|proposed|developed|headed|ruled|invented|discovered)\\s+by\\s+(${NAME})`, 'gu'),
+	new RegExp(
+		`\\b(?:led|founded|written|proposed|developed|headed|ruled|invented|discovered)\\s+by\\s+(${NAME})`,
+		'gu'
+	),
 	new RegExp(`(${NAME})\\s*\\(\\d{3,4}\\s*[–-]\\s*(?:\\d{3,4})?\\)`, 'gu'),
 	new RegExp(`(${NAME}),\\s+(?:a|an|the)\\s+(?:[\\p{Ll}-]+\\s+)?(?:${ROLE})\\b`, 'gu')
 ];
 const PLACE_CUES = [
-	new RegExp(`\\b(?:island|islands|coast|city|port city|port|state|kingdom|region|province|colony|colonies|governor|coast)\\s+of\\s+(${NAME})`, 'gu'),
-	new RegExp(`\\b(?:states|countries|cities|colonies|islands|kingdoms|nations),\\s+(${NAME}),`, 'gu'),
+	new RegExp(
+		`\\b(?:island|islands|coast|city|port city|port|state|kingdom|region|province|colony|colonies|governor|coast)\\s+of\\s+(${NAME})`,
+		'gu'
+	),
+	new RegExp(
+		`\\b(?:states|countries|cities|colonies|islands|kingdoms|nations),\\s+(${NAME}),`,
+		'gu'
+	),
 	new RegExp(`\\b(?:what is now|today’s|today's|present-day)\\s+(${NAME})`, 'gu')
 ];
 /** Capitalised words that a cue may catch but are not names. */
-const NOT_NAMES = /^(?:The|A|An|In|On|At|This|That|These|Those|It|He|She|They|We|His|Her|Their|Its)$/;
+const NOT_NAMES =
+	/^(?:The|A|An|In|On|At|This|That|These|Those|It|He|She|They|We|His|Her|Their|Its)$/;
 
 function collect(texts: string[], patterns: RegExp[]): Set<string> {
 	const out = new Set<string>();

@@ -31,7 +31,7 @@ export async function loadNlp(choice: NlpChoice = 'default'): Promise<Nlp | unde
 	const library = mod.default;
 	return {
 		name: 'compromise',
-		nounPhrases: (texts) => nounPhrases(library, texts),
+		nounPhrases: (texts) => nounPhrases(library, texts)
 	};
 }
 

@@ -3,7 +3,7 @@
  * "$5 million", "Resolution 1244". A bare number without either is too vague to ask about.
  */
 
-export type NumberSubkind = 'count' | 'percent' | 'money' | 'label';
+export type NumberSubkind = 'count' | 'percent' | 'money' | 'label' | 'measure';
 
 export interface NumberMention {
 	/** The verbatim span to ask for: the number itself ("42,000"), or label and number ("Resolution 1244"). */
@@ -104,6 +104,21 @@ export function findNumbers(sentence: string, taken: [number, number][] = []): N
 			value: parseNumber(m[1], m[2])
 		});
 	}
+	// Measurements: "37°C", "5.33 g", "1 g copper".
+	const measure =
+		/(?<![\w.,])(\d+(?:\.\d+)?)\s?(°C|°F|°|K|kg|mg|g|cm|mm|km|m|mL|L|s|ms)(?![\p{L}\d])/gu;
+	for (const m of sentence.matchAll(measure)) {
+		const index = m.index ?? 0;
+		add({
+			text: m[0],
+			index,
+			span: m[0],
+			spanIndex: index,
+			subkind: 'measure',
+			unit: m[2],
+			value: Number(m[1])
+		});
+	}
 	// Counts in words: "three consecutive years", "Nine votes", "eight stages", "one vote".
 	const words = new RegExp(
 		`\\b(${Object.keys(WORD_NUMBERS).join('|')})\\s+(?:([\\p{Ll}][\\p{Ll}-]+)\\s+)?([\\p{Ll}][\\p{Ll}-]+)\\b`,
@@ -112,7 +127,7 @@ export function findNumbers(sentence: string, taken: [number, number][] = []): N
 	for (const m of sentence.matchAll(words)) {
 		const value = WORD_NUMBERS[m[1].toLowerCase()];
 		let unit = m[3];
-		let adjective = m[2];
+		let adjective: string | undefined = m[2];
 		// "two years" (no adjective) reads the second word as the unit.
 		if (adjective && !/s$/.test(unit) && /s$/.test(adjective)) {
 			unit = adjective;
