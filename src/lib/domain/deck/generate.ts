@@ -163,7 +163,7 @@ function itemsForFact(fact: Fact, pools: Pools, options: GenerateOptions): Item[
 	const at = clozeText === null ? -1 : clozeText.indexOf(span);
 	// Compact: a cloze only where no multiple choice and no fill-in-the-blank question asks the same.
 	const wrongForCompact = options.isCompact
-		? distractorsFor(fact, pools.get(fact.answerKind) ?? [], MCQ_DISTRACTORS)
+		? distractorsFor(fact, sameKindPool(fact, pools.get(fact.answerKind) ?? []), MCQ_DISTRACTORS)
 		: [];
 	const isBlankQuestion = fact.question.startsWith('Complete:');
 	const repeatsQuestion =
@@ -181,7 +181,12 @@ function itemsForFact(fact: Fact, pools: Pools, options: GenerateOptions): Item[
 		items.push(cloze);
 	}
 
-	const wrong = distractorsFor(fact, pools.get(fact.answerKind) ?? [], MCQ_DISTRACTORS);
+	const pool = pools.get(fact.answerKind) ?? [];
+	const wrong = distractorsFor(
+		fact,
+		options.isCompact ? sameKindPool(fact, pool) : pool,
+		MCQ_DISTRACTORS
+	);
 	if (wrong.length === MCQ_DISTRACTORS) {
 		const mcq: McqItem = {
 			id: itemId('mcq', fact.question, fact.answer),
@@ -225,6 +230,31 @@ function itemsForFact(fact: Fact, pools: Pools, options: GenerateOptions): Item[
 		}
 	}
 	return items;
+}
+
+/**
+ * For automatic facts, the pool values that are of the fact's kind: a phrase only with the same
+ * head noun and article ("alpha waves", "theta waves"); names, dates and numbers by their kind.
+ */
+export function sameKindPool(fact: Fact, pool: readonly string[]): string[] {
+	if (fact.answerKind !== 'phrase') return [...pool];
+	const head = headOf(fact.answer);
+	const article = articleOf(fact.answer);
+	return pool.filter((value) => headOf(value) === head && articleOf(value) === article);
+}
+
+function headOf(phrase: string): string {
+	const last = phrase.toLowerCase().split(/\s+/).pop() ?? '';
+	return last.replace(/ies$/, 'y').replace(/(?<!s)s$/, '');
+}
+
+function articleOf(phrase: string): string {
+	const article =
+		phrase
+			.match(/^(?:the|a|an)\s/i)?.[0]
+			.trim()
+			.toLowerCase() ?? '';
+	return article === 'an' ? 'a' : article;
 }
 
 /**

@@ -56,7 +56,7 @@ const MIN_SENTENCE_WORDS = 5;
 /** Candidates kept per sentence before ranking (overgenerated: the budget picks among them). */
 const MAX_FACTS_PER_SENTENCE = 6;
 /** Facts in the deck per sentence that carries one (about one fact for every one or two). */
-export const FACTS_PER_BEARING_SENTENCE = 0.9;
+export const FACTS_PER_BEARING_SENTENCE = 1;
 /** At most this many facts of the deck come from one sentence. */
 const MAX_DECK_FACTS_PER_SENTENCE = 2;
 /** At most this many facts of the deck ask for the same answer. */
@@ -841,6 +841,13 @@ function isAskable(c: Candidate, text: string): boolean {
 	if (isTrivialAnswer(c.answer, quote) || isFragment(c.answer, text)) return false;
 	if (splitsPhrase(quote, c.answer, text)) return false;
 	if (opensWithPronoun(c.question)) return false;
+	// Too short to stand alone ("Here are what?"), or asking for an aside in parentheses.
+	if (wordCount(c.question) < 5) return false;
+	if (
+		/\(\s*$/.test(quote.slice(0, c.index)) &&
+		/^\s*\)/.test(quote.slice(c.index + c.answer.length))
+	)
+		return false;
 	if (questionWordProblem(c.question, c.answer, c.kind)) return false;
 	return !/\b(?:figure|fig\.|table)\s+\d/i.test(c.question);
 }

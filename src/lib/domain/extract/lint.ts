@@ -42,7 +42,7 @@ const GENERIC_NOUNS = new Set(
 );
 
 const PRONOUN_OPENERS = new Set(
-	'it its they their them theirs he she his her him hers we our us this these those that such there'.split(
+	'it its they their them theirs he she his her him hers we our us this these those that such there here'.split(
 		' '
 	)
 );
@@ -154,6 +154,7 @@ export function questionWordProblem(
 ): string | null {
 	if (prompt.startsWith('Complete:')) return null;
 	const p = prompt.toLowerCase();
+	if (/\s,|\bdid first\b/.test(p)) return `broken form "${prompt}"`;
 	if (
 		/\b(?:the|a|an)\s+which\b/.test(p) ||
 		/\bwhom?[’']s\b/.test(p) ||
@@ -234,6 +235,9 @@ export function splitsPhrase(quote: string, answer: string, document = ''): bool
 	)
 		return true;
 	if (/^[’']s?\s+\p{Lu}/u.test(after)) return true;
+	// "the fifth century | BC", "provide funds in proportion to the value | of the land".
+	if (/^\s+(?:BC|BCE|AD|CE)\b/.test(after)) return true;
+	if (/^\s+of\s/.test(after) && !/\p{Lu}[\p{L}’'-]*$/u.test(answer)) return true;
 	return false;
 }
 

@@ -136,6 +136,12 @@ export function findNumbers(sentence: string, taken: [number, number][] = []): N
 		if (NOT_UNITS.has(unit) || (adjective && NOT_UNITS.has(adjective))) continue;
 		if (adjective && (SCALE[adjective.toLowerCase()] || adjective === 'hundred')) continue;
 		if (value !== 1 && !/s$/.test(unit)) continue;
+		// "two elements", "one kind": small counts in words are asked only when the text stresses them.
+		if (
+			value <= 2 &&
+			!/\b(?:only|just|exactly|no more than|at most|at least)\s+$/i.test(sentence.slice(0, m.index))
+		)
+			continue;
 		if (value === 1 && /s$/.test(unit)) continue;
 		const index = m.index ?? 0;
 		const span = adjective ? `${m[1]} ${adjective} ${unit}` : `${m[1]} ${unit}`;
