@@ -137,7 +137,7 @@ function dateWh(d: DateMention): string {
 
 const ENTITY_WH: Record<string, string> = {
 	organisation: 'which organisation',
-	acronym: 'which organisation',
+	acronym: 'what',
 	person: 'who',
 	place: 'which place',
 	term: 'what'
@@ -435,7 +435,8 @@ export function extractFacts(text: string, options: ExtractOptions): ExtractResu
 				canReword: false
 			});
 		};
-		const push = (c: Omit<Candidate, 'analysis'>) => own.push({ ...c, analysis: a });
+		const push = (c: Omit<Candidate, 'analysis'>) =>
+			own.push({ ...c, question: whichRole(withoutCitations(c.question)), analysis: a });
 
 		// "Ensure Security: Peacekeepers are tasked with ..." (a list item's title) pairs a term with its gloss.
 		const label = s.text.slice(0, a.labelEnd).replace(/:\s*$/, '');
@@ -759,6 +760,19 @@ function resolvePronouns(analyses: Analysis[]): void {
 	}
 }
 
+const ROLE_BEFORE_WHO =
+	/(^|[\s,])((?:[\p{Lu}][\p{Ll}]+\s+)?(?:psychologist|psychoanalyst|sociologist|philosopher|chemist|physicist|biologist|scientist|economist|historian|explorer|schoolteacher|teacher|writer|author|aristocrat|merchant|ruler|leader)s?)\s+who\b/iu;
+
+/** "French chemist who, who demonstrated" -> "which French chemist, who demonstrated". */
+function whichRole(question: string): string {
+	const m = question.match(ROLE_BEFORE_WHO);
+	if (!m) return question;
+	const at = (m.index ?? 0) + m[1].length;
+	const role = m[2].charAt(0).toLowerCase() + m[2].slice(1);
+	const rewritten = `${question.slice(0, at)}which ${role}${question.slice(at + m[2].length + ' who'.length)}`;
+	return at === 0 ? capitalise(rewritten) : rewritten;
+}
+
 function capitalise(text: string): string {
 	return text.charAt(0).toUpperCase() + text.slice(1);
 }
@@ -841,6 +855,9 @@ function isAskable(c: Candidate, text: string): boolean {
 	if (isTrivialAnswer(c.answer, quote) || isFragment(c.answer, text)) return false;
 	if (splitsPhrase(quote, c.answer, text)) return false;
 	if (opensWithPronoun(c.question)) return false;
+	// An era ("BC") or a name inside a citation ("(Kohlberg 1981)") is not a fact.
+	if (/^(?:BC|BCE|AD|CE)$/.test(c.answer)) return false;
+	if (/^\s+\d{4}[a-z]?\s*[;)]/.test(quote.slice(c.index + c.answer.length))) return false;
 	// Too short to stand alone ("Here are what?"), or asking for an aside in parentheses.
 	if (wordCount(c.question) < 5) return false;
 	if (

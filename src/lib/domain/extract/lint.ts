@@ -36,7 +36,7 @@ const DANGLING_END = new Set(
 
 /** Nouns that say nothing on their own: "a result", "the loss", "the same day", "an effort". */
 const GENERIC_NOUNS = new Set(
-	'result results loss losses day days effort efforts way ways thing things part parts kind kinds type types number numbers lot point points time times case cases fact facts example examples use uses form forms order area areas side sides end ends level levels rest role roles issue issues matter matters aspect aspects idea ideas process processes change changes problem problems reason reasons step steps one ones others other same this that these those place places people person group groups term terms amount amounts degree degrees situation situations event events purpose purposes manner means sense view views'.split(
+	'solution solutions result results loss losses day days effort efforts way ways thing things part parts kind kinds type types number numbers lot point points time times case cases fact facts example examples use uses form forms order area areas side sides end ends level levels rest role roles issue issues matter matters aspect aspects idea ideas process processes change changes problem problems reason reasons step steps one ones others other same this that these those place places people person group groups term terms amount amounts degree degrees situation situations event events purpose purposes manner means sense view views'.split(
 		' '
 	)
 );
@@ -154,7 +154,15 @@ export function questionWordProblem(
 ): string | null {
 	if (prompt.startsWith('Complete:')) return null;
 	const p = prompt.toLowerCase();
-	if (/\s,|\bdid first\b/.test(p)) return `broken form "${prompt}"`;
+	if (/\s,|\bdid first\b|\bwho who\b/.test(p)) return `broken form "${prompt}"`;
+	// "In which year did on the southern part of the coast, ...": a fronted question whose
+	// subject is itself a phrase or clause.
+	if (
+		/^(?:in|on|during|since|by|from|until|after|before)?\s*which \w+ (?:did|was|were|had|is|are) (?:on|in|at|according|after|before|during|even|when|while|as|with|to|for|from|by)\b/.test(
+			p
+		)
+	)
+		return `broken form "${prompt}"`;
 	if (
 		/\b(?:the|a|an)\s+which\b/.test(p) ||
 		/\bwhom?[’']s\b/.test(p) ||

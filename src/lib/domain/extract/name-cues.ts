@@ -9,14 +9,18 @@ const NAME =
 	"\\p{Lu}[\\p{L}’'-]+(?:\\s+(?:(?:da|de|del|di|van|von|ibn|bin|al-?)\\s+)?\\p{Lu}[\\p{L}’'-]+){0,3}";
 const ROLE =
 	'psychologist|psychoanalyst|sociologist|philosopher|chemist|physicist|biologist|scientist|economist|historian|explorer|schoolteacher|teacher|writer|author|poet|king|queen|emperor|empress|sultan|emir|sheikh|prince|princess|president|general|admiral|governor|pope|bishop|merchant|aristocrat|ruler|noble|leader|minister|senator|judge';
+/** The role words with a capital or a small first letter (no /i flag: it would let \p{Lu} match "of"). */
+const ROLES = ROLE.split('|')
+	.flatMap((word) => [word, word.charAt(0).toUpperCase() + word.slice(1)])
+	.join('|');
 const PERSON_CUES = [
-	new RegExp(`\\b(?:${ROLE})\\s+(${NAME})`, 'giu'),
+	new RegExp(`\\b(?:${ROLES})\\s+(${NAME})`, 'gu'),
 	new RegExp(
 		`\\b(?:led|founded|written|proposed|developed|headed|ruled|invented|discovered)\\s+by\\s+(${NAME})`,
 		'gu'
 	),
 	new RegExp(`(${NAME})\\s*\\(\\d{3,4}\\s*[–-]\\s*(?:\\d{3,4})?\\)`, 'gu'),
-	new RegExp(`(${NAME}),\\s+(?:a|an|the)\\s+(?:[\\p{Ll}-]+\\s+)?(?:${ROLE})\\b`, 'gu')
+	new RegExp(`(${NAME}),\\s+(?:a|an|the)\\s+(?:[\\p{Ll}-]+\\s+)?(?:${ROLE})\\b(?!\\s+of)`, 'gu')
 ];
 const PLACE_CUES = [
 	new RegExp(
