@@ -183,19 +183,23 @@ export async function sampleCommand(args: string[]): Promise<number> {
 		return 1;
 	}
 	const per = Number(option(args, '--per-document') ?? 25);
+	const withKeys = args.includes('--with-keys');
 	const runs = await runEvaluationSet(parsed.choice);
 	const sample = runs.flatMap((run) =>
 		shuffle(run.items, createRandom(seedFromString(`sample:${run.document}`)))
 			.slice(0, per)
 			.map((item) => {
-				const { document, type, prompt, shown, ...rest } = itemView(item, runs);
+				const view = itemView(item, runs);
+				const { document, type, prompt, shown, ...rest } = view;
 				return {
 					document,
 					type,
 					prompt,
 					...('options' in rest ? { options: rest.options } : {}),
 					...(shown === undefined ? { answer: item.answer } : { answer: shown }),
-					sentence: item.source.quote
+					sentence: item.source.quote,
+					// For the labeller only: the label key (a judge's copy is written without it).
+					...(withKeys ? { key: { sentence: view.sentence, answer: view.answer, type: view.type } } : {})
 				};
 			})
 	);
