@@ -82,6 +82,8 @@ export function distractorsFor(fact: Fact, pool: readonly string[], count: numbe
 		const norm = normalized(value);
 		if (!norm || excluded.has(norm) || seen.has(norm)) return false;
 		if (containsWords(norm, answer) || containsWords(answer, norm)) return false;
+		// "atom" beside "atoms", "Kohlberg" beside "Lawrence Kohlberg": the same thing twice.
+		if ([answer, ...seen].some((other) => isSameName(norm, other))) return false;
 		seen.add(norm);
 		return true;
 	};
@@ -115,6 +117,16 @@ function normalized(value: string): string {
 		normalizedCache.set(value, norm);
 	}
 	return norm;
+}
+
+/** Whether two normalised values name the same thing: one's stem starts the other, or the same surname. */
+function isSameName(a: string, b: string): boolean {
+	const stem = (v: string) => v.replace(/(?:es|s)$/, '');
+	const [sa, sb] = [stem(a), stem(b)];
+	if (sa.length >= 4 && sb.length >= 4 && (sa.startsWith(sb) || sb.startsWith(sa))) return true;
+	const lastA = a.split(' ').pop() ?? '';
+	const lastB = b.split(' ').pop() ?? '';
+	return /^[a-z]{4,}$/.test(lastA) && lastA === lastB && (a.includes(' ') || b.includes(' '));
 }
 
 /** Whether `outer` holds `inner` as whole words ("un" is in "the un council"; "4200" is not in "42000"). */
@@ -237,6 +249,9 @@ function itemsForFact(fact: Fact, pools: Pools, options: GenerateOptions): Item[
  * head noun and article ("alpha waves", "theta waves"); names, dates and numbers by their kind.
  */
 export function sameKindPool(fact: Fact, pool: readonly string[]): string[] {
+	// The extractor already chose distractors from the fact's own pool (hormones for a hormone,
+	// centuries for a century); the deck-wide pool by answer kind is coarser ("sensor" for insulin).
+	if (fact.distractors !== undefined) return [];
 	if (fact.answerKind !== 'phrase') return [...pool];
 	const head = headOf(fact.answer);
 	const article = articleOf(fact.answer);

@@ -841,6 +841,8 @@ function scoreOf(
 		score -= 3;
 	if ((mentionCount.get(c.answer) ?? 0) >= 3) score += 0.5;
 	if (SUMMARY_HEADING.test(sentence.topic.replace(/-/g, ' '))) score -= 2;
+	// An example illustrates a fact; it is rarely the fact a teacher tests.
+	if (/^for (?:example|instance)\b/i.test(sentence.text)) score -= 2;
 	if (c.question.startsWith('Complete:')) score -= 1.5;
 	const words = contentWords(c.answer);
 	if (words > 4) score -= 1;
@@ -858,6 +860,11 @@ function isAskable(c: Candidate, text: string): boolean {
 	// An era ("BC") or a name inside a citation ("(Kohlberg 1981)") is not a fact.
 	if (/^(?:BC|BCE|AD|CE)$/.test(c.answer)) return false;
 	if (/^\s+\d{4}[a-z]?\s*[;)]/.test(quote.slice(c.index + c.answer.length))) return false;
+	// A stem that leans on an earlier sentence mid-way ("these observations", "it could not pay",
+	// "had done so") is not asked.
+	if (/\b(?:this|these|those)\s+\p{Ll}/u.test(c.question)) return false;
+	if (/\b(?:it|they|he|she)\s+(?:could|had|has|have|was|were|did|would|is|are|can|will)\b|\bdone so\b/i.test(c.question))
+		return false;
 	// Too short to stand alone ("Here are what?"), or asking for an aside in parentheses.
 	if (wordCount(c.question) < 5) return false;
 	if (

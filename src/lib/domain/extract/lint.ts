@@ -36,7 +36,7 @@ const DANGLING_END = new Set(
 
 /** Nouns that say nothing on their own: "a result", "the loss", "the same day", "an effort". */
 const GENERIC_NOUNS = new Set(
-	'solution solutions result results loss losses day days effort efforts way ways thing things part parts kind kinds type types number numbers lot point points time times case cases fact facts example examples use uses form forms order area areas side sides end ends level levels rest role roles issue issues matter matters aspect aspects idea ideas process processes change changes problem problems reason reasons step steps one ones others other same this that these those place places people person group groups term terms amount amounts degree degrees situation situations event events purpose purposes manner means sense view views'.split(
+	'solution solutions country countries nation nations individual individuals deviation end beginning middle detail details result results loss losses day days effort efforts way ways thing things part parts kind kinds type types number numbers lot point points time times case cases fact facts example examples use uses form forms order area areas side sides end ends level levels rest role roles issue issues matter matters aspect aspects idea ideas process processes change changes problem problems reason reasons step steps one ones others other same this that these those place places people person group groups term terms amount amounts degree degrees situation situations event events purpose purposes manner means sense view views'.split(
 		' '
 	)
 );
