@@ -199,7 +199,9 @@ export async function sampleCommand(args: string[]): Promise<number> {
 					...(shown === undefined ? { answer: item.answer } : { answer: shown }),
 					sentence: item.source.quote,
 					// For the labeller only: the label key (a judge's copy is written without it).
-					...(withKeys ? { key: { sentence: view.sentence, answer: view.answer, type: view.type } } : {})
+					...(withKeys
+						? { key: { sentence: view.sentence, answer: view.answer, type: view.type } }
+						: {})
 				};
 			})
 	);

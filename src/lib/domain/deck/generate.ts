@@ -121,6 +121,7 @@ function normalized(value: string): string {
 
 /** Whether two normalised values name the same thing: one's stem starts the other, or the same surname. */
 function isSameName(a: string, b: string): boolean {
+	if (!/[a-z]/.test(a) || !/[a-z]/.test(b)) return false;
 	const stem = (v: string) => v.replace(/(?:es|s)$/, '');
 	const [sa, sb] = [stem(a), stem(b)];
 	if (sa.length >= 4 && sb.length >= 4 && (sa.startsWith(sb) || sb.startsWith(sa))) return true;
@@ -173,13 +174,11 @@ function itemsForFact(fact: Fact, pools: Pools, options: GenerateOptions): Item[
 	const span = fact.cloze ?? fact.answer;
 	const clozeText = standaloneText(fact, span);
 	const at = clozeText === null ? -1 : clozeText.indexOf(span);
-	// Compact: a cloze only where no multiple choice and no fill-in-the-blank question asks the same.
+	// Compact: a cloze (typed recall) only where no multiple choice asks the same.
 	const wrongForCompact = options.isCompact
 		? distractorsFor(fact, sameKindPool(fact, pools.get(fact.answerKind) ?? []), MCQ_DISTRACTORS)
 		: [];
-	const isBlankQuestion = fact.question.startsWith('Complete:');
-	const repeatsQuestion =
-		options.isCompact && (!isBlankQuestion || wrongForCompact.length === MCQ_DISTRACTORS);
+	const repeatsQuestion = options.isCompact && wrongForCompact.length === MCQ_DISTRACTORS;
 	if (clozeText !== null && at >= 0 && !repeatsQuestion) {
 		const prompt = clozeText.slice(0, at) + BLANK + clozeText.slice(at + span.length);
 		const cloze: ClozeItem = {

@@ -228,9 +228,9 @@ function eventLabel(sentence: string, anchors: DateMention[], at: number): strin
 	);
 	if (intro && wordCount(text.slice(intro[0].length)) >= 5) text = text.slice(intro[0].length);
 	const words = text.split(/\s+/);
-	if (words.length > 14)
+	if (words.length > 20)
 		text = `${words
-			.slice(0, 14)
+			.slice(0, 20)
 			.join(' ')
 			.replace(/[,;:]$/, '')}…`;
 	return text.charAt(0).toUpperCase() + text.slice(1);
@@ -471,7 +471,8 @@ export function extractFacts(text: string, options: ExtractOptions): ExtractResu
 			}
 		}
 		for (const d of a.termDefinitions) {
-			if (d.form === 'named' && classifyName(d.term, ctx) === 'person') continue;
+			// Capitalised names "known as" are findNamedTerms' (with a better meaning); people are names.
+			if (d.form === 'named' && /^\p{Lu}/u.test(d.term)) continue;
 			push({
 				index: d.termIndex,
 				answer: d.term,
@@ -603,7 +604,12 @@ export function extractFacts(text: string, options: ExtractOptions): ExtractResu
 				e.index,
 				e.text.length,
 				e.kind === 'acronym' ? 'organisation' : e.kind,
-				ENTITY_WH[e.kind]
+				// An acronym the text spells out as an organisation is asked as one.
+				e.kind === 'acronym' &&
+					shortToLong.has(e.text) &&
+					classifyName(shortToLong.get(e.text)!, ctx) === 'organisation'
+					? 'which organisation'
+					: ENTITY_WH[e.kind]
 			);
 			if (!question) continue;
 			push({
@@ -863,7 +869,11 @@ function isAskable(c: Candidate, text: string): boolean {
 	// A stem that leans on an earlier sentence mid-way ("these observations", "it could not pay",
 	// "had done so") is not asked.
 	if (/\b(?:this|these|those)\s+\p{Ll}/u.test(c.question)) return false;
-	if (/\b(?:it|they|he|she)\s+(?:could|had|has|have|was|were|did|would|is|are|can|will)\b|\bdone so\b/i.test(c.question))
+	if (
+		/(?:^|,\s*|\b(?:and|but|so)\s+)(?:it|they|he|she)\s+(?:could|had|has|have|was|were|did|would|is|are|can|will)\b|\bdone so\b/i.test(
+			c.question
+		)
+	)
 		return false;
 	// Too short to stand alone ("Here are what?"), or asking for an aside in parentheses.
 	if (wordCount(c.question) < 5) return false;
