@@ -191,6 +191,8 @@ function wholeClause(label: string): string | null {
 		const comma = full.lastIndexOf(',');
 		if (comma < 0 || wordCount(full.slice(0, comma)) < 5) return null;
 		text = full.slice(0, comma);
+		// "Sheikh Isuf, the ruler of Sofala": an appositive, not a clause.
+		if (/,\s+(?:the|a|an|another)\s[^,]*$/.test(text)) return null;
 	}
 	// A removed date leaves a dangling word: "in, the Omani tribes", "the second half of wreaked".
 	if (/\b(?:in|on|of|at|by|since|during|from|the)\s*(?:[,;.]|$)/i.test(text)) return null;
@@ -774,7 +776,8 @@ function whichRole(question: string): string {
 	const m = question.match(ROLE_BEFORE_WHO);
 	if (!m) return question;
 	const at = (m.index ?? 0) + m[1].length;
-	const role = m[2].charAt(0).toLowerCase() + m[2].slice(1);
+	// "Psychologist" at the start is a common word; "French" in "French chemist" keeps its capital.
+	const role = /\s/.test(m[2]) ? m[2] : m[2].charAt(0).toLowerCase() + m[2].slice(1);
 	const rewritten = `${question.slice(0, at)}which ${role}${question.slice(at + m[2].length + ' who'.length)}`;
 	return at === 0 ? capitalise(rewritten) : rewritten;
 }

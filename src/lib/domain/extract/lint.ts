@@ -245,6 +245,32 @@ export function splitsPhrase(quote: string, answer: string, document = ''): bool
 	if (/^[’']s?\s+\p{Lu}/u.test(after)) return true;
 	// "the fifth century | BC", "provide funds in proportion to the value | of the land".
 	if (/^\s+(?:BC|BCE|AD|CE)\b/.test(after)) return true;
+	const isLowerPhrase = /^\p{Ll}/u.test(answer);
+	// "a standing | army in ...": a blank that starts inside a noun phrase.
+	if (
+		isLowerPhrase &&
+		!/^(?:the|a|an)\s/.test(answer) &&
+		/\b(?:a|an|the)\s+[\p{Ll}-]+\s+$/u.test(before)
+	)
+		return true;
+	// "reluctant to loan money to a nation | that might never repay it".
+	if (
+		isLowerPhrase &&
+		/^\s+(?:that|who|whom|whose)\b/.test(after) &&
+		answer.split(/\s+/).length > 2
+	)
+		return true;
+	// "for the benefit of all | the states".
+	if (/\b(?:all|both|each|every|some|any|of)$/i.test(answer) && /^\s+\p{L}/u.test(after))
+		return true;
+	// One item of a list ("the joints of the shoulder, elbow, and knee"; "a small, whole-number ratio").
+	if (isLowerPhrase && /^,\s+[\p{Ll}\s-]+,?\s+(?:and|or)\s/u.test(after)) return true;
+	if (
+		isLowerPhrase &&
+		/\b[\p{Ll}-]+,\s*$/u.test(before) &&
+		/(?:,\s*[\p{Ll}-]+)+,?\s+(?:and|or)\s+$|\b(?:a|an|the)\s+[\p{Ll}-]+,\s*$/u.test(before)
+	)
+		return true;
 	if (/^\s+of\s/.test(after) && !/\p{Lu}[\p{L}’'-]*$/u.test(answer)) return true;
 	return false;
 }
