@@ -3,6 +3,7 @@ import path from 'node:path';
 import { buildDeck } from '$lib/domain/deck/build-deck';
 import { ITEM_TYPES, type Deck } from '$lib/domain/types';
 import { readDeckFolder } from './questions.ts';
+import { opensWithPronoun } from '$lib/domain/extract/lint';
 
 // The shipped deck, built exactly as the app's build builds it.
 const files = readDeckFolder(path.resolve('questions'), 'kosovo');
@@ -22,6 +23,20 @@ describe('the Kosovo deck', () => {
 		for (const item of deck.items) {
 			expect(files.documents[item.source.document]).toContain(item.source.quote);
 		}
+	});
+
+	it('has no cloze that opens with a pronoun or a demonstrative, and no false statement without three distractors', () => {
+		const clozes = deck.items.filter((item) => item.type === 'cloze');
+		expect(clozes.length).toBeGreaterThan(100);
+		for (const item of clozes)
+			expect({ prompt: item.prompt, opens: opensWithPronoun(item.prompt) }).toEqual({
+				prompt: item.prompt,
+				opens: false
+			});
+		const mcqFacts = new Set(deck.items.filter((i) => i.type === 'mcq').map((i) => i.factId));
+		for (const item of deck.items)
+			if (item.type === 'truefalse' && item.answer === 'False')
+				expect(mcqFacts.has(item.factId)).toBe(true);
 	});
 
 	it('draws on both documents', () => {

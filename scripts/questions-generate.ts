@@ -57,7 +57,9 @@ export async function generateCommand(args: string[]): Promise<number> {
 	const text = new TextDecoder('utf-8').decode(readFileSync(file));
 
 	const started = Date.now();
-	const nlp = parsed.useNlp ? await (await import('$lib/domain/extract/nlp')).loadNlp() : undefined;
+	const nlp = parsed.useNlp
+		? await (await import('$lib/domain/extract/nlp')).loadNlp('default')
+		: undefined;
 	const result = deckFromDocument(text, {
 		title: parsed.title,
 		fileName: path.basename(file),

@@ -28,19 +28,26 @@ export function readDeckFolder(root: string, dir: string): DeckFiles {
 	return { dir, meta: readJson('deck.json'), facts: readJson('facts.json') ?? [], documents };
 }
 
+const EVAL_FOLDER = 'eval';
+
 function option(args: string[], name: string): string | undefined {
 	const at = args.indexOf(name);
 	return at >= 0 ? args[at + 1] : undefined;
 }
 
 export async function main(args: string[]): Promise<number> {
+	if (args[0] === 'evaluate' || args[0] === 'sample') {
+		const { evaluateCommand, sampleCommand } = await import('./questions-evaluate.ts');
+		return args[0] === 'evaluate' ? evaluateCommand(args.slice(1)) : sampleCommand(args.slice(1));
+	}
 	if (args[0] === 'generate') {
 		const { generateCommand } = await import('./questions-generate.ts');
 		return generateCommand(args.slice(1));
 	}
 	const root = path.resolve(option(args, '--dir') ?? 'questions');
 	const dirs = readdirSync(root, { withFileTypes: true })
-		.filter((entry) => entry.isDirectory())
+		// questions/eval/ is the generator's evaluation set, not a deck.
+		.filter((entry) => entry.isDirectory() && entry.name !== EVAL_FOLDER)
 		.map((entry) => entry.name)
 		.sort();
 	let failed = false;

@@ -43,8 +43,20 @@ test.describe('a deck from your own document', () => {
 		await expect(
 			page.getByRole('heading', { level: 3, name: 'European Commission of the Danube' })
 		).toBeVisible();
-		await expect(page.getByRole('heading', { level: 3, name: '1856', exact: true })).toBeVisible();
+		await expect(
+			page.getByRole('heading', { level: 3, name: '4 November 1856', exact: true })
+		).toBeVisible();
 		await expectNoAxeViolations(page);
+		// Facts ranked below the deck's limit are offered, and one can be added with its questions.
+		const suggestions = page.getByRole('region', { name: 'More suggestions' });
+		await expect(suggestions).toBeVisible();
+		const first = suggestions.getByRole('listitem').first();
+		const suggested = await first.locator('.question').innerText();
+		const counted = await questionCount(page).innerText();
+		await first.getByRole('button', { name: /^Add/ }).click();
+		await expect(questionCount(page)).not.toHaveText(counted);
+		await expect(page.locator('article.fact', { hasText: suggested }).first()).toBeVisible();
+		await expect(suggestions.locator('.question', { hasText: suggested })).toHaveCount(0);
 		const total = () =>
 			questionCount(page)
 				.innerText()

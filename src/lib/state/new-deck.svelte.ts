@@ -20,7 +20,7 @@ import {
 import { parseDocument } from '$lib/domain/extract/sentences';
 import { MAX_DOCUMENT_BYTES, validateDocumentText } from '$lib/domain/extract/validate';
 import type { DeckPhase } from '$lib/domain/deck/user-deck';
-import type { Deck } from '$lib/domain/types';
+import type { Deck, Fact } from '$lib/domain/types';
 import type { ExtractMessage, ExtractRequest } from '$lib/workers/extract.worker';
 
 export type DraftStep = 'input' | 'extracting' | 'editing';
@@ -53,6 +53,8 @@ export class NewDeckDraft {
 	deck = $state.raw<Deck | null>(null);
 	documents = $state.raw<Record<string, string>>({});
 	warnings = $state.raw<string[]>([]);
+	/** Facts ranked below the deck's budget, best first: offered, never in the deck unless added. */
+	suggestions = $state.raw<Fact[]>([]);
 	saveError = $state('');
 	isSaving = $state(false);
 
@@ -127,6 +129,7 @@ export class NewDeckDraft {
 			this.deck = result.deck;
 			this.documents = result.documents;
 			this.warnings = result.warnings;
+			this.suggestions = result.suggestions;
 			this.title = result.deck.title;
 			this.step = 'editing';
 		});
@@ -155,6 +158,7 @@ export class NewDeckDraft {
 		this.deck = null;
 		this.documents = {};
 		this.warnings = [];
+		this.suggestions = [];
 		this.saveError = '';
 		this.step = 'input';
 	}
@@ -181,6 +185,17 @@ export class NewDeckDraft {
 	/** Adds a proposed fact with its items; returns the reason when it cannot. */
 	addFact(proposed: ProposedFact): string | null {
 		return this.#apply(this.deck && this.document && addFact(this.deck, this.document, proposed));
+	}
+
+	/** Moves a suggested fact into the deck with its questions; returns the reason when it cannot. */
+	addSuggestion(factId: string): string | null {
+		const fact = this.suggestions.find((candidate) => candidate.id === factId);
+		if (!fact || !this.document) return 'That suggestion is no longer there.';
+		const heading = this.document.parsed.headings.find((h) => h.slug === fact.topic);
+		const topic = { id: fact.topic, title: heading?.text ?? 'General' };
+		const error = this.addFact({ fact, topic });
+		if (error === null) this.suggestions = this.suggestions.filter((other) => other.id !== factId);
+		return error;
 	}
 
 	/** Checks the whole draft and saves it; resolves to the saved deck's id, or null (see saveError). */

@@ -1,6 +1,6 @@
 import type { Deck } from '$lib/domain/types';
 import { deckMetaSchema, factsSchema } from '$lib/domain/deck/deck-schema';
-import { generateDeck } from '$lib/domain/deck/generate';
+import { generateDeck, type GenerateOptions } from '$lib/domain/deck/generate';
 import { validateFacts, validateItems, type Problem } from '$lib/domain/deck/validate';
 
 export interface DeckFiles {
@@ -20,7 +20,7 @@ export type BuildResult =
  * Checks a deck's content files and generates its items: the one path from `questions/` to a
  * served deck, shared by the build, `npm run questions` and the tests.
  */
-export function buildDeck(files: DeckFiles): BuildResult {
+export function buildDeck(files: DeckFiles, options: GenerateOptions = {}): BuildResult {
 	const metaFile = `questions/${files.dir}/deck.json`;
 	const factsFile = `questions/${files.dir}/facts.json`;
 	const meta = deckMetaSchema.safeParse(files.meta);
@@ -55,7 +55,7 @@ export function buildDeck(files: DeckFiles): BuildResult {
 	if (factReport.errors.length > 0) {
 		return { ok: false, errors: factReport.errors, warnings: factReport.warnings };
 	}
-	const deck = generateDeck(meta.data, facts.data);
+	const deck = generateDeck(meta.data, facts.data, options);
 	const itemReport = validateItems(deck, files.documents, `${factsFile} (generated items)`);
 	const warnings = [...factReport.warnings, ...itemReport.warnings];
 	if (itemReport.errors.length > 0) return { ok: false, errors: itemReport.errors, warnings };

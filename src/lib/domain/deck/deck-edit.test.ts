@@ -168,17 +168,17 @@ describe('a fact from a selection', () => {
 		const card = firstOf('flashcard');
 		const edited = editItem(deck, card.id, { prompt: 'Edited?' });
 		if (!edited.ok) throw new Error(edited.error);
-		const [from, to] = span('the old harbour');
+		const [from, to] = span('the river mouth');
 		const proposed = factFromSelection(edited.value, doc, from, to);
 		if (!proposed.ok) throw new Error(proposed.error);
-		proposed.value.fact.question = 'What does the lighthouse stand beside?';
+		proposed.value.fact.question = 'Where did the commission employ 350 workers by 1860?';
 		const added = addFact(edited.value, doc, proposed.value);
 		expect(added.ok).toBe(true);
 		if (!added.ok) return;
 		const own = added.value.items.filter((i) => i.factId === proposed.value.fact.id);
 		expect(own.map((i) => i.type)).toEqual(expect.arrayContaining(['flashcard', 'cloze']));
 		expect(own.find((i) => i.type === 'flashcard')?.prompt).toBe(
-			'What does the lighthouse stand beside?'
+			'Where did the commission employ 350 workers by 1860?'
 		);
 		expect(added.value.items.find((i) => i.id === card.id)?.prompt).toBe('Edited?');
 		// Listed after the facts of the sentence before it, before those of later sentences.
@@ -188,7 +188,7 @@ describe('a fact from a selection', () => {
 	});
 
 	it('refuses an empty question', () => {
-		const [from, to] = span('the old harbour');
+		const [from, to] = span('the river mouth');
 		const proposed = factFromSelection(deck, doc, from, to);
 		if (!proposed.ok) throw new Error(proposed.error);
 		const result = addFact(deck, doc, {

@@ -13,6 +13,7 @@ import type {
 import { createRandom, hashString, seedFromString, shuffle } from '$lib/domain/seeded-random';
 import { normalizeAnswer } from '$lib/domain/quiz/lenient-match';
 import { dateRange, isBefore } from '$lib/domain/deck/fact-date';
+import { DISCOURSE_OPENER, opensWithPronoun } from '$lib/domain/extract/lint';
 
 /** The blank written into cloze prompts. */
 export const BLANK = '_____';
@@ -25,9 +26,13 @@ const MATCH_SIZE = 4;
  * same output, byte for byte, and an item's id depends only on what it asks and answers, so a
  * learner's progress survives regeneration and reordering of the facts.
  */
-export function generateDeck(meta: DeckMeta, facts: readonly Fact[]): Deck {
+export function generateDeck(
+	meta: DeckMeta,
+	facts: readonly Fact[],
+	options: GenerateOptions = {}
+): Deck {
 	const pools = answerPools(facts);
-	const perFact = facts.flatMap((fact) => itemsForFact(fact, pools));
+	const perFact = facts.flatMap((fact) => itemsForFact(fact, pools, options));
 	// Two facts of one sentence may yield the very same question (the same id): keep it once.
 	const items: Item[] = uniqueBy(
 		[...perFact, ...orderItems(facts), ...matchItems(facts)],
@@ -35,6 +40,15 @@ export function generateDeck(meta: DeckMeta, facts: readonly Fact[]): Deck {
 	);
 	spreadCorrectPositions(items.filter((item): item is McqItem => item.type === 'mcq'));
 	return { ...meta, facts: [...facts], items };
+}
+
+export interface GenerateOptions {
+	/**
+	 * Fewer items per fact, for automatic facts: the question once (a flashcard, or a cloze when
+	 * it is a fill-in-the-blank), multiple choice and one true/false item (true or false, seeded
+	 * by the fact) only with three distractors of the same kind.
+	 */
+	isCompact?: boolean;
 }
 
 /** A stable id for an item: a hash of its type, what it asks and what it answers. */
@@ -68,6 +82,8 @@ export function distractorsFor(fact: Fact, pool: readonly string[], count: numbe
 		const norm = normalized(value);
 		if (!norm || excluded.has(norm) || seen.has(norm)) return false;
 		if (containsWords(norm, answer) || containsWords(answer, norm)) return false;
+		// "atom" beside "atoms", "Kohlberg" beside "Lawrence Kohlberg": the same thing twice.
+		if ([answer, ...seen].some((other) => isSameName(norm, other))) return false;
 		seen.add(norm);
 		return true;
 	};
@@ -103,6 +119,17 @@ function normalized(value: string): string {
 	return norm;
 }
 
+/** Whether two normalised values name the same thing: one's stem starts the other, or the same surname. */
+function isSameName(a: string, b: string): boolean {
+	if (!/[a-z]/.test(a) || !/[a-z]/.test(b)) return false;
+	const stem = (v: string) => v.replace(/(?:es|s)$/, '');
+	const [sa, sb] = [stem(a), stem(b)];
+	if (sa.length >= 4 && sb.length >= 4 && (sa.startsWith(sb) || sb.startsWith(sa))) return true;
+	const lastA = a.split(' ').pop() ?? '';
+	const lastB = b.split(' ').pop() ?? '';
+	return /^[a-z]{4,}$/.test(lastA) && lastA === lastB && (a.includes(' ') || b.includes(' '));
+}
+
 /** Whether `outer` holds `inner` as whole words ("un" is in "the un council"; "4200" is not in "42000"). */
 function containsWords(outer: string, inner: string): boolean {
 	return ` ${outer} `.includes(` ${inner} `);
@@ -129,7 +156,7 @@ function base(fact: Fact) {
 	};
 }
 
-function itemsForFact(fact: Fact, pools: Pools): Item[] {
+function itemsForFact(fact: Fact, pools: Pools, options: GenerateOptions): Item[] {
 	const items: Item[] = [];
 	const alternatives = fact.alternatives?.length ? { alternatives: [...fact.alternatives] } : {};
 
@@ -141,12 +168,19 @@ function itemsForFact(fact: Fact, pools: Pools): Item[] {
 		...alternatives,
 		...base(fact)
 	};
-	items.push(flashcard);
+	// Compact: a fill-in-the-blank question is asked as a cloze (typed and graded), not twice.
+	if (!options.isCompact || !fact.question.startsWith('Complete:')) items.push(flashcard);
 
 	const span = fact.cloze ?? fact.answer;
-	const at = fact.quote.indexOf(span);
-	if (at >= 0) {
-		const prompt = fact.quote.slice(0, at) + BLANK + fact.quote.slice(at + span.length);
+	const clozeText = standaloneText(fact, span);
+	const at = clozeText === null ? -1 : clozeText.indexOf(span);
+	// Compact: a cloze (typed recall) only where no multiple choice asks the same.
+	const wrongForCompact = options.isCompact
+		? distractorsFor(fact, sameKindPool(fact, pools.get(fact.answerKind) ?? []), MCQ_DISTRACTORS)
+		: [];
+	const repeatsQuestion = options.isCompact && wrongForCompact.length === MCQ_DISTRACTORS;
+	if (clozeText !== null && at >= 0 && !repeatsQuestion) {
+		const prompt = clozeText.slice(0, at) + BLANK + clozeText.slice(at + span.length);
 		const cloze: ClozeItem = {
 			id: itemId('cloze', prompt, span),
 			type: 'cloze',
@@ -158,7 +192,12 @@ function itemsForFact(fact: Fact, pools: Pools): Item[] {
 		items.push(cloze);
 	}
 
-	const wrong = distractorsFor(fact, pools.get(fact.answerKind) ?? [], MCQ_DISTRACTORS);
+	const pool = pools.get(fact.answerKind) ?? [];
+	const wrong = distractorsFor(
+		fact,
+		options.isCompact ? sameKindPool(fact, pool) : pool,
+		MCQ_DISTRACTORS
+	);
 	if (wrong.length === MCQ_DISTRACTORS) {
 		const mcq: McqItem = {
 			id: itemId('mcq', fact.question, fact.answer),
@@ -171,7 +210,13 @@ function itemsForFact(fact: Fact, pools: Pools): Item[] {
 		items.push(mcq);
 	}
 
-	if (fact.statement.includes(fact.answer)) {
+	const isFalseOnly = options.isCompact && seedFromString(`truefalse:${fact.id}`) % 2 === 1;
+	// Compact: a swapped name, date or number makes a clean false statement; a swapped phrase
+	// or term rarely does ("Two more ships, the Coercive and Quebec, followed").
+	const hasTrueFalse =
+		!options.isCompact ||
+		(wrong.length === MCQ_DISTRACTORS && !['phrase', 'term'].includes(fact.answerKind));
+	if (fact.statement.includes(fact.answer) && hasTrueFalse) {
 		const isTrue: TrueFalseItem = {
 			id: itemId('truefalse', fact.statement, 'True'),
 			type: 'truefalse',
@@ -179,8 +224,9 @@ function itemsForFact(fact: Fact, pools: Pools): Item[] {
 			answer: 'True',
 			...base(fact)
 		};
-		items.push(isTrue);
-		if (wrong.length > 0) {
+		if (!isFalseOnly) items.push(isTrue);
+		// A false statement only from a distractor of the same kind: as strict as multiple choice.
+		if (wrong.length === MCQ_DISTRACTORS && (!options.isCompact || isFalseOnly)) {
 			const falseStatement = fact.statement.replace(fact.answer, wrong[0]);
 			const isFalse: TrueFalseItem = {
 				id: itemId('truefalse', falseStatement, 'False'),
@@ -195,6 +241,49 @@ function itemsForFact(fact: Fact, pools: Pools): Item[] {
 		}
 	}
 	return items;
+}
+
+/**
+ * For automatic facts, the pool values that are of the fact's kind: a phrase only with the same
+ * head noun and article ("alpha waves", "theta waves"); names, dates and numbers by their kind.
+ */
+export function sameKindPool(fact: Fact, pool: readonly string[]): string[] {
+	// The extractor already chose distractors from the fact's own pool (hormones for a hormone,
+	// centuries for a century); the deck-wide pool by answer kind is coarser ("sensor" for insulin).
+	if (fact.distractors !== undefined) return [];
+	if (fact.answerKind !== 'phrase') return [...pool];
+	const head = headOf(fact.answer);
+	const article = articleOf(fact.answer);
+	return pool.filter((value) => headOf(value) === head && articleOf(value) === article);
+}
+
+function headOf(phrase: string): string {
+	const last = phrase.toLowerCase().split(/\s+/).pop() ?? '';
+	return last.replace(/ies$/, 'y').replace(/(?<!s)s$/, '');
+}
+
+function articleOf(phrase: string): string {
+	const article =
+		phrase
+			.match(/^(?:the|a|an)\s/i)?.[0]
+			.trim()
+			.toLowerCase() ?? '';
+	return article === 'an' ? 'a' : article;
+}
+
+/**
+ * The text a cloze blanks: the quote without a discourse opener ("In contrast, ..."), if it then
+ * stands alone; else the fact's statement, if it holds the span and stands alone; else none (a
+ * blank in "It was headed by _____" asks the learner to guess what "It" is).
+ */
+export function standaloneText(fact: Fact, span: string): string | null {
+	for (const text of [fact.quote, fact.statement]) {
+		const opener = text.match(DISCOURSE_OPENER);
+		const rest = opener ? text.slice(opener[0].length) : text;
+		const candidate = rest.charAt(0).toUpperCase() + rest.slice(1);
+		if (candidate.includes(span) && !opensWithPronoun(candidate)) return candidate;
+	}
+	return null;
 }
 
 /**

@@ -43,7 +43,8 @@ describe('deckFromDocument', () => {
 	});
 
 	it('finds facts with dates, numbers and acronyms, each on a topic the deck lists', () => {
-		const answers = deck.facts.map((f) => f.answer);
+		// The deck keeps the best ranked facts; the rest are offered as suggestions.
+		const answers = [...deck.facts, ...result.suggestions].map((f) => f.answer);
 		expect(answers).toEqual(expect.arrayContaining(['1856', '350']));
 		const acronym = deck.facts.find((f) => f.question === 'What does ECD stand for?');
 		expect(acronym?.answer).toBe('European Commission of the Danube');
@@ -64,14 +65,19 @@ describe('deckFromDocument', () => {
 		for (const mcq of mcqs) expect(mcq.options).toContain(mcq.answer);
 	});
 
-	it('keeps every fact of a sentence with several, with one "True" item for the sentence', () => {
-		const quote = deck.facts.find((f) => f.answer === '350')!.quote;
-		const ofSentence = deck.facts.filter((f) => f.quote === quote);
-		expect(ofSentence.length).toBeGreaterThan(1);
-		const trueItems = deck.items.filter(
-			(i) => i.type === 'truefalse' && i.answer === 'True' && i.prompt === quote
-		);
-		expect(trueItems).toHaveLength(1);
+	it('keeps at most two facts of a sentence in the deck, the rest as suggestions, one "True" item per sentence', () => {
+		const quote = [...deck.facts, ...result.suggestions].find((f) => f.answer === '350')!.quote;
+		const all = [...deck.facts, ...result.suggestions].filter((f) => f.quote === quote);
+		expect(all.length).toBeGreaterThan(1);
+		expect(deck.facts.filter((f) => f.quote === quote).length).toBeLessThanOrEqual(2);
+		for (const fact of deck.facts) {
+			const trueItems = deck.items.filter(
+				(i) => i.type === 'truefalse' && i.answer === 'True' && i.prompt === fact.statement
+			);
+			expect(trueItems.length).toBeLessThanOrEqual(1);
+		}
+		const kept = new Set(deck.facts.map((f) => f.id));
+		expect(result.suggestions.some((f) => kept.has(f.id))).toBe(false);
 	});
 
 	it('is deterministic: the same text and title give the same deck', () => {

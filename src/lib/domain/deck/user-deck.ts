@@ -44,6 +44,8 @@ export type DeckFromDocumentResult =
 			deck: Deck;
 			/** source id -> the document text the quotes are verbatim spans of. */
 			documents: Record<string, string>;
+			/** Facts ranked below the deck's budget: offered in the editor, never in the deck. */
+			suggestions: Fact[];
 			warnings: string[];
 	  }
 	| { ok: false; error: string };
@@ -184,6 +186,7 @@ export function deckFromDocument(
 		ok: true,
 		deck: built.deck,
 		documents,
+		suggestions: extracted.suggestions,
 		warnings: [...extracted.warnings, ...built.warnings]
 	};
 }
@@ -201,12 +204,15 @@ function buildWithoutBrokenFacts(
 	let kept = facts;
 	for (let attempt = 0; attempt <= MAX_REBUILDS; attempt++) {
 		const topics = new Set(kept.map((fact) => fact.topic));
-		const result = buildDeck({
-			dir: meta.id,
-			meta: { ...meta, topics: meta.topics.filter((topic) => topics.has(topic.id)) },
-			facts: kept,
-			documents
-		});
+		const result = buildDeck(
+			{
+				dir: meta.id,
+				meta: { ...meta, topics: meta.topics.filter((topic) => topics.has(topic.id)) },
+				facts: kept,
+				documents
+			},
+			{ isCompact: true }
+		);
 		if (result.ok) {
 			const dropped = facts.length - kept.length;
 			const warnings =
@@ -247,16 +253,18 @@ function repaired(facts: Fact[], errors: readonly Problem[]): Fact[] {
 	return out;
 }
 
-/** compromise, counting the words it is given so a progress bar can follow the slowest step. */
+/** The NLP library, counting the words it is given so a progress bar can follow the slowest step. */
 function countingNlp(nlp: Nlp, onWords: (done: number) => void): Nlp {
 	let done = 0;
-	const counted = (text: string) => {
-		const doc = nlp(text);
-		done += countWords(text);
-		onWords(done);
-		return doc;
+	return {
+		name: nlp.name,
+		nounPhrases: (texts) => {
+			const found = nlp.nounPhrases(texts);
+			done += texts.reduce((sum, text) => sum + countWords(text), 0);
+			onWords(done);
+			return found;
+		}
 	};
-	return Object.assign(counted, nlp) as unknown as Nlp;
 }
 
 function countWords(text: string): number {

@@ -9,10 +9,21 @@ import { findDates, lastYear, type DateMention } from './dates.ts';
 import { buildEntityContext, classifyName, findEntities, type EntityMention } from './entities.ts';
 import { seedFromString } from '$lib/domain/seeded-random';
 import { factId } from './hash.ts';
-import { nounPhrases, type Nlp, type Span } from './nlp.ts';
+import type { Nlp, Span } from './nlp.ts';
 import { findNumbers, type NumberMention } from './numbers.ts';
 import { findListItems, findVerbPhrases } from './phrases.ts';
 import { buildQuestion, startsWithPronoun, type QuestionMode } from './questions.ts';
+import { findDefinitions, type Definition } from './definitions.ts';
+import { findNameCues } from './name-cues.ts';
+import {
+	DISCOURSE_OPENER,
+	isCitationYear,
+	isFragment,
+	isTrivialAnswer,
+	opensWithPronoun,
+	questionWordProblem,
+	splitsPhrase
+} from './lint.ts';
 import { parseDocument, type ParsedDocument, type Sentence } from './sentences.ts';
 
 export interface ExtractOptions {
@@ -32,24 +43,42 @@ export interface ExtractOptions {
 }
 
 export interface ExtractResult {
+	/** The facts that make the deck: the best ranked, within a budget that grows with the text. */
 	facts: Fact[];
+	/** The rest, best first: "more suggestions" for the editor. */
+	suggestions: Fact[];
 	warnings: string[];
 }
 
 /** Sentences longer than this carry too much to ask one question about. */
 export const MAX_SENTENCE_WORDS = 60;
 const MIN_SENTENCE_WORDS = 5;
-const MAX_FACTS_PER_SENTENCE = 4;
+/** Candidates kept per sentence before ranking (overgenerated: the budget picks among them). */
+const MAX_FACTS_PER_SENTENCE = 6;
+/** Facts in the deck per sentence that carries one (about one fact for every one or two). */
+export const FACTS_PER_BEARING_SENTENCE = 1;
+/** At most this many facts of the deck come from one sentence. */
+const MAX_DECK_FACTS_PER_SENTENCE = 2;
+/** At most this many facts of the deck ask for the same answer. */
+const MAX_DECK_FACTS_PER_ANSWER = 2;
+const SUMMARY_HEADING =
+	/^(?:key concepts|summary|section summary|chapter review|review|conclusion)/i;
 const MAX_FACTS_PER_NAME = 3;
 const MAX_DISTRACTORS = 3;
 const PROGRESS_EVERY = 64;
 /** Words of text given to compromise at most (it takes about 1 ms per word). */
 export const NLP_WORD_BUDGET = 20_000;
+const NLP_BATCH = 25;
 
 interface Analysis {
 	sentence: Sentence;
 	/** Where the content starts after a 'Label: ' lead-in kept in the sentence. */
 	labelEnd: number;
+	/** Where the content starts once a discourse opener ("In contrast, ") is set aside too. */
+	openerEnd: number;
+	/** What stands in for a pronoun resolved from the sentence before ("He" -> "Charles Cooley"). */
+	prefix: string;
+	termDefinitions: Definition[];
 	dates: DateMention[];
 	numbers: NumberMention[];
 	definitions: AcronymDefinition[];
@@ -68,6 +97,9 @@ interface Candidate {
 	event?: string;
 	term?: string;
 	meaning?: string;
+	alternatives?: string[];
+	/** How much a teacher would want this fact: see `scoreOf`. */
+	score?: number;
 }
 
 interface PoolEntry {
@@ -105,7 +137,7 @@ function dateWh(d: DateMention): string {
 
 const ENTITY_WH: Record<string, string> = {
 	organisation: 'which organisation',
-	acronym: 'which organisation',
+	acronym: 'what',
 	person: 'who',
 	place: 'which place',
 	term: 'what'
@@ -134,7 +166,9 @@ function isEligible(a: Analysis): boolean {
 	const text = a.sentence.text;
 	const words = wordCount(text);
 	if (words < MIN_SENTENCE_WORDS || words > MAX_SENTENCE_WORDS) return false;
-	return !/\?["'”’)]*$/.test(text.trim()) && !startsWithPronoun(text.slice(a.labelEnd));
+	if (/^\(/.test(text.trim())) return false;
+	if (/\?["'”’)]*$/.test(text.trim())) return false;
+	return a.prefix !== '' || !startsWithPronoun(text.slice(a.labelEnd));
 }
 
 const PHRASE_STARTS_BADLY =
@@ -148,6 +182,25 @@ function isAskablePhrase(text: string): boolean {
 }
 
 /** A short label for a dated event: the clause around its date, without the date. */
+/** An event label as a whole clause: no opener, cut at a comma if long, or null if broken. */
+function wholeClause(label: string): string | null {
+	let text = label.replace(DISCOURSE_OPENER, '');
+	text = capitalise(text);
+	if (text.endsWith('…')) {
+		const full = text.slice(0, -1);
+		const comma = full.lastIndexOf(',');
+		if (comma < 0 || wordCount(full.slice(0, comma)) < 5) return null;
+		text = full.slice(0, comma);
+		// "Sheikh Isuf, the ruler of Sofala": an appositive, not a clause.
+		if (/,\s+(?:the|a|an|another)\s[^,]*$/.test(text)) return null;
+	}
+	// A removed date leaves a dangling word: "in, the Omani tribes", "the second half of wreaked".
+	if (/\b(?:in|on|of|at|by|since|during|from|the)\s*(?:[,;.]|$)/i.test(text)) return null;
+	if (/\b(?:of|in|the)\s+\p{Ll}+ed\b/u.test(text)) return null;
+	if (isFragment(text) || wordCount(text) < 3) return null;
+	return text;
+}
+
 function eventLabel(sentence: string, anchors: DateMention[], at: number): string {
 	const anchor = anchors[at];
 	const distinct = new Set(anchors.map((a) => a.when)).size > 1;
@@ -177,9 +230,9 @@ function eventLabel(sentence: string, anchors: DateMention[], at: number): strin
 	);
 	if (intro && wordCount(text.slice(intro[0].length)) >= 5) text = text.slice(intro[0].length);
 	const words = text.split(/\s+/);
-	if (words.length > 14)
+	if (words.length > 20)
 		text = `${words
-			.slice(0, 14)
+			.slice(0, 20)
 			.join(' ')
 			.replace(/[,;:]$/, '')}…`;
 	return text.charAt(0).toUpperCase() + text.slice(1);
@@ -189,7 +242,10 @@ function eventLabel(sentence: string, anchors: DateMention[], at: number): strin
 export function extractFacts(text: string, options: ExtractOptions): ExtractResult {
 	const { documentId, onProgress } = options;
 	const warnings: string[] = [];
-	const { sentences } = options.parsed ?? parseDocument(text);
+	const { sentences, headings } = options.parsed ?? parseDocument(text);
+	const headingTerms = new Set(
+		headings.map((h) => h.text.toLowerCase().replace(/^(?:the|a|an)\s+/, ''))
+	);
 	const total = sentences.length;
 
 	// Pass 1: dates, numbers and acronym definitions per sentence (dates carry a year forward).
@@ -202,9 +258,16 @@ export function extractFacts(text: string, options: ExtractOptions): ExtractResu
 		previousYear = lastYear(dates);
 		const dateSpans: [number, number][] = dates.map((d) => [d.index, d.index + d.text.length]);
 		const numbers = findNumbers(sentence.text, dateSpans);
+		const rest = sentence.text.slice(labelEnd);
+		// "These pancreatic beta cells respond ..." reads alone as "Pancreatic beta cells respond ...".
+		const opener = rest.match(DISCOURSE_OPENER) ?? rest.match(PLURAL_DEMONSTRATIVE);
+		const openerEnd = labelEnd + (opener ? opener[0].length : 0);
 		analyses.push({
 			sentence,
 			labelEnd,
+			openerEnd,
+			prefix: '',
+			termDefinitions: findDefinitions(sentence.text, openerEnd),
 			dates,
 			numbers,
 			definitions: findAcronymDefinitions(sentence.text),
@@ -222,10 +285,15 @@ export function extractFacts(text: string, options: ExtractOptions): ExtractResu
 			if (!shortToLong.has(d.short)) shortToLong.set(d.short, d.long);
 		}
 	}
-	const ctx = buildEntityContext(
-		sentences.map((s) => s.text),
-		{ longForms: longToShort.keys() }
-	);
+	const texts = sentences.map((s) => s.text);
+	const cues = findNameCues(texts);
+	// compromise's people and places were measured and made things worse ("Southeast Asia" a
+	// person, "Islam" a place): only the text's own cues name people and places.
+	const ctx = buildEntityContext(texts, {
+		longForms: longToShort.keys(),
+		knownPeople: cues.people,
+		knownPlaces: cues.places
+	});
 
 	// Pass 2: names, now that the whole document says which words are places, people, common words.
 	const mentionCount = new Map<string, number>();
@@ -266,15 +334,20 @@ export function extractFacts(text: string, options: ExtractOptions): ExtractResu
 	};
 	for (const a of analyses) {
 		for (const d of a.dates)
-			if (d.subkind !== 'relative') addToPool(datePoolKey(d), d.text, d.year);
-		for (const n of a.numbers)
-			addToPool(n.subkind === 'label' ? `label:${n.unit}` : n.subkind, n.text, n.value);
+			if (d.subkind !== 'relative' && !isCitationYear(a.sentence.text, d.text))
+				addToPool(datePoolKey(d), d.text, d.year);
+		for (const n of a.numbers) addToPool(numberPoolKey(n), n.text, n.value);
+		for (const d of a.termDefinitions) addToPool('defined', d.term);
+		for (const m of a.sentence.text.matchAll(CENTURY)) addToPool('century', m[0]);
+		for (const m of a.sentence.text.matchAll(CLASS_APPOSITIVE))
+			if (!FUNCTION_WORD.test(m[2])) addToPool(`class:${m[1].replace(/s$/, '')}`, m[2]);
 		for (const e of a.entities) addToPool(e.kind, e.text);
 		for (const d of a.definitions)
 			addToPool(classifyName(d.long, ctx) === 'organisation' ? 'organisation' : 'term', d.long);
 	}
 
 	// Phrases: list items by rule, noun phrases from compromise when it is loaded.
+	resolvePronouns(analyses);
 	const eligible = analyses.filter(isEligible);
 	const nounPhrasesOf = new Map<Analysis, Span[]>();
 	if (options.nlp) {
@@ -286,10 +359,12 @@ export function extractFacts(text: string, options: ExtractOptions): ExtractResu
 			if (words > NLP_WORD_BUDGET) break;
 			parsed.push(a);
 		}
-		const found = nounPhrases(
-			options.nlp,
-			parsed.map((a) => a.sentence.text)
-		);
+		// In batches, so a progress bar can follow the slowest step.
+		const found: Span[][] = [];
+		for (let i = 0; i < parsed.length; i += NLP_BATCH)
+			found.push(
+				...options.nlp.nounPhrases(parsed.slice(i, i + NLP_BATCH).map((a) => a.sentence.text))
+			);
 		parsed.forEach((a, i) =>
 			nounPhrasesOf.set(
 				a,
@@ -320,7 +395,12 @@ export function extractFacts(text: string, options: ExtractOptions): ExtractResu
 		const s = a.sentence;
 		const own: Candidate[] = [];
 		// After a 'Label: ' lead-in the rest is the sentence to turn around; the quote keeps the label.
-		const body = s.text.slice(a.labelEnd);
+		// A discourse opener ("In contrast, ") is set aside too: the question must stand alone.
+		const from = a.openerEnd;
+		const body = capitalise(a.prefix + s.text.slice(from));
+		const standalone = from > a.labelEnd ? s.text.slice(0, a.labelEnd) + body : s.text;
+		// Offsets in `body` of a sentence offset after the lead-in.
+		const shiftBy = a.prefix.length;
 		const ask = (
 			index: number,
 			length: number,
@@ -335,21 +415,30 @@ export function extractFacts(text: string, options: ExtractOptions): ExtractResu
 				lowercaseWords: ctx.lowercaseWords,
 				properWords: ctx.properWords
 			};
-			const inBody =
-				index >= a.labelEnd && wordCount(body) >= MIN_SENTENCE_WORDS && !s.isInLabelBlock;
+			const inBody = index >= from && wordCount(body) >= MIN_SENTENCE_WORDS && !s.isInLabelBlock;
 			const reworded = inBody
 				? buildQuestion({
 						...spec,
 						sentence: body,
-						index: index - a.labelEnd,
-						spanEnd: spanEnd === undefined ? undefined : spanEnd - a.labelEnd,
+						index: index - from + shiftBy,
+						spanEnd: spanEnd === undefined ? undefined : spanEnd - from + shiftBy,
 						canReword: !s.isFragment
 					})
 				: null;
 			if (reworded && !reworded.startsWith('Complete:')) return reworded;
-			return buildQuestion({ ...spec, sentence: s.text, index, spanEnd, canReword: false });
+			const shift = s.text.length - standalone.length;
+			if (index < from) return null;
+			if (a.prefix) return null;
+			return buildQuestion({
+				...spec,
+				sentence: standalone,
+				index: index - shift,
+				spanEnd: spanEnd === undefined ? undefined : spanEnd - shift,
+				canReword: false
+			});
 		};
-		const push = (c: Omit<Candidate, 'analysis'>) => own.push({ ...c, analysis: a });
+		const push = (c: Omit<Candidate, 'analysis'>) =>
+			own.push({ ...c, question: whichRole(withoutCitations(c.question)), analysis: a });
 
 		// "Ensure Security: Peacekeepers are tasked with ..." (a list item's title) pairs a term with its gloss.
 		const label = s.text.slice(0, a.labelEnd).replace(/:\s*$/, '');
@@ -382,6 +471,21 @@ export function extractFacts(text: string, options: ExtractOptions): ExtractResu
 				});
 				addToPool('label', label);
 			}
+		}
+		for (const d of a.termDefinitions) {
+			// Capitalised names "known as" are findNamedTerms' (with a better meaning); people are names.
+			if (d.form === 'named' && /^\p{Lu}/u.test(d.term)) continue;
+			push({
+				index: d.termIndex,
+				answer: d.term,
+				kind: 'term',
+				poolKey: 'defined',
+				priority: d.form === 'copula' ? 11 : 10,
+				question: withoutCitations(d.question),
+				term: d.term,
+				meaning: d.meaning,
+				...(d.alias ? { alternatives: [d.alias] } : {})
+			});
 		}
 		for (const d of a.definitions) {
 			const kind: AnswerKind =
@@ -416,7 +520,7 @@ export function extractFacts(text: string, options: ExtractOptions): ExtractResu
 			});
 		}
 		for (const d of a.dates) {
-			if (d.subkind === 'relative') continue;
+			if (d.subkind === 'relative' || isCitationYear(s.text, d.text)) continue;
 			const question = ask(d.index, d.text.length, 'time', dateWh(d));
 			if (!question) continue;
 			const priority =
@@ -438,12 +542,13 @@ export function extractFacts(text: string, options: ExtractOptions): ExtractResu
 					n.index,
 					n.text.length,
 					'count',
-					`how many ${n.unit}`,
+					`how many ${n.value === 1 && !/s$/.test(n.unit) ? `${n.unit}s` : n.unit}`,
 					n.spanIndex + n.span.length
 				);
 			else if (n.subkind === 'percent')
 				question = ask(n.index, n.text.length, 'count', 'what percentage');
 			else if (n.subkind === 'money') question = ask(n.index, n.text.length, 'count', 'how much');
+			else if (n.subkind === 'measure') question = ask(n.index, n.text.length, 'term', 'what');
 			else {
 				// "UN Security Council Resolution 1244": no wh-phrase fits after a name, so blank it.
 				const isModified = /\p{Lu}[\p{L}]*\s+$/u.test(s.text.slice(0, n.index));
@@ -465,8 +570,31 @@ export function extractFacts(text: string, options: ExtractOptions): ExtractResu
 				index: n.index,
 				answer: n.text,
 				kind: 'number',
-				poolKey: n.subkind === 'label' ? `label:${n.unit}` : n.subkind,
-				priority: 7,
+				poolKey: numberPoolKey(n),
+				// "two years" in words is usually incidental; "42,000 troops" rarely is.
+				priority: /^\d/.test(n.text) ? 7 : n.value <= 2 ? 4 : 5,
+				question
+			});
+		}
+		for (const m of s.text.matchAll(CENTURY)) {
+			const index = m.index ?? 0;
+			if (index < from) continue;
+			const question = ask(index, m[0].length, 'time', 'which century');
+			if (!question) continue;
+			push({ index, answer: m[0], kind: 'date', poolKey: 'century', priority: 6, question });
+		}
+		for (const m of s.text.matchAll(CLASS_APPOSITIVE)) {
+			const index = (m.index ?? 0) + m[0].length - m[2].length;
+			if (m.index! < from || FUNCTION_WORD.test(m[2])) continue;
+			const stem = body.replace(/[\s.!?;:]+$/, '');
+			const at = m.index! - from;
+			const question = `${capitalise(stem.slice(0, at))}which ${m[1]}${stem.slice(at + m[0].length)}?`;
+			push({
+				index,
+				answer: m[2],
+				kind: 'term',
+				poolKey: `class:${m[1].replace(/s$/, '')}`,
+				priority: 8,
 				question
 			});
 		}
@@ -478,7 +606,12 @@ export function extractFacts(text: string, options: ExtractOptions): ExtractResu
 				e.index,
 				e.text.length,
 				e.kind === 'acronym' ? 'organisation' : e.kind,
-				ENTITY_WH[e.kind]
+				// An acronym the text spells out as an organisation is asked as one.
+				e.kind === 'acronym' &&
+					shortToLong.has(e.text) &&
+					classifyName(shortToLong.get(e.text)!, ctx) === 'organisation'
+					? 'which organisation'
+					: ENTITY_WH[e.kind]
 			);
 			if (!question) continue;
 			push({
@@ -519,10 +652,16 @@ export function extractFacts(text: string, options: ExtractOptions): ExtractResu
 			});
 		}
 
-		own.sort((x, y) => y.priority - x.priority || x.index - y.index);
-		const chosen: Candidate[] = [];
-		const cap = Math.min(MAX_FACTS_PER_SENTENCE, Math.max(2, Math.ceil(wordCount(s.text) / 8)));
 		for (const c of own) {
+			c.score = scoreOf(c, text, mentionCount, title);
+			// A section's heading names a term the section teaches.
+			if (headingTerms.has(c.answer.toLowerCase().replace(/^(?:the|a|an)\s+/, ''))) c.score += 3;
+		}
+		const askable = own.filter((c) => isAskable(c, text));
+		askable.sort((x, y) => (y.score ?? 0) - (x.score ?? 0) || x.index - y.index);
+		const chosen: Candidate[] = [];
+		const cap = MAX_FACTS_PER_SENTENCE;
+		for (const c of askable) {
 			if (chosen.length >= cap) break;
 			const end = c.index + c.answer.length;
 			if (chosen.some((o) => c.index < o.index + o.answer.length && end > o.index)) continue;
@@ -545,6 +684,8 @@ export function extractFacts(text: string, options: ExtractOptions): ExtractResu
 			);
 	}
 	const facts: Fact[] = [];
+	const scores = new Map<Fact, number>();
+	const sentenceOf = new Map<Fact, number>();
 	const ids = new Set<string>();
 	for (const c of candidates) {
 		const quote = c.analysis.sentence.text;
@@ -559,12 +700,13 @@ export function extractFacts(text: string, options: ExtractOptions): ExtractResu
 			question: c.question,
 			answer: c.answer,
 			answerKind: c.kind,
-			statement: quote,
+			statement: statementOf(c.analysis, c),
 			explanation: `From the text: ${quote}`
 		};
 		const alternative =
 			shortToLong.get(c.answer) ?? (c.term ? undefined : longToShort.get(c.answer));
 		if (alternative && !c.term) fact.alternatives = [alternative];
+		if (c.alternatives?.length) fact.alternatives = [...c.alternatives];
 		const distractors = pickDistractors(c, pools.get(c.poolKey), shortToLong, longToShort);
 		if (distractors.length > 0) fact.distractors = distractors;
 		if (c.when && c.event) {
@@ -576,18 +718,226 @@ export function extractFacts(text: string, options: ExtractOptions): ExtractResu
 			fact.meaning = c.meaning;
 		}
 		facts.push(fact);
+		scores.set(fact, c.score ?? 0);
+		sentenceOf.set(fact, c.analysis.sentence.index);
 	}
 	onProgress?.(total, total);
+	const { kept, rest } = withinBudget(facts, scores, sentenceOf);
 
-	if (facts.length === 0) {
+	if (kept.length === 0) {
 		warnings.push(
 			total === 0
 				? 'No sentences found: the document has no running text to make questions from.'
 				: 'No facts found: no sentence has a date, a number with a unit, a named organisation, person or place, or a defined acronym to ask about.'
 		);
 	}
-	return { facts, warnings };
+	return { facts: kept, suggestions: rest, warnings };
 }
+
+const PLURAL_DEMONSTRATIVE =
+	/^(?:These|Those)\s+(?=(?:[\p{Ll}-]+\s+){0,2}[\p{Ll}-]{3,}s\s+[\p{Ll}])/u;
+const ORDINALS =
+	'first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty-first|\\d{1,2}(?:st|nd|rd|th)';
+/** "the seventh century", "the 1500s" are times too, asked with "which century". */
+const CENTURY = new RegExp(`\\bthe\\s+(?:early\\s+|late\\s+)?(?:${ORDINALS})\\s+century\\b`, 'gi');
+/** "the hormone insulin", "the element copper": the class noun gives the question word. */
+const CLASS_APPOSITIVE =
+	/\bthe\s+(hormone|hormones|enzyme|protein|element|gas|mineral|vitamin|language|religion|ship|disease|tribe|dynasty|treaty|act|gland|organ|cell|molecule|compound)\s+([\p{L}][\p{L}-]+)/gu;
+const FUNCTION_WORD =
+	/^(?:of|in|on|at|to|for|from|with|by|and|or|that|which|who|is|are|was|were|has|had|have|into|as|itself|system|level|levels|cells|release|releases|production)$/i;
+
+/**
+ * "He asserted ..." after a sentence that names one person reads "Charles Cooley asserted ...";
+ * "His theory ..." reads "Erikson’s theory ...". Any other pronoun stays unresolved (not asked).
+ */
+function resolvePronouns(analyses: Analysis[]): void {
+	for (let i = 1; i < analyses.length; i++) {
+		const a = analyses[i];
+		const prev = analyses[i - 1];
+		if (a.sentence.isSectionStart || a.labelEnd > 0) continue;
+		const m = a.sentence.text.slice(a.openerEnd).match(/^(He|She|His|Her)\s/);
+		if (!m) continue;
+		const people = [
+			...new Set(prev.entities.filter((e) => e.kind === 'person').map((e) => e.text))
+		];
+		if (people.length !== 1) continue;
+		// "Her" may be an object pronoun ("Her research ..." is possessive at the start: fine).
+		a.prefix = m[1] === 'His' || m[1] === 'Her' ? `${people[0]}’s` : people[0];
+		a.openerEnd += m[1].length;
+		a.termDefinitions = findDefinitions(a.sentence.text, a.openerEnd, a.prefix);
+	}
+}
+
+const ROLE_BEFORE_WHO =
+	/(^|[\s,])((?:[\p{Lu}][\p{Ll}]+\s+)?(?:psychologist|psychoanalyst|sociologist|philosopher|chemist|physicist|biologist|scientist|economist|historian|explorer|schoolteacher|teacher|writer|author|aristocrat|merchant|ruler|leader)s?)\s+who\b/iu;
+
+/** "French chemist who, who demonstrated" -> "which French chemist, who demonstrated". */
+function whichRole(question: string): string {
+	const m = question.match(ROLE_BEFORE_WHO);
+	if (!m) return question;
+	const at = (m.index ?? 0) + m[1].length;
+	// "Psychologist" at the start is a common word; "French" in "French chemist" keeps its capital.
+	const role = /\s/.test(m[2]) ? m[2] : m[2].charAt(0).toLowerCase() + m[2].slice(1);
+	const rewritten = `${question.slice(0, at)}which ${role}${question.slice(at + m[2].length + ' who'.length)}`;
+	return at === 0 ? capitalise(rewritten) : rewritten;
+}
+
+function capitalise(text: string): string {
+	return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/** A pool per kind of number: counts of troops never stand in for counts of years. */
+function numberPoolKey(n: NumberMention): string {
+	if (n.subkind === 'label') return `label:${n.unit}`;
+	if (n.subkind === 'count') return `count:${n.unit.toLowerCase().replace(/s$/, '')}`;
+	return n.subkind;
+}
+
+const CITATION = /\s*\((?:[^()]*\b\d{4}[a-z]?)(?:;\s*[^()]*\b\d{4}[a-z]?)*\)/gu;
+
+/** A question without its parenthesised citations ("... (Cooley 1902)?"). */
+export function withoutCitations(question: string): string {
+	return question.replace(CITATION, '').replace(/\s+\?$/, '?');
+}
+
+/** The true statement: the quote without a discourse opener or citations, when the answer survives. */
+function statementOf(a: Analysis, c: Candidate): string {
+	const quote = a.sentence.text;
+	let statement =
+		a.openerEnd > a.labelEnd && c.index >= a.openerEnd
+			? quote.slice(0, a.labelEnd) + capitalise(a.prefix + quote.slice(a.openerEnd))
+			: quote;
+	const clean = withoutCitations(statement);
+	if (clean.includes(c.answer)) statement = clean;
+	return statement.includes(c.answer) ? statement : quote;
+}
+
+/** Words of a candidate's answer that are not function words ("the sensor" -> 1). */
+function contentWords(answer: string): number {
+	return answer
+		.split(/\s+/)
+		.filter((w) => !/^(?:the|a|an|of|and|or|in|to|for|on|by|with)$/i.test(w)).length;
+}
+
+/**
+ * How much a teacher would want a candidate: terms the text defines first, then names, dated
+ * events and numbers with units, then phrases; terms the document repeats gain, and answers in
+ * summary sections, long answers, fill-in-the-blank questions and long sentences lose.
+ */
+function scoreOf(
+	c: Candidate,
+	text: string,
+	mentionCount: Map<string, number>,
+	title: string
+): number {
+	let score = c.priority;
+	const bare = c.answer.toLowerCase().replace(/^(?:the|a|an)\s+/, '');
+	// What the title names is what the whole text is about: a trivial answer.
+	if (title && bare.length > 2 && title.includes(bare)) score -= 6;
+	const sentence = c.analysis.sentence;
+	const lower = c.answer.toLowerCase().replace(/^(?:the|a|an)\s+/, '');
+	if (lower.length >= 4) {
+		let seen = 0;
+		const hay = text.toLowerCase();
+		for (let at = hay.indexOf(lower); at !== -1 && seen < 5; at = hay.indexOf(lower, at + 1))
+			seen++;
+		// A term the text comes back to is worth knowing; a phrase it uses everywhere is its topic.
+		if (seen >= 2 && seen <= 3) score += 0.5;
+		if (seen >= 5 && c.kind === 'phrase') score -= 2;
+	}
+	// An aside ("what is now Tanzania", "in today's Somalia") is not what the sentence is about.
+	if (/(?:what is now|today[’']s|present-day|now in)\s+$/i.test(sentence.text.slice(0, c.index)))
+		score -= 3;
+	if ((mentionCount.get(c.answer) ?? 0) >= 3) score += 0.5;
+	if (SUMMARY_HEADING.test(sentence.topic.replace(/-/g, ' '))) score -= 2;
+	// An example illustrates a fact; it is rarely the fact a teacher tests.
+	if (/^for (?:example|instance)\b/i.test(sentence.text)) score -= 2;
+	if (c.question.startsWith('Complete:')) score -= 1.5;
+	const words = contentWords(c.answer);
+	if (words > 4) score -= 1;
+	if (words > 6) score -= 1;
+	if (wordCount(sentence.text) > 40) score -= 1;
+	return score;
+}
+
+/** Whether a candidate passes the checks a teacher would apply at a glance (see lint.ts). */
+function isAskable(c: Candidate, text: string): boolean {
+	const quote = c.analysis.sentence.text;
+	if (isTrivialAnswer(c.answer, quote) || isFragment(c.answer, text)) return false;
+	if (splitsPhrase(quote, c.answer, text)) return false;
+	if (opensWithPronoun(c.question)) return false;
+	// An era ("BC") or a name inside a citation ("(Kohlberg 1981)") is not a fact.
+	if (/^(?:BC|BCE|AD|CE)$/.test(c.answer)) return false;
+	if (/^\s+\d{4}[a-z]?\s*[;)]/.test(quote.slice(c.index + c.answer.length))) return false;
+	// A stem that leans on an earlier sentence mid-way ("these observations", "it could not pay",
+	// "had done so") is not asked.
+	if (/\b(?:this|these|those)\s+\p{Ll}/u.test(c.question)) return false;
+	if (
+		/(?:^|,\s*|\b(?:and|but|so)\s+)(?:it|they|he|she)\s+(?:could|had|has|have|was|were|did|would|is|are|can|will)\b|\bdone so\b/i.test(
+			c.question
+		)
+	)
+		return false;
+	// Too short to stand alone ("Here are what?"), or asking for an aside in parentheses.
+	if (wordCount(c.question) < 5) return false;
+	if (
+		/\(\s*$/.test(quote.slice(0, c.index)) &&
+		/^\s*\)/.test(quote.slice(c.index + c.answer.length))
+	)
+		return false;
+	if (questionWordProblem(c.question, c.answer, c.kind)) return false;
+	return !/\b(?:figure|fig\.|table)\s+\d/i.test(c.question);
+}
+
+/**
+ * The deck's facts: the best scored, about one for every one or two sentences that carry one, at
+ * most two from a sentence and two asking for the same answer; the rest, best first, are
+ * suggestions. The deck keeps document order.
+ */
+function withinBudget(
+	facts: Fact[],
+	scores: Map<Fact, number>,
+	sentenceOf: Map<Fact, number>
+): { kept: Fact[]; rest: Fact[] } {
+	const bearing = new Set(facts.map((fact) => sentenceOf.get(fact))).size;
+	const budget = Math.max(1, Math.round(bearing * FACTS_PER_BEARING_SENTENCE));
+	// A sentence's second fact counts for less than another sentence's first: spread the deck.
+	const rankInSentence = new Map<Fact, number>();
+	const bySentence = new Map<number, Fact[]>();
+	for (const fact of facts) {
+		const key = sentenceOf.get(fact) ?? -1;
+		bySentence.set(key, [...(bySentence.get(key) ?? []), fact]);
+	}
+	for (const list of bySentence.values()) {
+		list.sort((x, y) => (scores.get(y) ?? 0) - (scores.get(x) ?? 0));
+		list.forEach((fact, rank) => rankInSentence.set(fact, rank));
+	}
+	const effective = (fact: Fact) =>
+		(scores.get(fact) ?? 0) - SECOND_FACT_PENALTY * (rankInSentence.get(fact) ?? 0);
+	const ranked = [...facts].sort(
+		(x, y) => effective(y) - effective(x) || facts.indexOf(x) - facts.indexOf(y)
+	);
+	const chosen = new Set<Fact>();
+	const perSentence = new Map<number, number>();
+	const perAnswer = new Map<string, number>();
+	for (const fact of ranked) {
+		if (chosen.size >= budget) break;
+		const sentence = sentenceOf.get(fact) ?? -1;
+		const answer = fact.answer.toLowerCase();
+		if ((perSentence.get(sentence) ?? 0) >= MAX_DECK_FACTS_PER_SENTENCE) continue;
+		if ((perAnswer.get(answer) ?? 0) >= MAX_DECK_FACTS_PER_ANSWER) continue;
+		chosen.add(fact);
+		perSentence.set(sentence, (perSentence.get(sentence) ?? 0) + 1);
+		perAnswer.set(answer, (perAnswer.get(answer) ?? 0) + 1);
+	}
+	return {
+		kept: facts.filter((fact) => chosen.has(fact)),
+		rest: ranked.filter((fact) => !chosen.has(fact))
+	};
+}
+
+/** How much less a sentence's second fact counts than its first. */
+const SECOND_FACT_PENALTY = 3;
 
 /** Gives each date of a sentence (its `when`) to one fact: the date's own, or the first fact it governs. */
 function attachEvents(a: Analysis, chosen: Candidate[]): void {
@@ -606,11 +956,30 @@ function attachEvents(a: Analysis, chosen: Candidate[]): void {
 		);
 		const target = own ?? (anchor.subkind === 'relative' ? governed : undefined);
 		if (!target || withEvent.has(target)) return;
+		const event = wholeClause(eventLabel(a.sentence.text, anchors, at));
+		// Chronology only with a label that reads as a whole clause.
+		if (event === null) return;
 		withEvent.add(target);
 		target.when = anchor.when;
-		target.event = eventLabel(a.sentence.text, anchors, at);
+		target.event = event;
 	});
 	for (const c of chosen) if (!withEvent.has(c)) c.when = undefined;
+}
+
+/** The last word of a phrase, singular ("waves" -> "wave"). */
+function headNoun(phrase: string): string {
+	const last = phrase.toLowerCase().split(/\s+/).pop() ?? '';
+	return last.replace(/(?:ies)$/, 'y').replace(/(?<!s)s$/, '');
+}
+
+function articleOf(phrase: string): string {
+	return (
+		phrase
+			.match(/^(?:the|a|an)\s/i)?.[0]
+			.trim()
+			.toLowerCase()
+			.replace('an', 'a') ?? ''
+	);
 }
 
 /**
@@ -632,11 +1001,20 @@ function pickDistractors(
 			.filter((v): v is string => !!v)
 			.map((v) => v.toLowerCase())
 	);
+	// Phrases are options of the same kind only with the same head noun ("alpha waves", "theta
+	// waves") and the same article; any other phrase is an option of the wrong kind.
+	const head = headNoun(c.answer);
+	const article = articleOf(c.answer);
+	const isSameKind = (p: PoolEntry) =>
+		c.kind !== 'phrase' || (headNoun(p.value) === head && articleOf(p.value) === article);
 	const isValid = (p: PoolEntry) =>
 		!p.lower.includes(answer) &&
 		!answer.includes(p.lower) &&
 		!sentence.includes(p.lower) &&
-		!same.has(p.lower);
+		!same.has(p.lower) &&
+		isSameKind(p) &&
+		!isFragment(p.value) &&
+		!isTrivialAnswer(p.value);
 	const entries = pool.entries;
 	const out: string[] = [];
 	if (pool.isNumeric) {

@@ -1,16 +1,38 @@
 /**
- * The optional NLP layer: compromise (about 200 KB minified), loaded on demand only. Nothing
- * outside `src/lib/domain/extract/` may import compromise; callers load it with `loadNlp()` where
- * extraction runs (a Web Worker, a script) and pass it to `extractFacts`.
+ * The optional NLP layer: noun phrases from compromise or from wink-nlp with its English web
+ * model, loaded on demand only. Nothing outside `src/lib/domain/extract/` may import either;
+ * callers load one with `loadNlp()` where extraction runs (a Web Worker, a script) and pass it to
+ * `extractFacts`. Which one is the default was measured on the evaluation set (README,
+ * "Generated questions: evaluation").
  */
-import type nlpDefault from 'compromise';
+import type compromise from 'compromise';
 
-export type Nlp = typeof nlpDefault;
+type Compromise = typeof compromise;
 
-/** Loads compromise lazily (a separate chunk in the app build). */
-export async function loadNlp(): Promise<Nlp> {
+/** A noun-phrase finder: for each text, its noun phrases with their offsets. */
+export interface Nlp {
+	name: 'compromise' | 'wink';
+	nounPhrases(texts: string[]): Span[][];
+}
+
+export type NlpChoice = 'default' | 'compromise' | 'wink' | 'none';
+
+/** The library the measurement chose. */
+export const DEFAULT_NLP: Exclude<NlpChoice, 'default' | 'none'> = 'compromise';
+
+/** Loads the chosen library lazily (a separate chunk in the app build); undefined for 'none'. */
+export async function loadNlp(choice: 'default' | 'compromise' | 'wink'): Promise<Nlp>;
+export async function loadNlp(choice?: NlpChoice): Promise<Nlp | undefined>;
+export async function loadNlp(choice: NlpChoice = 'default'): Promise<Nlp | undefined> {
+	const which = choice === 'default' ? DEFAULT_NLP : choice;
+	if (which === 'none') return undefined;
+	if (which === 'wink') return (await import('./nlp-wink.ts')).createWinkNlp();
 	const mod = await import('compromise');
-	return mod.default;
+	const library = mod.default;
+	return {
+		name: 'compromise',
+		nounPhrases: (texts) => nounPhrases(library, texts)
+	};
 }
 
 export interface Span {
@@ -38,7 +60,7 @@ function exactSpan(text: string, raw: JsonWithOffset, from: number): Span | null
  * Noun phrases of each text (one call to compromise for all of them), with "X of Y" joined:
  * compromise splits "the rebuilding" from "of civil institutions".
  */
-export function nounPhrases(nlp: Nlp, texts: string[]): Span[][] {
+function nounPhrases(nlp: Compromise, texts: string[]): Span[][] {
 	// compromise slows down more than linearly on long inputs: feed it small batches.
 	const out: Span[][] = [];
 	for (let i = 0; i < texts.length; i += BATCH)
@@ -48,7 +70,7 @@ export function nounPhrases(nlp: Nlp, texts: string[]): Span[][] {
 
 const BATCH = 25;
 
-function nounPhrasesOfBatch(nlp: Nlp, texts: string[]): Span[][] {
+function nounPhrasesOfBatch(nlp: Compromise, texts: string[]): Span[][] {
 	const separator = '\n\n';
 	const joined = texts.join(separator);
 	const starts: number[] = [];

@@ -3,7 +3,7 @@
  * "$5 million", "Resolution 1244". A bare number without either is too vague to ask about.
  */
 
-export type NumberSubkind = 'count' | 'percent' | 'money' | 'label';
+export type NumberSubkind = 'count' | 'percent' | 'money' | 'label' | 'measure';
 
 export interface NumberMention {
 	/** The verbatim span to ask for: the number itself ("42,000"), or label and number ("Resolution 1244"). */
@@ -104,5 +104,79 @@ export function findNumbers(sentence: string, taken: [number, number][] = []): N
 			value: parseNumber(m[1], m[2])
 		});
 	}
+	// Measurements: "37°C", "5.33 g", "1 g copper".
+	const measure =
+		/(?<![\w.,])(\d+(?:\.\d+)?)\s?(°C|°F|°|K|kg|mg|g|cm|mm|km|m|mL|L|s|ms)(?![\p{L}\d])/gu;
+	for (const m of sentence.matchAll(measure)) {
+		const index = m.index ?? 0;
+		add({
+			text: m[0],
+			index,
+			span: m[0],
+			spanIndex: index,
+			subkind: 'measure',
+			unit: m[2],
+			value: Number(m[1])
+		});
+	}
+	// Counts in words: "three consecutive years", "Nine votes", "eight stages", "one vote".
+	const words = new RegExp(
+		`\\b(${Object.keys(WORD_NUMBERS).join('|')})\\s+(?:([\\p{Ll}][\\p{Ll}-]+)\\s+)?([\\p{Ll}][\\p{Ll}-]+)\\b`,
+		'giu'
+	);
+	for (const m of sentence.matchAll(words)) {
+		const value = WORD_NUMBERS[m[1].toLowerCase()];
+		let unit = m[3];
+		let adjective: string | undefined = m[2];
+		// "two years" (no adjective) reads the second word as the unit.
+		if (adjective && !/s$/.test(unit) && /s$/.test(adjective)) {
+			unit = adjective;
+			adjective = undefined;
+		}
+		if (NOT_UNITS.has(unit) || (adjective && NOT_UNITS.has(adjective))) continue;
+		if (adjective && (SCALE[adjective.toLowerCase()] || adjective === 'hundred')) continue;
+		if (value !== 1 && !/s$/.test(unit)) continue;
+		// "two elements", "one kind": small counts in words are asked only when the text stresses them.
+		if (
+			value <= 2 &&
+			!/\b(?:only|just|exactly|no more than|at most|at least)\s+$/i.test(sentence.slice(0, m.index))
+		)
+			continue;
+		if (value === 1 && /s$/.test(unit)) continue;
+		const index = m.index ?? 0;
+		const span = adjective ? `${m[1]} ${adjective} ${unit}` : `${m[1]} ${unit}`;
+		if (!sentence.startsWith(span, index)) continue;
+		add({
+			text: m[1],
+			index,
+			span,
+			spanIndex: index,
+			subkind: 'count',
+			unit: adjective ? `${adjective} ${unit}` : unit,
+			value
+		});
+	}
 	return out.sort((a, b) => a.index - b.index);
 }
+
+/** Number words a count may be written in. */
+export const WORD_NUMBERS: Record<string, number> = {
+	one: 1,
+	two: 2,
+	three: 3,
+	four: 4,
+	five: 5,
+	six: 6,
+	seven: 7,
+	eight: 8,
+	nine: 9,
+	ten: 10,
+	eleven: 11,
+	twelve: 12,
+	fifteen: 15,
+	twenty: 20,
+	thirty: 30,
+	forty: 40,
+	fifty: 50,
+	hundred: 100
+};
