@@ -28,11 +28,12 @@ import {
 } from '$lib/domain/study/fsrs-adapter';
 import { cardSeed, pickStudyItem, STUDY_ITEM_TYPES } from '$lib/domain/study/item-choice';
 import { factKey } from '$lib/domain/study/memory';
+import { pickApart, SIBLING_GAP } from '$lib/domain/study/siblings';
 import { combineDone, shouldWait, summariseDone } from '$lib/domain/study/session-summary';
 import { RATING_LABELS, type StudyPhase } from '$lib/domain/study/study-keys';
 import {
 	focusQueue,
-	pickNextEntry,
+	orderedEntries,
 	studyFactIds,
 	studyFactIdSet,
 	sumCounts,
@@ -141,6 +142,8 @@ export class StudySession {
 	readonly focus: ReadonlySet<string>;
 	/** Facts answered in this focused session (their answers are stored; this only steers it). */
 	#focusAnswered = new SvelteSet<string>();
+	/** The facts of the last few cards shown, so their siblings wait (domain/study/siblings). */
+	#recentFacts: Fact[] = [];
 	/** Cancels the pending wake-up (a waiting poll, or the start of the next study day). */
 	#cancelTimer: (() => void) | null = null;
 	#deps: StudyDeps;
@@ -221,7 +224,13 @@ export class StudySession {
 
 	/** Shows the next card of freshly read queues, or the waiting or done state. */
 	async #showNext(states: DeckState[]): Promise<void> {
-		const next = pickNextEntry(states.map((s) => ({ deckId: s.deck.id, queue: s.queue.queue })));
+		// Siblings apart: a card that would give away one of the last few waits its turn.
+		const candidates = orderedEntries(
+			states.map((s) => ({ deckId: s.deck.id, queue: s.queue.queue }))
+		).slice(0, 30);
+		const factOf = (c: { deckId: string; entry: { factId: string } }) =>
+			states.find((s) => s.deck.id === c.deckId)?.deck.facts.find((f) => f.id === c.entry.factId);
+		const next = pickApart(candidates, factOf, this.#recentFacts);
 		if (next) {
 			this.#stopTimer();
 			const state = states.find((s) => s.deck.id === next.deckId);
@@ -531,6 +540,7 @@ export class StudySession {
 			pickStudyItem(items, memory, cardSeed(factKey(deckId, factId), memory?.reps ?? 0));
 		if (!item) throw new Error(`The fact ${factId} has no question to study.`);
 		this.card = { deck, fact, item, memory, isNew, shownAt: this.#deps.now() };
+		this.#recentFacts = [...this.#recentFacts, fact].slice(-SIBLING_GAP);
 		this.#savedReviewId = null;
 		this.#savedRating = null;
 		this.isRevealed = false;

@@ -4,6 +4,7 @@ import {
 	buildQueue,
 	focusQueue,
 	parseFocusParam,
+	orderedEntries,
 	pickNextEntry,
 	type QueueInput,
 	type QueueMemory,
@@ -137,6 +138,28 @@ describe('pickNextEntry', () => {
 			])?.entry.factId
 		).toBe('b1');
 		expect(pickNextEntry([{ deckId: 'a', queue: [] }])).toBeNull();
+	});
+});
+
+describe('orderedEntries', () => {
+	it('lists every studied fact, deck by deck, then every new one', () => {
+		const order = orderedEntries([
+			{
+				deckId: 'a',
+				queue: [
+					{ factId: 'a1', isNew: false },
+					{ factId: 'a2', isNew: true }
+				]
+			},
+			{
+				deckId: 'b',
+				queue: [
+					{ factId: 'b1', isNew: false },
+					{ factId: 'b2', isNew: true }
+				]
+			}
+		]);
+		expect(order.map((e) => e.entry.factId)).toEqual(['a1', 'b1', 'a2', 'b2']);
 	});
 });
 

@@ -125,20 +125,26 @@ export interface DeckQueue {
 }
 
 /**
- * The next fact across several decks: anything already studied (learning, then due) before
- * anything new, decks taken in the order given. Null when every queue is empty.
+ * Every fact waiting across several decks, in the order they should come: anything already
+ * studied (learning, then due) before anything new, decks taken in the order given.
  */
+export function orderedEntries(
+	queues: readonly DeckQueue[]
+): { deckId: string; entry: QueueEntry }[] {
+	const studied = queues.flatMap(({ deckId, queue }) =>
+		queue.filter((e) => !e.isNew).map((entry) => ({ deckId, entry }))
+	);
+	const fresh = queues.flatMap(({ deckId, queue }) =>
+		queue.filter((e) => e.isNew).map((entry) => ({ deckId, entry }))
+	);
+	return [...studied, ...fresh];
+}
+
+/** The first of orderedEntries: the next fact, or null when every queue is empty. */
 export function pickNextEntry(
 	queues: readonly DeckQueue[]
 ): { deckId: string; entry: QueueEntry } | null {
-	for (const { deckId, queue } of queues) {
-		const entry = queue.find((e) => !e.isNew);
-		if (entry) return { deckId, entry };
-	}
-	for (const { deckId, queue } of queues) {
-		if (queue.length > 0) return { deckId, entry: queue[0] };
-	}
-	return null;
+	return orderedEntries(queues)[0] ?? null;
 }
 
 /** How many cards of each kind a queue holds. */
