@@ -42,7 +42,9 @@ test.describe('security headers', () => {
 			const csp = headers['content-security-policy'];
 			expect(csp, path).toContain("frame-ancestors 'none'");
 			expect(csp, path).toContain("default-src 'self'");
-			expect(csp, path).toMatch(/script-src 'self'(?: 'sha256-[^']+')*[;']/);
+			expect(csp, path).toMatch(
+				/script-src 'self'(?: 'wasm-unsafe-eval')?(?: 'sha256-[^']+')*[;']/
+			);
 			expect(headers['x-content-type-options'], path).toBe('nosniff');
 			expect(headers['referrer-policy'], path).toBe('no-referrer');
 			expect(headers['permissions-policy'], path).toContain('camera=()');

@@ -16,7 +16,7 @@ import {
 	type TableName
 } from '$lib/domain/backup/backup-schema';
 import { describeIssues } from '$lib/domain/teach/assignment-codec';
-import { AGGREGATE_CACHE_KEY } from '$lib/db/stats-repository';
+import { AGGREGATE_CACHE_KEY } from '$lib/db/cache-keys';
 import {
 	isNoOp,
 	planImport,

@@ -6,6 +6,7 @@
  * the totals are rebuilt. Errors are not caught here; the caller at the edge decides.
  */
 import Dexie from 'dexie';
+import { AGGREGATE_CACHE_KEY } from '$lib/db/cache-keys';
 import type { AttemptRow, FactdeckDB, MemoryRow } from '$lib/db/schema';
 import {
 	addReviewToAggregates,
@@ -17,8 +18,7 @@ import {
 /** Reviews read per chunk: big enough for few round trips, small enough to keep memory flat. */
 export const REVIEW_CHUNK_SIZE = 10_000;
 
-/** The settings row that holds the saved totals. */
-export const AGGREGATE_CACHE_KEY = 'progress-day-aggregates';
+export { AGGREGATE_CACHE_KEY };
 
 /** The saved totals; valid only for the day boundary and zone they were built with. */
 export interface AggregateCache {

@@ -5,7 +5,7 @@
  */
 import Dexie, { type Collection, type InsertType } from 'dexie';
 import type { FactdeckDB, MemoryRow, ReviewRow } from '$lib/db/schema';
-import { AGGREGATE_CACHE_KEY } from '$lib/db/stats-repository';
+import { AGGREGATE_CACHE_KEY } from '$lib/db/cache-keys';
 import {
 	answerOutcome,
 	regradeOutcome,

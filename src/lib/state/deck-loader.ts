@@ -6,7 +6,6 @@
 import { getDb } from '$lib/db/database';
 import type { FactdeckDB, UserDeckRow } from '$lib/db/schema';
 import { LearnerFacingError } from '$lib/domain/errors';
-import { getUserDeck } from '$lib/db/user-decks-repository';
 import { isUserDeckId } from '$lib/domain/deck/source-href';
 import type { Deck } from '$lib/domain/types';
 
@@ -63,6 +62,8 @@ async function fetchDeck(deckId: string, fetchFn: typeof fetch): Promise<Deck> {
 async function readUserDeck(db: FactdeckDB, deckId: string): Promise<Deck> {
 	let row: UserDeckRow | undefined;
 	try {
+		// Only a deck of the learner's own needs this repository: the built-in decks skip it.
+		const { getUserDeck } = await import('$lib/db/user-decks-repository');
 		row = await getUserDeck(db, deckId);
 	} catch {
 		throw new DeckLoadError('Your deck could not be read from this browser’s storage.');

@@ -46,7 +46,6 @@ import { DEFAULT_SETTINGS, type StudySettings } from '$lib/domain/study/study-se
 import { addCounts, NO_ANSWERS, type TodayCounts } from '$lib/domain/study/today-counts';
 import type { Answer, Deck, Fact, Grade, Item, MemorySnapshot } from '$lib/domain/types';
 import { loadDeck } from '$lib/state/deck-loader';
-import { requestPersistenceOnce } from '$lib/state/persistence';
 
 /** What a study session is given: its database, its clock and how it loads a deck. */
 export interface StudyDeps {
@@ -568,7 +567,12 @@ export class StudySession {
 		this.card = null;
 		// After a first session the learner has something worth keeping: ask the browser once
 		// to keep this site's storage (it never throws, and asks only once).
-		if (this.undoable > 0) void requestPersistenceOnce();
+		// After the first answer, ask the browser to keep this data (loaded then, not on first load).
+		if (this.undoable > 0) {
+			void import('$lib/state/persistence').then(({ requestPersistenceOnce }) =>
+				requestPersistenceOnce()
+			);
+		}
 		this.doneMessage = combineDone(
 			perDeck.map((d) => d.summary),
 			now
