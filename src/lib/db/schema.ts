@@ -1,5 +1,6 @@
 import Dexie, { type EntityTable } from 'dexie';
 import type { Answer, Assignment, Deck, StudentResult } from '$lib/domain/types';
+import { toStoredResult, type StoredResult } from '$lib/domain/teach/result-codec';
 
 /** FSRS memory of one fact, flattened so every field is plain data (times in epoch ms). */
 export interface MemorySnapshot {
@@ -83,7 +84,7 @@ export interface ResultRow {
 	assignmentId: string;
 	student: string;
 	receivedAt: number;
-	result: StudentResult;
+	result: StoredResult;
 }
 
 export interface UserDeckRow {
@@ -93,6 +94,18 @@ export interface UserDeckRow {
 	deck: Deck;
 	/** source id -> the document's text, verbatim, for the source reader (not indexed). */
 	documents?: Record<string, string>;
+}
+
+/** A version-1 result row's payload, whole enough to reshape (anything else is left as it is). */
+function isLegacyResult(value: unknown): value is StudentResult {
+	if (typeof value !== 'object' || value === null) return false;
+	const result = value as Partial<StudentResult>;
+	return (
+		result.v === 1 &&
+		typeof result.student === 'string' &&
+		typeof result.answers === 'object' &&
+		result.answers !== null
+	);
 }
 
 export class FactdeckDB extends Dexie {
@@ -125,5 +138,21 @@ export class FactdeckDB extends Dexie {
 			memory:
 				'&key, [deckId+dueAt], [deckId+suspended+state+dueAt], [suspended+state+dueAt], deckId, dueAt'
 		});
+		// Version 6: a collected result keeps its answers as [itemId, answer] pairs (a match as
+		// [term, meaning] pairs), so no id or term a student typed becomes an object key that a
+		// backup must refuse ("constructor"); the name is normalised as the form normalises it.
+		this.version(6)
+			.stores({})
+			.upgrade((tx) =>
+				tx
+					.table('results')
+					.toCollection()
+					.modify((row: ResultRow) => {
+						const old: unknown = row.result;
+						if (!isLegacyResult(old)) return;
+						row.result = toStoredResult(old);
+						row.student = row.result.student;
+					})
+			);
 	}
 }

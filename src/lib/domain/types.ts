@@ -172,6 +172,22 @@ export interface Assignment {
 	/** Percent 0..100. */
 	passMark: number;
 	createdAt: number;
+	/** Count self-marked items (flashcards) in the score; absent or false leaves them out. */
+	countSelfMarked?: boolean;
+	/** The teacher's verdicts on answers, kept with the assignment (never sent in a link). */
+	overrides?: AnswerOverride[];
+}
+
+/** A teacher's verdict on an answer: accepted or rejected for one result or for everyone. */
+export interface AnswerOverride {
+	itemId: string;
+	/** The answer as the gradebook groups it (typed answers normalised). */
+	answer: string;
+	/** The result it is for; absent for everyone who gave this answer. */
+	resultId?: string;
+	accept: boolean;
+	/** Epoch ms. */
+	at: number;
 }
 
 /** A student's submission: answers, never a trusted score. */
