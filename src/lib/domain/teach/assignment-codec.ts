@@ -211,7 +211,8 @@ const wireSchema = z.strictObject({
 	l: z.number().int().min(0).max(10080).optional(),
 	f: z.literal('n').optional(),
 	p: z.number().min(0).max(100),
-	c: z.number().int().min(0).max(MAX_EPOCH_MS),
+	// Bounded by the assignment schema, whose messages name the field (createdAt).
+	c: z.number().int().min(0),
 	k: z.literal(1).optional(),
 	dv: z.number().int().min(1).optional(),
 	r: z.string().max(MAX_ASSIGNMENT_ITEMS * 6).optional(),
