@@ -111,7 +111,7 @@ const storedSchema = z
  * A stored result, strictly checked; a version-1 result is read and turned into the stored
  * shape (its name normalised). There is no score field: the teacher regrades from the answers.
  */
-export const studentResultSchema = z.union([
+export const studentResultSchema = z.discriminatedUnion('v', [
 	storedSchema,
 	legacyResultSchema.transform(toStoredResult).pipe(storedSchema)
 ]) satisfies z.ZodType<StoredResult, unknown>;
