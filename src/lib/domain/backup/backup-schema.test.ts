@@ -129,12 +129,12 @@ function sampleTables(): BackupTables {
 				student: 'Ada',
 				receivedAt: NOW,
 				result: {
-					v: 1,
+					v: 2,
 					assignmentId: 'as1',
 					student: 'Ada',
 					startedAt: NOW,
 					submittedAt: NOW + 5000,
-					answers: { m1: 'NATO' }
+					answers: [['m1', 'NATO']]
 				}
 			}
 		],

@@ -29,7 +29,9 @@ export function findCodes(text: string): string[] {
 	while ((match = starts.exec(text))) {
 		if (match.index < from) continue;
 		// "FD" inside a longer word (or a base64 payload) is not the start of a code.
-		if (match.index > 0 && /[A-Za-z0-9]/.test(text[match.index - 1])) continue;
+		// "%3D" is a percent-encoded "=", as mail safety services rewrite "#r=".
+		const before = text.slice(Math.max(0, match.index - 3), match.index);
+		if (/[A-Za-z0-9]$/.test(before) && !/%3d$/i.test(before)) continue;
 		const rest = text.slice(match.index);
 		const header = HEADER.exec(rest);
 		if (!header) {
