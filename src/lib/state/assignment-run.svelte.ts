@@ -199,6 +199,11 @@ export class AssignmentRun {
 			});
 	}
 
+	/** Resolves once every answer given so far is written (or has failed to be). */
+	saved(): Promise<void> {
+		return this.#saving;
+	}
+
 	goTo(index: number): void {
 		this.index = Math.min(Math.max(0, index), Math.max(0, this.items.length - 1));
 	}
