@@ -389,7 +389,7 @@ describe('importResults', () => {
 		const foreign = { ...result, assignmentId: 'asg-2', student: 'Cleo' };
 		const outcomes = importResults(
 			assignment,
-			[result, other, { ...result }, foreign],
+			[result, other, { ...result }, foreign].map(toStoredResult),
 			new Set([resultId(other)])
 		);
 		expect(outcomes.map((o) => o.status)).toEqual([
