@@ -96,12 +96,24 @@ export class AssignmentRun {
 	});
 
 	#saving: Promise<void> = Promise.resolve();
-	#db: FactdeckDB;
+	#dbSource: FactdeckDB | (() => FactdeckDB);
 	#clock: Clock;
+
+	get #db(): FactdeckDB {
+		return typeof this.#dbSource === 'function' ? this.#dbSource() : this.#dbSource;
+	}
 	#loadDeck: AssignmentSources['loadDeck'];
 
-	constructor(db: FactdeckDB, clock: Clock, loadDeck: AssignmentSources['loadDeck']) {
-		this.#db = db;
+	/**
+	 * `db` may be a function, so a prerendered page can build the run before the browser's
+	 * database exists; it is first asked for when the link is opened.
+	 */
+	constructor(
+		db: FactdeckDB | (() => FactdeckDB),
+		clock: Clock,
+		loadDeck: AssignmentSources['loadDeck']
+	) {
+		this.#dbSource = db;
 		this.#clock = clock;
 		this.#loadDeck = loadDeck;
 	}

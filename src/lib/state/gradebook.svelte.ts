@@ -125,13 +125,18 @@ export class Gradebook {
 		return { ...entry, marks: markResult(assignment, entry.result, entry.id) };
 	});
 
-	#db: FactdeckDB;
+	#dbSource: FactdeckDB | (() => FactdeckDB);
 	#clock: Clock;
+
+	get #db(): FactdeckDB {
+		return typeof this.#dbSource === 'function' ? this.#dbSource() : this.#dbSource;
+	}
 	#batch = 0;
 	#serial = 0;
 
-	constructor(db: FactdeckDB, clock: Clock = { now: () => Date.now() }) {
-		this.#db = db;
+	/** `db` may be a function, so a page can build the gradebook before the database exists. */
+	constructor(db: FactdeckDB | (() => FactdeckDB), clock: Clock = { now: () => Date.now() }) {
+		this.#dbSource = db;
 		this.#clock = clock;
 	}
 
