@@ -80,7 +80,9 @@ test('a class of three: e-mail, link and file; accept for everyone changes score
 	await teacher.goto('/teach/new');
 	await teacher.getByLabel('Title').fill('Week 3 check');
 	await expect(teacher.getByLabel('Deck')).toHaveValue('kosovo');
-	await expect(teacher.getByRole('checkbox', { name: /^Flashcard \(self-marked/ })).not.toBeChecked();
+	await expect(
+		teacher.getByRole('checkbox', { name: /^Flashcard \(self-marked/ })
+	).not.toBeChecked();
 	await expect(teacher.getByLabel('Title')).toHaveAttribute('maxlength', '200');
 	await teacher.getByLabel('Pick the questions by hand').check();
 	const picker = teacher.getByRole('group', { name: 'Pick the questions' });

@@ -268,7 +268,9 @@ describe('version 6', () => {
 			answers: { q1: 'NATO', constructor: { prototype: 'x' } }
 		};
 		await writeAsVersion(name, 2, {
-			results: [{ id: 'r1', assignmentId: 'as-1', student: legacy.student, receivedAt: T0, result: legacy }]
+			results: [
+				{ id: 'r1', assignmentId: 'as-1', student: legacy.student, receivedAt: T0, result: legacy }
+			]
 		});
 		const db = new FactdeckDB(name);
 		opened.push(db);

@@ -190,7 +190,19 @@ function editDistance(a: string, b: string): number {
 const NO_MATCH: TypedMatch = { isCorrect: false, hasTypo: false };
 
 /** Words that link others without carrying the answer: "the institutions for self-rule". */
-const LINKING_WORDS = new Set(['the', 'a', 'an', 'of', 'for', 'to', 'in', 'on', 'at', 'by', 'with']);
+const LINKING_WORDS = new Set([
+	'the',
+	'a',
+	'an',
+	'of',
+	'for',
+	'to',
+	'in',
+	'on',
+	'at',
+	'by',
+	'with'
+]);
 /** Past this many content words, order may carry meaning ("A defeated B"), so it must match. */
 const MAX_REORDERED_WORDS = 5;
 
@@ -198,7 +210,8 @@ const MAX_REORDERED_WORDS = 5;
 function singular(word: string): string {
 	if (word.length > 4 && word.endsWith('ies')) return word.slice(0, -3) + 'y';
 	if (word.length > 4 && /(?:ch|sh|ss|x|z)es$/.test(word)) return word.slice(0, -2);
-	if (word.length > 3 && word.endsWith('s') && !/(?:ss|us|is)$/.test(word)) return word.slice(0, -1);
+	if (word.length > 3 && word.endsWith('s') && !/(?:ss|us|is)$/.test(word))
+		return word.slice(0, -1);
 	return word;
 }
 
@@ -208,7 +221,9 @@ function singular(word: string): string {
  */
 function namesIn(text: string): Set<string> {
 	const names = new Set<string>();
-	const words = String(text).split(/[^\p{L}\p{N}'’]+/u).filter(Boolean);
+	const words = String(text)
+		.split(/[^\p{L}\p{N}'’]+/u)
+		.filter(Boolean);
 	words.forEach((word, i) => {
 		const isCapitalised = /^\p{Lu}/u.test(word);
 		const isAcronym = word.length > 1 && word === word.toUpperCase() && /\p{L}/u.test(word);

@@ -144,7 +144,10 @@ const CLOCK_SKEW_MS = 24 * 3_600_000;
 const overrideSchema = z.strictObject({
 	itemId: id,
 	answer: z.string().max(5000),
-	resultId: z.string().regex(/^[0-9a-f]{16}$/).optional(),
+	resultId: z
+		.string()
+		.regex(/^[0-9a-f]{16}$/)
+		.optional(),
 	accept: z.boolean(),
 	at: z.number().int().min(APP_EPOCH_MS).max(MAX_EPOCH_MS)
 });
@@ -215,10 +218,20 @@ const wireSchema = z.strictObject({
 	c: z.number().int().min(0),
 	k: z.literal(1).optional(),
 	dv: z.number().int().min(1).optional(),
-	r: z.string().max(MAX_ASSIGNMENT_ITEMS * 6).optional(),
-	h: z.string().regex(/^[0-9a-f]{8}$/).optional(),
+	r: z
+		.string()
+		.max(MAX_ASSIGNMENT_ITEMS * 6)
+		.optional(),
+	h: z
+		.string()
+		.regex(/^[0-9a-f]{8}$/)
+		.optional(),
 	x: z.array(z.unknown()).max(MAX_ASSIGNMENT_ITEMS).optional(),
-	m: z.string().regex(/^[rx]*$/).max(MAX_ASSIGNMENT_ITEMS).optional()
+	m: z
+		.string()
+		.regex(/^[rx]*$/)
+		.max(MAX_ASSIGNMENT_ITEMS)
+		.optional()
 });
 type Wire = z.infer<typeof wireSchema>;
 
@@ -332,7 +345,8 @@ async function fromWire(wire: Wire, sources: AssignmentSources): Promise<Result<
 	const hashes = wire.r ? unpackHashes(wire.r) : [];
 	if (!hashes) return refuse('This link is damaged: its list of questions cannot be read.');
 	const carried = wire.x ?? [];
-	const marks = wire.m ?? (hashes.length > 0 ? 'r'.repeat(hashes.length) : 'x'.repeat(carried.length));
+	const marks =
+		wire.m ?? (hashes.length > 0 ? 'r'.repeat(hashes.length) : 'x'.repeat(carried.length));
 	const referCount = [...marks].filter((mark) => mark === 'r').length;
 	if (referCount !== hashes.length || marks.length - referCount !== carried.length) {
 		return refuse('This link is damaged: its list of questions does not add up.');
@@ -420,7 +434,8 @@ export async function decodeAssignment(
 	}
 	const json = await inflateJson('assignment', frame.value.bytes);
 	if (!json.ok) return json;
-	if (isNewerFormat(json.value, 2)) return refuse('This link was made by a newer version of Factdeck.');
+	if (isNewerFormat(json.value, 2))
+		return refuse('This link was made by a newer version of Factdeck.');
 	const wire = wireSchema.safeParse(json.value);
 	if (!wire.success) {
 		return refuse(`This link does not hold a valid assignment (${describeIssues(wire.error)}).`);

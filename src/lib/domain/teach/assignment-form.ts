@@ -47,7 +47,9 @@ export interface AssignmentForm {
  * The types a graded assignment draws by default: every type the app marks itself. A flashcard
  * is marked by the student ("I knew it"), so a teacher adds it on purpose.
  */
-export const DEFAULT_ASSIGNMENT_TYPES: ItemType[] = ITEM_TYPES.filter((type) => type !== 'flashcard');
+export const DEFAULT_ASSIGNMENT_TYPES: ItemType[] = ITEM_TYPES.filter(
+	(type) => type !== 'flashcard'
+);
 
 /** Fields that can be wrong (a checkbox cannot). */
 export type FormField = Exclude<keyof AssignmentForm, 'countSelfMarked'>;

@@ -4,7 +4,14 @@
  * (flashcards, where the student says "I knew it") left out of the score unless the teacher
  * counts them. Scores, item analysis and every export read their marks from here.
  */
-import type { Answer, AnswerOverride, Assignment, Grade, Item, StudentResult } from '$lib/domain/types';
+import type {
+	Answer,
+	AnswerOverride,
+	Assignment,
+	Grade,
+	Item,
+	StudentResult
+} from '$lib/domain/types';
 import { gradeAnswer } from '$lib/domain/quiz/grade';
 import { normalizeAnswer } from '$lib/domain/quiz/lenient-match';
 
@@ -14,7 +21,10 @@ export function isSelfMarked(item: Pick<Item, 'type'>): boolean {
 }
 
 /** True when an item counts towards the score of this assignment. */
-export function isCounted(item: Pick<Item, 'type'>, assignment: Pick<Assignment, 'countSelfMarked'>): boolean {
+export function isCounted(
+	item: Pick<Item, 'type'>,
+	assignment: Pick<Assignment, 'countSelfMarked'>
+): boolean {
 	return !isSelfMarked(item) || assignment.countSelfMarked === true;
 }
 
@@ -103,7 +113,8 @@ export function markResult(
 	result: StudentResult,
 	resultId: string
 ): ResultMarks {
-	const answers = typeof result.answers === 'object' && result.answers !== null ? result.answers : {};
+	const answers =
+		typeof result.answers === 'object' && result.answers !== null ? result.answers : {};
 	let points = 0;
 	let correct = 0;
 	let total = 0;

@@ -36,7 +36,11 @@ export function qrPath(modules: QrModules, quiet = QR_QUIET_ZONE): { size: numbe
 }
 
 /** Dark and light pixels of a drawn code (`scale` pixels per module), as RGBA, for readers. */
-export function qrPixels(modules: QrModules, scale = 4, quiet = QR_QUIET_ZONE): {
+export function qrPixels(
+	modules: QrModules,
+	scale = 4,
+	quiet = QR_QUIET_ZONE
+): {
 	width: number;
 	data: Uint8ClampedArray;
 } {

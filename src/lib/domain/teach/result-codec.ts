@@ -154,7 +154,9 @@ export function fromStoredResult(result: StoredResult | StudentResult): StudentR
 		student: result.student,
 		startedAt: result.startedAt,
 		submittedAt: result.submittedAt,
-		answers: Object.fromEntries(result.answers.map(([id, answer]) => [id, fromStoredAnswer(answer)]))
+		answers: Object.fromEntries(
+			result.answers.map(([id, answer]) => [id, fromStoredAnswer(answer)])
+		)
 	};
 }
 
@@ -234,10 +236,10 @@ function readSlot(input: ByteReader, item: Item): StoredAnswer | undefined | nul
 		case TAG.pairs: {
 			const count = input.uint();
 			if (count > 30) return null;
-			return Array.from(
-				{ length: count },
-				(): [string, string] => [input.text(MAX_SLOT_TEXT_BYTES), input.text(MAX_SLOT_TEXT_BYTES)]
-			);
+			return Array.from({ length: count }, (): [string, string] => [
+				input.text(MAX_SLOT_TEXT_BYTES),
+				input.text(MAX_SLOT_TEXT_BYTES)
+			]);
 		}
 		case TAG.indices: {
 			const count = input.uint();

@@ -62,7 +62,6 @@ export function findCodes(text: string): string[] {
 	return codes;
 }
 
-
 export interface ResultFile {
 	format: typeof RESULT_FILE_FORMAT;
 	v: 1;

@@ -10,13 +10,19 @@
 export const MAX_NAME_LENGTH = 100;
 
 // Zero-width and invisible formatting characters, bidi marks, overrides and isolates, controls.
-const INVISIBLE =
-	/[\u0000-\u001f\u007f-\u009f\u00ad\u061c\u115f\u1160\u17b4\u17b5\u180e\u200b-\u200f\u202a-\u202e\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0\ufff0-\ufffb]/g;
+// (Cc: controls; Cf: zero-width characters, bidi marks, overrides and isolates, soft hyphen, BOM.)
+const INVISIBLE = /\p{Cc}|\p{Cf}|[\u115f\u3164\uffa0]|\u1160/gu;
 const SPACES = /[\s\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+/g;
 
 /** The name as stored and shown: NFC, no invisible or control characters, single spaces. */
 export function normaliseName(name: string): string {
-	return name.normalize('NFC').replace(INVISIBLE, '').replace(SPACES, ' ').trim();
+	// Spaces first, so a tab or a line break still separates words before controls go.
+	return name
+		.normalize('NFC')
+		.replace(SPACES, ' ')
+		.replace(INVISIBLE, '')
+		.replace(SPACES, ' ')
+		.trim();
 }
 
 /** Why a name cannot be used (after normalising), or null when it can. */
@@ -31,10 +37,48 @@ export function nameProblem(name: string): string | null {
 
 // Letters from other scripts that are drawn like Latin ones, and digits drawn like letters.
 const CONFUSABLE: Record<string, string> = {
-	а: 'a', в: 'b', е: 'e', ё: 'e', к: 'k', м: 'm', н: 'h', о: 'o', р: 'p', с: 'c', т: 't',
-	у: 'y', х: 'x', і: 'i', ї: 'i', ј: 'j', ѕ: 's', ԁ: 'd', ԛ: 'q', ԝ: 'w', һ: 'h',
-	α: 'a', β: 'b', ε: 'e', η: 'n', ι: 'i', κ: 'k', ν: 'v', ο: 'o', ρ: 'p', τ: 't', υ: 'u',
-	χ: 'x', '0': 'o', '1': 'l', '|': 'l', ı: 'i', ł: 'l', đ: 'd', ð: 'd', ø: 'o', ß: 'ss'
+	а: 'a',
+	в: 'b',
+	е: 'e',
+	ё: 'e',
+	к: 'k',
+	м: 'm',
+	н: 'h',
+	о: 'o',
+	р: 'p',
+	с: 'c',
+	т: 't',
+	у: 'y',
+	х: 'x',
+	і: 'i',
+	ї: 'i',
+	ј: 'j',
+	ѕ: 's',
+	ԁ: 'd',
+	ԛ: 'q',
+	ԝ: 'w',
+	һ: 'h',
+	α: 'a',
+	β: 'b',
+	ε: 'e',
+	η: 'n',
+	ι: 'i',
+	κ: 'k',
+	ν: 'v',
+	ο: 'o',
+	ρ: 'p',
+	τ: 't',
+	υ: 'u',
+	χ: 'x',
+	'0': 'o',
+	'1': 'l',
+	'|': 'l',
+	ı: 'i',
+	ł: 'l',
+	đ: 'd',
+	ð: 'd',
+	ø: 'o',
+	ß: 'ss'
 };
 
 /** What a name looks like: compatibility forms folded, accents dropped, look-alike letters merged. */
