@@ -175,7 +175,7 @@ test('a class of three: e-mail, link and file; accept for everyone changes score
 	expect(before).toMatch(/Besnik,50,/);
 
 	// The per-student view: Besnik's answer beside the key; accept it for everyone who gave it.
-	await score('Besnik').getByRole('button', { name: 'Besnik' }).click();
+	await score('Besnik').getByRole('button', { name: 'Besnik', exact: true }).click();
 	const view = teacher.getByRole('region', { name: "Besnik's answers" });
 	await expect(view).toContainText(WRONG);
 	await view.getByRole('button', { name: 'Accept for everyone who gave it (2)' }).click();
@@ -204,7 +204,7 @@ test('a class of three: e-mail, link and file; accept for everyone changes score
 	await expect(score('Ana')).toContainText(/100%/);
 	await teacher.reload();
 	await expect(score('Ana')).toContainText(/100%/);
-	await score('Ana').getByRole('button', { name: 'Ana' }).click();
+	await score('Ana').getByRole('button', { name: 'Ana', exact: true }).click();
 	const anaView = teacher.getByRole('region', { name: "Ana's answers" });
 	await anaView.getByRole('button', { name: "Back to the key's mark" }).click();
 	await expect(score('Ana')).toContainText(/50%/);
