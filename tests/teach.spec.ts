@@ -97,7 +97,7 @@ async function createAssignment(
 	await expect(page).toHaveURL(/\/teach\/[0-9a-z]{10}$/);
 	await expect(page.getByRole('heading', { level: 1, name: options.title })).toBeVisible();
 	const link = await page.getByLabel('Link for students').inputValue();
-	expect(link).toMatch(/\/assignment#a=FD1\.a\./);
+	expect(link).toMatch(/\/assignment#a=FD2\.a\./);
 	return { link, id: new URL(page.url()).pathname.split('/').pop()! };
 }
 
@@ -263,7 +263,7 @@ test.describe('teacher-assigned quizzes', () => {
 		await student.getByRole('button', { name: 'Copy result code' }).click();
 		await expect(student.getByText('Result code copied.')).toBeVisible();
 		const code = await clipboard(student);
-		expect(code).toMatch(/^FD1\.r\./);
+		expect(code).toMatch(/^FD2\.r\./);
 		expect(await student.getByLabel('Result code').inputValue()).toBe(code);
 		await expectNoAxeViolations(student);
 
@@ -280,7 +280,7 @@ test.describe('teacher-assigned quizzes', () => {
 
 		// Teacher: paste the code; the score is recomputed from the answers.
 		await teacher.goto(`/teach/${id}`);
-		await teacher.getByLabel('Paste result codes or result links').fill(code);
+		await teacher.getByLabel('Paste result codes, links or whole messages').fill(code);
 		await teacher.getByRole('button', { name: 'Add results' }).click();
 		await expect(teacher.getByText("Ana Student's result was added.")).toBeVisible();
 		const row = teacher.getByRole('row', { name: /Ana Student/ });
@@ -406,7 +406,7 @@ test.describe('teacher-assigned quizzes', () => {
 		const filePath = (await fileDownload.path())!;
 
 		// The result link opens the gradebook, imports the result and clears the fragment.
-		expect(resultLink).toContain(`/teach/${id}#r=FD1.r.`);
+		expect(resultLink).toContain(`/teach/${id}#r=FD2.r.`);
 		await teacher.goto(resultLink);
 		await expect(teacher.getByText("Ben's result was added.")).toBeVisible();
 		await expect(teacher).toHaveURL(new RegExp(`/teach/${id}$`));
@@ -418,7 +418,7 @@ test.describe('teacher-assigned quizzes', () => {
 		await expect(teacher.getByText("Ben's result was already collected.")).toBeVisible();
 		const damaged = code.slice(0, -3) + (code.endsWith('AAA') ? 'BBB' : 'AAA');
 		await teacher
-			.getByLabel('Paste result codes or result links')
+			.getByLabel('Paste result codes, links or whole messages')
 			.fill(`${damaged}\n\n${code.slice(0, 30)}`);
 		await teacher.getByRole('button', { name: 'Add results' }).click();
 		await expect(teacher.getByText(/Code 1: This code is damaged/)).toBeVisible();
@@ -430,7 +430,7 @@ test.describe('teacher-assigned quizzes', () => {
 
 		// A result for another assignment is named, and not added here.
 		const other = await createAssignment(teacher, { title: 'Another check' });
-		await teacher.getByLabel('Paste result codes or result links').fill(code);
+		await teacher.getByLabel('Paste result codes, links or whole messages').fill(code);
 		await teacher.getByRole('button', { name: 'Add results' }).click();
 		await expect(
 			teacher.getByText(/result is for another assignment, not “Another check”/)
@@ -455,7 +455,7 @@ test.describe('teacher-assigned quizzes', () => {
 		await teacher.keyboard.press('Enter');
 		await expect(teacher.getByRole('heading', { name: 'Results (0)' })).toBeVisible();
 		// Removed, it can be collected again from the student's code.
-		await teacher.getByLabel('Paste result codes or result links').fill(code);
+		await teacher.getByLabel('Paste result codes, links or whole messages').fill(code);
 		await teacher.getByRole('button', { name: 'Add results' }).click();
 		await expect(teacher.getByText("Ben's result was added.")).toBeVisible();
 		await expect(teacher.getByRole('heading', { name: 'Results (1)' })).toBeVisible();
@@ -497,7 +497,7 @@ test.describe('teacher-assigned quizzes', () => {
 		await student.clock.runFor(30_000);
 		await expect(student.getByText(/Submitted, Cy\. Time taken: 1 min 00 s\./)).toBeVisible();
 		await expect(student.getByRole('heading', { name: /^Your score:/ })).toBeVisible();
-		await expect(student.getByLabel('Result code')).toHaveValue(/^FD1\.r\./);
+		await expect(student.getByLabel('Result code')).toHaveValue(/^FD2\.r\./);
 		await teacherContext.close();
 		await studentContext.close();
 	});

@@ -17,7 +17,8 @@ import {
 	studentAttemptId,
 	submitStudentAttempt
 } from '$lib/db/assignments-repository';
-import type { Assignment, Item, StudentResult } from '$lib/domain/types';
+import type { Assignment, Item } from '$lib/domain/types';
+import type { StoredResult } from '$lib/domain/teach/result-codec';
 
 let db: FactdeckDB;
 
@@ -71,14 +72,14 @@ function assignment(id: string, createdAt: number): Assignment {
 	};
 }
 
-function result(assignmentId: string, student: string, answer: string): StudentResult {
+function result(assignmentId: string, student: string, answer: string): StoredResult {
 	return {
-		v: 1,
+		v: 2,
 		assignmentId,
 		student,
 		startedAt: 1000,
 		submittedAt: 2000,
-		answers: { i1: answer }
+		answers: [['i1', answer]]
 	};
 }
 

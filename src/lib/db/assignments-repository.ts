@@ -5,12 +5,32 @@
  * teacher or student sees.
  */
 import type { AssignmentRow, AttemptRow, FactdeckDB, ResultRow } from '$lib/db/schema';
-import type { Answer, Assignment, StudentResult } from '$lib/domain/types';
+import type { Answer, AnswerOverride, Assignment } from '$lib/domain/types';
+import type { StoredResult } from '$lib/domain/teach/result-codec';
 import { normalizeStudentName } from '$lib/domain/quiz/quiz-assembly';
 
 /** Saves (or replaces) an assignment in the teacher's list. */
 export async function saveAssignment(db: FactdeckDB, assignment: Assignment): Promise<void> {
 	await db.assignments.put({ id: assignment.id, createdAt: assignment.createdAt, assignment });
+}
+
+/**
+ * Replaces the teacher's overrides kept with an assignment; returns the assignment as stored,
+ * or undefined when it is no longer saved.
+ */
+export async function saveOverrides(
+	db: FactdeckDB,
+	assignmentId: string,
+	overrides: AnswerOverride[]
+): Promise<Assignment | undefined> {
+	return db.transaction('rw', db.assignments, async () => {
+		const row = await db.assignments.get(assignmentId);
+		if (!row) return undefined;
+		const assignment: Assignment = { ...row.assignment, overrides };
+		if (overrides.length === 0) delete assignment.overrides;
+		await db.assignments.put({ ...row, assignment });
+		return assignment;
+	});
 }
 
 /** The teacher's assignments, newest first. */
@@ -42,7 +62,7 @@ export async function countResultsByAssignment(db: FactdeckDB): Promise<Map<stri
 export interface IncomingResult {
 	/** `resultId(result)`: the same submission always has the same id. */
 	id: string;
-	result: StudentResult;
+	result: StoredResult;
 }
 
 export interface SaveResultsOutcome {

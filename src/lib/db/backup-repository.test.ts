@@ -139,7 +139,14 @@ async function seed(db: FactdeckDB, start = T0): Promise<void> {
 		assignmentId: 'as-1',
 		student: 'Ada',
 		receivedAt: start,
-		result
+		result: {
+			v: 2,
+			assignmentId: 'as-1',
+			student: 'Ada',
+			startedAt: start,
+			submittedAt: start + 60_000,
+			answers: [['k1-mcq', 'UN']]
+		}
 	});
 	// Saved the way the app saves it, with its document: longer than any other text in a backup.
 	await saveUserDeck(
@@ -344,7 +351,7 @@ describe('importBackup refuses bad files and leaves the database as it was', () 
 			(f) => (f.tables.attempts[0].answers = { 'k1-mcq': 42 }),
 			(f) => (f.tables.assignments[0].assignment.passMark = 101),
 			(f) => (f.tables.assignments[0].assignment.items = []),
-			(f) => (f.tables.results[0].result.v = 2),
+			(f) => (f.tables.results[0].result.v = 3),
 			(f) => (f.tables.userDecks[0].deck.items = 'none'),
 			(f) => (f.tables.memory = {}),
 			(f) => (f.tables = []),

@@ -37,7 +37,8 @@ const SHIPPED: Array<{ version: number; stores: Stores }> = [
 				'&key, [deckId+dueAt], [deckId+suspended+state+dueAt], [suspended+state+dueAt], deckId, dueAt'
 		}
 	},
-	{ version: 5, stores: { autoBackups: '++id, madeAt' } }
+	{ version: 5, stores: { autoBackups: '++id, madeAt' } },
+	{ version: 6, stores: {} }
 ];
 
 const T0 = Date.UTC(2026, 0, 10, 12);
@@ -183,6 +184,47 @@ const CASES: UpgradeCase[] = [
 		check: async (db) => {
 			expect(await db.autoBackups.orderBy('madeAt').primaryKeys()).toEqual([1]);
 		}
+	},
+	{
+		from: 6,
+		rows: {
+			...VERSION_2_ROWS,
+			results: [
+				{
+					id: 'res-6',
+					assignmentId: 'as-1',
+					student: 'Ada',
+					receivedAt: T0,
+					result: {
+						v: 2,
+						assignmentId: 'as-1',
+						student: 'Ada',
+						startedAt: T0,
+						submittedAt: T0 + 1000,
+						answers: [['q1', [['constructor', 'x']]]]
+					}
+				}
+			]
+		},
+		expected: {
+			...VERSION_2_ROWS,
+			results: [
+				{
+					id: 'res-6',
+					assignmentId: 'as-1',
+					student: 'Ada',
+					receivedAt: T0,
+					result: {
+						v: 2,
+						assignmentId: 'as-1',
+						student: 'Ada',
+						startedAt: T0,
+						submittedAt: T0 + 1000,
+						answers: [['q1', [['constructor', 'x']]]]
+					}
+				}
+			]
+		}
 	}
 ];
 
@@ -229,4 +271,39 @@ describe('schema upgrades keep every row', () => {
 			await db.delete();
 		}
 	);
+});
+
+describe('version 6', () => {
+	it('turns a collected result’s answers into pairs, so no typed term is an object key', async () => {
+		const name = 'v6-' + Math.random();
+		const legacy = {
+			v: 1,
+			assignmentId: 'as-1',
+			student: 'A\u200bna\u202e',
+			startedAt: T0,
+			submittedAt: T0 + 1000,
+			answers: { q1: 'NATO', constructor: { prototype: 'x' } }
+		};
+		await writeAsVersion(name, 2, {
+			results: [
+				{ id: 'r1', assignmentId: 'as-1', student: legacy.student, receivedAt: T0, result: legacy }
+			]
+		});
+		const db = new FactdeckDB(name);
+		opened.push(db);
+		const row = await db.results.get('r1');
+		expect(row?.student).toBe('Ana');
+		expect(row?.result).toEqual({
+			v: 2,
+			assignmentId: 'as-1',
+			student: 'Ana',
+			startedAt: T0,
+			submittedAt: T0 + 1000,
+			answers: [
+				['q1', 'NATO'],
+				['constructor', [['prototype', 'x']]]
+			]
+		});
+		await db.delete();
+	});
 });

@@ -6,8 +6,10 @@ import type {
 	ResultRow,
 	ReviewRow,
 	SettingRow,
+	StudentResult,
 	UserDeckRow
 } from '$lib/domain/types';
+import { toStoredResult } from '$lib/domain/teach/result-codec';
 
 // The row shapes are declared in the domain; re-exported so db code names them beside the tables.
 export type {
@@ -32,6 +34,18 @@ export interface AutoBackupRow {
 	reviews: number;
 	/** The backup file's text, exactly as "Download a backup" would have saved it. */
 	text: string;
+}
+
+/** A version-1 result row's payload, whole enough to reshape (anything else is left as it is). */
+function isLegacyResult(value: unknown): value is StudentResult {
+	if (typeof value !== 'object' || value === null) return false;
+	const result = value as Partial<StudentResult>;
+	return (
+		result.v === 1 &&
+		typeof result.student === 'string' &&
+		typeof result.answers === 'object' &&
+		result.answers !== null
+	);
 }
 
 export class FactdeckDB extends Dexie {
@@ -69,5 +83,21 @@ export class FactdeckDB extends Dexie {
 		// bad restore can be taken back (as Anki's automatic backups allow). They never travel in
 		// a backup file themselves.
 		this.version(5).stores({ autoBackups: '++id, madeAt' });
+		// Version 6: a collected result keeps its answers as [itemId, answer] pairs (a match as
+		// [term, meaning] pairs), so no id or term a student typed becomes an object key that a
+		// backup must refuse ("constructor"); the name is normalised as the form normalises it.
+		this.version(6)
+			.stores({})
+			.upgrade((tx) =>
+				tx
+					.table('results')
+					.toCollection()
+					.modify((row: ResultRow) => {
+						const old: unknown = row.result;
+						if (!isLegacyResult(old)) return;
+						row.result = toStoredResult(old);
+						row.student = row.result.student;
+					})
+			);
 	}
 }

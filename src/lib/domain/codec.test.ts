@@ -90,7 +90,7 @@ describe('encode and decode', () => {
 		);
 		expect(await fails('assignment', code.slice(0, 9))).toBe(messages.incomplete('assignment'));
 		expect(await fails('assignment', 'FD')).toBe(messages.incomplete('assignment'));
-		expect(await fails('assignment', code.replace(/^FD1/, 'FD2'))).toBe(
+		expect(await fails('assignment', code.replace(/^FD1/, 'FD3'))).toBe(
 			'This link was made by a newer version of Factdeck.'
 		);
 		expect(await fails('result', code)).toBe('This code is for an assignment, not a result.');

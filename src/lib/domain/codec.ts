@@ -15,8 +15,13 @@ export type Result<T> = { ok: true; value: T } | { ok: false; error: string };
 
 export type CodecKind = 'assignment' | 'result';
 
-/** The codec format version written by this build. */
-export const CODEC_VERSION = 1;
+/**
+ * The newest frame version this build reads and writes. Version 1 carries deflated JSON;
+ * version 2 carries bytes the kind's own codec lays out (compact answers, item references).
+ */
+export const CODEC_VERSION = 2;
+/** The JSON frame version, still read so codes and links already sent keep working. */
+export const JSON_CODEC_VERSION = 1;
 export const CODEC_PREFIX = 'FD';
 /** Longer codes are refused before any work is done (characters). */
 export const MAX_CODE_LENGTH = 2_000_000;
@@ -159,16 +164,25 @@ export async function inflateRaw(bytes: Uint8Array, limit: number): Promise<Uint
 }
 
 /** Frames an already base64url payload; exported so tests can forge codes with valid checksums. */
-export function frame(kind: CodecKind, payload: string, version: number = CODEC_VERSION): string {
+export function frame(
+	kind: CodecKind,
+	payload: string,
+	version: number = JSON_CODEC_VERSION
+): string {
 	const header = `${CODEC_PREFIX}${version}.${KIND_LETTER[kind]}.${payload.length.toString(36)}.`;
 	return `${header}${fnv1a32(header + payload)}.${payload}`;
 }
 
-/** Encodes any JSON-serialisable value as a framed, compressed, URL-safe code. */
+/** Encodes any JSON-serialisable value as a framed, compressed, URL-safe code (version 1). */
 export async function encode(kind: CodecKind, value: unknown): Promise<string> {
 	const json = JSON.stringify(value);
 	const compressed = await deflateRaw(new TextEncoder().encode(json));
-	return frame(kind, toBase64Url(compressed));
+	return frame(kind, toBase64Url(compressed), JSON_CODEC_VERSION);
+}
+
+/** Frames bytes laid out by a kind's own codec as a version-2 code. */
+export function encodeBytes(kind: CodecKind, bytes: Uint8Array): string {
+	return frame(kind, toBase64Url(bytes), CODEC_VERSION);
 }
 
 /**
@@ -184,8 +198,19 @@ export function extractCode(input: string): string {
 
 const HEADER = /^FD(\d+)\.([a-z])\.([0-9a-z]{1,8})\.([0-9a-f]{8})\.([A-Za-z0-9_-]*)$/;
 
+/** What a checked frame holds: JSON (version 1) or a kind's own bytes (version 2). */
+export type Frame = { version: 1; value: unknown } | { version: 2; bytes: Uint8Array };
+
 /** Decodes a code of the expected kind to its JSON value; never throws, whatever the input. */
 export async function decode(expected: CodecKind, input: string): Promise<Result<unknown>> {
+	const frame = await decodeFrame(expected, input);
+	if (!frame.ok) return frame;
+	if (frame.value.version !== 1) return { ok: false, error: messages.unreadable(expected) };
+	return { ok: true, value: frame.value.value };
+}
+
+/** Checks a code's frame and reads its payload, of either version; never throws. */
+export async function decodeFrame(expected: CodecKind, input: string): Promise<Result<Frame>> {
 	try {
 		return await decodeUnsafe(expected, input);
 	} catch {
@@ -193,8 +218,8 @@ export async function decode(expected: CodecKind, input: string): Promise<Result
 	}
 }
 
-async function decodeUnsafe(expected: CodecKind, input: string): Promise<Result<unknown>> {
-	const fail = (error: string): Result<unknown> => ({ ok: false, error });
+async function decodeUnsafe(expected: CodecKind, input: string): Promise<Result<Frame>> {
+	const fail = (error: string): Result<Frame> => ({ ok: false, error });
 	if (typeof input !== 'string') return fail(messages.notFactdeck(expected));
 	if (input.length > MAX_CODE_LENGTH * 2) return fail(messages.tooLong(expected));
 	const code = extractCode(input);
@@ -202,13 +227,14 @@ async function decodeUnsafe(expected: CodecKind, input: string): Promise<Result<
 	if (code.length > MAX_CODE_LENGTH) return fail(messages.tooLong(expected));
 
 	const start = `${CODEC_PREFIX}${CODEC_VERSION}.`;
-	if (code.length < start.length && start.startsWith(code))
+	const legacyStart = `${CODEC_PREFIX}${JSON_CODEC_VERSION}.`;
+	if (code.length < start.length && (start.startsWith(code) || legacyStart.startsWith(code)))
 		return fail(messages.incomplete(expected));
 	const version = /^FD(\d{1,9})(?:\.|$)/.exec(code);
 	if (!version) return fail(messages.notFactdeck(expected));
 	const versionNumber = Number(version[1]);
 	if (versionNumber > CODEC_VERSION) return fail(messages.newer(expected));
-	if (versionNumber !== CODEC_VERSION) return fail(messages.damaged(expected));
+	if (versionNumber < JSON_CODEC_VERSION) return fail(messages.damaged(expected));
 
 	const match = HEADER.exec(code);
 	if (!match) {
@@ -231,26 +257,35 @@ async function decodeUnsafe(expected: CodecKind, input: string): Promise<Result<
 
 	const bytes = fromBase64Url(payload);
 	if (!bytes) return fail(messages.damaged(expected));
+	if (versionNumber === CODEC_VERSION) return { ok: true, value: { version: 2, bytes } };
+	const json = await inflateJson(expected, bytes);
+	return json.ok ? { ok: true, value: { version: 1, value: json.value } } : json;
+}
+
+/**
+ * Inflates deflate-raw bytes and parses them as JSON, refusing a `__proto__` key (schema
+ * parsing would drop it silently, so such a code is refused whole); never throws.
+ */
+export async function inflateJson(kind: CodecKind, bytes: Uint8Array): Promise<Result<unknown>> {
+	const fail = (error: string): Result<unknown> => ({ ok: false, error });
 	let inflated: Uint8Array | null;
 	try {
 		inflated = await inflateRaw(bytes, MAX_JSON_BYTES);
 	} catch {
-		return fail(messages.unreadable(expected));
+		return fail(messages.unreadable(kind));
 	}
-	if (!inflated) return fail(messages.tooLarge(expected));
+	if (!inflated) return fail(messages.tooLarge(kind));
 	let value: unknown;
 	let forbidden = false;
 	try {
-		// JSON.parse keeps "__proto__" as an own key, but schema parsing would drop it silently:
-		// such a code is refused whole rather than decoded into something other than was sent.
 		value = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(inflated), (key, v) => {
 			if (key === '__proto__') forbidden = true;
 			return v;
 		});
 	} catch {
-		return fail(messages.unreadable(expected));
+		return fail(messages.unreadable(kind));
 	}
-	if (forbidden) return fail(messages.forbiddenKey(expected));
+	if (forbidden) return fail(messages.forbiddenKey(kind));
 	return { ok: true, value };
 }
 

@@ -2,6 +2,7 @@
  * The shapes that flow through Factdeck: documents -> facts -> items -> decks.
  * Plain data, JSON-serialisable, shared by the build, the browser and the tests.
  */
+import type { StoredResult } from '$lib/domain/teach/result-codec';
 
 /** What kind of value an answer is; distractors are always drawn from the same kind. */
 export type AnswerKind =
@@ -172,6 +173,22 @@ export interface Assignment {
 	/** Percent 0..100. */
 	passMark: number;
 	createdAt: number;
+	/** Count self-marked items (flashcards) in the score; absent or false leaves them out. */
+	countSelfMarked?: boolean;
+	/** The teacher's verdicts on answers, kept with the assignment (never sent in a link). */
+	overrides?: AnswerOverride[];
+}
+
+/** A teacher's verdict on an answer: accepted or rejected for one result or for everyone. */
+export interface AnswerOverride {
+	itemId: string;
+	/** The answer as the gradebook groups it (typed answers normalised). */
+	answer: string;
+	/** The result it is for; absent for everyone who gave this answer. */
+	resultId?: string;
+	accept: boolean;
+	/** Epoch ms. */
+	at: number;
 }
 
 /** A student's submission: answers, never a trusted score. */
@@ -272,7 +289,8 @@ export interface ResultRow {
 	assignmentId: string;
 	student: string;
 	receivedAt: number;
-	result: StudentResult;
+	/** Answers as [itemId, answer] pairs: nothing a student typed becomes an object key. */
+	result: StoredResult;
 }
 
 export interface UserDeckRow {

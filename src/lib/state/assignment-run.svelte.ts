@@ -3,34 +3,33 @@
  * link, the name, the answers saved as they are given (so a reload or a closed tab resumes), the
  * clock, and the submission with the result code to hand back. One writer for the attempt.
  */
-import { getDb } from '$lib/db/database';
-import type { AttemptRow } from '$lib/db/schema';
+import type { AttemptRow, FactdeckDB } from '$lib/db/schema';
 import {
 	listStudentAttempts,
 	saveAttemptAnswers,
 	startStudentAttempt,
 	submitStudentAttempt
 } from '$lib/db/assignments-repository';
-import { decodeAssignment, parseAssignmentFragment } from '$lib/domain/teach/assignment-codec';
+import {
+	decodeAssignment,
+	parseAssignmentFragment,
+	type AssignmentSources
+} from '$lib/domain/teach/assignment-codec';
 import { encodeResult } from '$lib/domain/teach/result-codec';
-import { normalizeStudentName, orderForStudent } from '$lib/domain/quiz/quiz-assembly';
-import { isAnswered } from '$lib/domain/teach/item-analysis';
-import { scoreAttempt, type AttemptScore } from '$lib/domain/quiz/grade';
+import { orderForStudent } from '$lib/domain/quiz/quiz-assembly';
+import { isAnswered, markResult, type ResultMarks } from '$lib/domain/teach/marking';
+import { nameProblem, normaliseName } from '$lib/domain/teach/student-name';
 import type { Answer, Assignment, Item, StudentResult } from '$lib/domain/types';
 import { describeError } from '$lib/domain/errors';
 
 export type RunPhase = 'loading' | 'invalid' | 'intro' | 'running' | 'submitted';
 
-export const MAX_NAME_LENGTH = 100;
+/** The form's name rules, the same ones the gradebook applies to a result's name. */
+export { MAX_NAME_LENGTH, nameProblem } from '$lib/domain/teach/student-name';
 
-/** Why a name cannot be used, or null when it can. */
-export function nameProblem(name: string): string | null {
-	const trimmed = name.trim();
-	if (!trimmed) return 'Enter your name, so your teacher knows whose answers these are.';
-	if (trimmed.length > MAX_NAME_LENGTH)
-		return `Shorten your name to at most ${MAX_NAME_LENGTH} characters.`;
-	if (!normalizeStudentName(trimmed)) return 'Your name needs at least one letter or digit.';
-	return null;
+/** The time source; tests pass a fixed one. */
+export interface Clock {
+	now(): number;
 }
 
 /** True when an answer holds something the student actually gave (the gradebook's own rule). */
@@ -69,26 +68,52 @@ export class AssignmentRun {
 			: null
 	);
 	remainingMs = $derived(this.deadline === null ? null : Math.max(0, this.deadline - this.now));
-	/** The regraded score of a submitted attempt (graded here as the teacher will). */
-	score = $derived.by((): AttemptScore | null =>
-		this.phase === 'submitted' && this.assignment
-			? scoreAttempt(this.assignment.items, this.answers)
+	/**
+	 * The score of a submitted attempt, marked here as the teacher's gradebook marks it before
+	 * any override: self-marked items count only when the teacher said so.
+	 */
+	score = $derived.by((): ResultMarks | null =>
+		this.phase === 'submitted' && this.assignment && this.result
+			? markResult(this.assignment, this.result, '')
 			: null
 	);
+	/** The result as the teacher will read it (times in whole seconds, as the code carries). */
 	result = $derived.by((): StudentResult | null => {
 		const attempt = this.attempt;
 		if (!this.assignment || !attempt || attempt.submittedAt === null) return null;
+		const startedAt = Math.floor(attempt.startedAt / 1000) * 1000;
 		return {
 			v: 1,
 			assignmentId: this.assignment.id,
-			student: attempt.student ?? '',
-			startedAt: attempt.startedAt,
-			submittedAt: attempt.submittedAt,
+			student: normaliseName(attempt.student ?? ''),
+			startedAt,
+			submittedAt: Math.max(startedAt, Math.floor(attempt.submittedAt / 1000) * 1000),
 			answers: this.#givenAnswers()
 		};
 	});
 
 	#saving: Promise<void> = Promise.resolve();
+	#dbSource: FactdeckDB | (() => FactdeckDB);
+	#clock: Clock;
+
+	get #db(): FactdeckDB {
+		return typeof this.#dbSource === 'function' ? this.#dbSource() : this.#dbSource;
+	}
+	#loadDeck: AssignmentSources['loadDeck'];
+
+	/**
+	 * `db` may be a function, so a prerendered page can build the run before the browser's
+	 * database exists; it is first asked for when the link is opened.
+	 */
+	constructor(
+		db: FactdeckDB | (() => FactdeckDB),
+		clock: Clock,
+		loadDeck: AssignmentSources['loadDeck']
+	) {
+		this.#dbSource = db;
+		this.#clock = clock;
+		this.#loadDeck = loadDeck;
+	}
 
 	/** The answer given to one item so far (own keys only). */
 	answerTo(itemId: string): Answer | undefined {
@@ -96,7 +121,8 @@ export class AssignmentRun {
 	}
 
 	/** Reads the assignment from a location hash and finds earlier attempts on this device. */
-	async open(hash: string, now: number): Promise<void> {
+	async open(hash: string): Promise<void> {
+		const now = this.#clock.now();
 		this.phase = 'loading';
 		this.now = now;
 		this.attempt = null;
@@ -108,14 +134,14 @@ export class AssignmentRun {
 			this.#invalid('This link has no assignment in it: the part after “#a=” is missing.');
 			return;
 		}
-		const decoded = await decodeAssignment(code);
+		const decoded = await decodeAssignment(code, { loadDeck: this.#loadDeck, now });
 		if (!decoded.ok) {
 			this.#invalid(decoded.error);
 			return;
 		}
 		this.assignment = decoded.value;
 		try {
-			this.previous = await listStudentAttempts(getDb(), decoded.value.id);
+			this.previous = await listStudentAttempts(this.#db, decoded.value.id);
 		} catch (error) {
 			this.previous = [];
 			this.saveError = `Answers cannot be saved on this device (${describeError(error)}).`;
@@ -124,29 +150,32 @@ export class AssignmentRun {
 	}
 
 	/** Starts (or resumes) the attempt of the named student. */
-	async start(name: string, now: number): Promise<void> {
+	async start(rawName: string): Promise<void> {
 		const assignment = this.assignment;
-		if (!assignment || nameProblem(name)) return;
+		const now = this.#clock.now();
+		if (!assignment || nameProblem(rawName)) return;
+		const name = normaliseName(rawName);
 		const itemIds = orderForStudent(
 			assignment.items.map((item) => item.id),
 			name,
 			assignment.shuffle
 		);
 		try {
-			const row = await startStudentAttempt(getDb(), {
+			const row = await startStudentAttempt(this.#db, {
 				assignment,
-				student: name.trim(),
+				student: name,
 				itemIds,
 				startedAt: now
 			});
-			await this.resume(row, now);
+			await this.resume(row);
 		} catch (error) {
 			this.saveError = `The assignment could not be started: ${describeError(error)}`;
 		}
 	}
 
 	/** Continues a saved attempt; one whose time ran out while closed is submitted at once. */
-	async resume(row: AttemptRow, now: number): Promise<void> {
+	async resume(row: AttemptRow): Promise<void> {
+		const now = this.#clock.now();
 		this.attempt = row;
 		this.answers = row.answers ?? {};
 		this.now = now;
@@ -170,7 +199,7 @@ export class AssignmentRun {
 		else next[itemId] = answer;
 		this.answers = next;
 		this.#saving = this.#saving
-			.then(() => saveAttemptAnswers(getDb(), attempt.id, next))
+			.then(() => saveAttemptAnswers(this.#db, attempt.id, next))
 			.then(() => {
 				this.saveError = '';
 			})
@@ -179,20 +208,25 @@ export class AssignmentRun {
 			});
 	}
 
+	/** Resolves once every answer given so far is written (or has failed to be). */
+	saved(): Promise<void> {
+		return this.#saving;
+	}
+
 	goTo(index: number): void {
 		this.index = Math.min(Math.max(0, index), Math.max(0, this.items.length - 1));
 	}
 
 	/** Moves the clock; at zero the attempt is submitted with what is answered. */
-	tick(now: number): void {
+	tick(now: number = this.#clock.now()): void {
 		this.now = now;
 		if (this.phase === 'running' && this.deadline !== null && now >= this.deadline) {
 			void this.submit(this.deadline);
 		}
 	}
 
-	/** Submits the attempt (submittedAt in epoch ms, never past the deadline). */
-	async submit(now: number): Promise<void> {
+	/** Submits the attempt (at the clock's time, never past the deadline). */
+	async submit(now: number = this.#clock.now()): Promise<void> {
 		const attempt = this.attempt;
 		const assignment = this.assignment;
 		if (!attempt || !assignment || this.phase !== 'running' || this.isSubmitting) return;
@@ -204,8 +238,12 @@ export class AssignmentRun {
 				this.deadline === null ? now : Math.min(now, this.deadline)
 			);
 			const answers = this.#givenAnswers();
-			const score = scoreAttempt(assignment.items, answers).score;
-			this.attempt = await submitStudentAttempt(getDb(), attempt.id, answers, submittedAt, score);
+			const score = markResult(
+				assignment,
+				{ v: 1, assignmentId: assignment.id, student: '', startedAt: 0, submittedAt: 0, answers },
+				''
+			).score;
+			this.attempt = await submitStudentAttempt(this.#db, attempt.id, answers, submittedAt, score);
 			this.answers = this.attempt.answers;
 			await this.#finish();
 		} catch (error) {
@@ -223,7 +261,7 @@ export class AssignmentRun {
 		this.phase = this.assignment ? 'intro' : 'invalid';
 		if (this.assignment) {
 			const id = this.assignment.id;
-			listStudentAttempts(getDb(), id)
+			listStudentAttempts(this.#db, id)
 				.then((rows) => (this.previous = rows))
 				.catch(() => undefined);
 		}
@@ -232,7 +270,7 @@ export class AssignmentRun {
 	async #finish(): Promise<void> {
 		this.phase = 'submitted';
 		const result = this.result;
-		this.resultCode = result ? await encodeResult(result) : '';
+		this.resultCode = result && this.assignment ? encodeResult(result, this.assignment) : '';
 	}
 
 	#givenAnswers(): Record<string, Answer> {

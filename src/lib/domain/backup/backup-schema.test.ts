@@ -139,7 +139,14 @@ function sampleTables(): BackupTables {
 				assignmentId: 'as1',
 				student: 'Ada',
 				receivedAt: NOW,
-				result: studentResult
+				result: {
+					v: 2,
+					assignmentId: 'as1',
+					student: 'Ada',
+					startedAt: NOW,
+					submittedAt: NOW + 5000,
+					answers: [['m1', 'NATO']]
+				}
 			}
 		],
 		userDecks: [{ id: 'my-deck', createdAt: NOW, updatedAt: NOW, deck }]

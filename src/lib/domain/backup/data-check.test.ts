@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { isClean, planDataRepair } from '$lib/domain/backup/data-check';
 import { emptyTables, type BackupTables } from '$lib/domain/backup/backup-schema';
-import { resultId } from '$lib/domain/teach/result-codec';
+import { resultId, toStoredResult } from '$lib/domain/teach/result-codec';
 import type { Deck } from '$lib/domain/types';
 
 const T0 = Date.UTC(2026, 0, 10, 12);
@@ -113,14 +113,14 @@ describe('planDataRepair', () => {
 	});
 
 	it('files a deck and a result under their own ids, and removes a deck under a built-in id', () => {
-		const result = {
+		const result = toStoredResult({
 			v: 1 as const,
 			assignmentId: 'as1',
 			student: 'Ada',
 			startedAt: T0,
 			submittedAt: T0 + 5000,
 			answers: { q1: 'NATO' }
-		};
+		});
 		const plan = planDataRepair(
 			tables({
 				userDecks: [{ ...userDeck('my-a'), id: 'my-wrong' }, userDeck('kosovo')],

@@ -1,7 +1,8 @@
 /**
- * How a typed answer (cloze, typed flashcard) is judged: forgive what does not show knowledge
- * (case, punctuation, spacing, accents, quote style, a leading "the", one slip of the finger in a
- * long word), never what does (a number, a year, a date, a short word).
+ * How a typed answer (cloze, typed flashcard) is judged, the same in study, quiz and
+ * assignments: forgive what does not show knowledge (case, punctuation, spacing, accents, quote
+ * style, "the" and other linking words, word order in a short answer, a plural ending, one slip
+ * of the finger in a long word), never what does (a number, a year, a date, a name, a short word).
  */
 
 export interface TypedMatch {
@@ -188,6 +189,75 @@ function editDistance(a: string, b: string): number {
 
 const NO_MATCH: TypedMatch = { isCorrect: false, hasTypo: false };
 
+/** Words that link others without carrying the answer: "the institutions for self-rule". */
+const LINKING_WORDS = new Set([
+	'the',
+	'a',
+	'an',
+	'of',
+	'for',
+	'to',
+	'in',
+	'on',
+	'at',
+	'by',
+	'with'
+]);
+/** Past this many content words, order may carry meaning ("A defeated B"), so it must match. */
+const MAX_REORDERED_WORDS = 5;
+
+/** One plural ending off a common noun: "institutions" -> "institution", "forces" -> "force". */
+function singular(word: string): string {
+	if (word.length > 4 && word.endsWith('ies')) return word.slice(0, -3) + 'y';
+	if (word.length > 4 && /(?:ch|sh|ss|x|z)es$/.test(word)) return word.slice(0, -2);
+	if (word.length > 3 && word.endsWith('s') && !/(?:ss|us|is)$/.test(word))
+		return word.slice(0, -1);
+	return word;
+}
+
+/**
+ * Words written with a capital (not only as the first word) or in capitals are names and
+ * acronyms: they must be given exactly, never "de-pluralised" ("Thomas" is not "Thoma").
+ */
+function namesIn(text: string): Set<string> {
+	const names = new Set<string>();
+	const words = String(text)
+		.split(/[^\p{L}\p{N}'’]+/u)
+		.filter(Boolean);
+	words.forEach((word, i) => {
+		const isCapitalised = /^\p{Lu}/u.test(word);
+		const isAcronym = word.length > 1 && word === word.toUpperCase() && /\p{L}/u.test(word);
+		if (isAcronym || (isCapitalised && i > 0)) {
+			for (const part of normalizeAnswer(word).split(' ')) names.add(part);
+		}
+	});
+	return names;
+}
+
+/** The words that carry an answer, plural endings off common nouns, in a fixed order. */
+function contentWords(normalized: string, names: ReadonlySet<string>): string[] {
+	return normalized
+		.split(' ')
+		.filter((word) => word && !LINKING_WORDS.has(word))
+		.map((word) => (names.has(word) || /\d/.test(word) ? word : singular(word)))
+		.sort();
+}
+
+/**
+ * The same content words in any order, with or without linking words and plural endings:
+ * "self-rule institutions" = "the institutions for self-rule". Numbers and names must match
+ * exactly, and every content word must be there: nothing missing, nothing extra.
+ */
+function sameContent(given: string, expected: string, g: string, e: string): boolean {
+	const names = namesIn(expected);
+	const a = contentWords(g, names);
+	const b = contentWords(e, names);
+	if (b.length === 0 || b.length > MAX_REORDERED_WORDS || a.length !== b.length) return false;
+	// A name the student wrote with a plural ending is not the name.
+	for (const name of namesIn(given)) if (!names.has(name) && !b.includes(name)) return false;
+	return a.every((word, i) => word === b[i]);
+}
+
 function matchOne(given: string, expected: string): TypedMatch {
 	const g = normalizeAnswer(given);
 	const e = normalizeAnswer(expected);
@@ -204,7 +274,13 @@ function matchOne(given: string, expected: string): TypedMatch {
 	}
 
 	if (g === e || compact(g) === compact(e)) return { isCorrect: true, hasTypo: false };
+	const typo = matchWithTypos(g, e);
+	if (typo.isCorrect) return typo;
+	return sameContent(given, expected, g, e) ? { isCorrect: true, hasTypo: false } : NO_MATCH;
+}
 
+/** Word by word, each long word allowed one edit (flagged as a typo). */
+function matchWithTypos(g: string, e: string): TypedMatch {
 	const gWords = g.split(' ');
 	const eWords = e.split(' ');
 	if (gWords.length !== eWords.length) return NO_MATCH;

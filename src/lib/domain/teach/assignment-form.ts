@@ -39,18 +39,32 @@ export interface AssignmentForm {
 	/** Percent. */
 	passMark: NumberField;
 	instructions: string;
+	/** Count self-marked items (flashcards) in the score. */
+	countSelfMarked: boolean;
 }
 
-export type FormField = keyof AssignmentForm;
+/**
+ * The types a graded assignment draws by default: every type the app marks itself. A flashcard
+ * is marked by the student ("I knew it"), so a teacher adds it on purpose.
+ */
+export const DEFAULT_ASSIGNMENT_TYPES: ItemType[] = ITEM_TYPES.filter(
+	(type) => type !== 'flashcard'
+);
+
+/** Fields that can be wrong (a checkbox cannot). */
+export type FormField = Exclude<keyof AssignmentForm, 'countSelfMarked'>;
 export type FormErrors = Partial<Record<FormField, string>>;
 
-/** A fresh form for a deck: every topic and type, ten questions, feedback after, pass at 50%. */
+/**
+ * A fresh form for a deck: every topic, every type the app marks itself (no flashcards), ten
+ * questions, feedback after, pass at 50%.
+ */
 export function emptyForm(deck?: Pick<Deck, 'id' | 'topics'>): AssignmentForm {
 	return {
 		title: '',
 		deckId: deck?.id ?? '',
 		topics: deck ? deck.topics.map((topic) => topic.id) : [],
-		types: [...ITEM_TYPES],
+		types: [...DEFAULT_ASSIGNMENT_TYPES],
 		mode: 'count',
 		count: 10,
 		pickedIds: [],
@@ -58,7 +72,8 @@ export function emptyForm(deck?: Pick<Deck, 'id' | 'topics'>): AssignmentForm {
 		timeLimit: '',
 		feedback: 'after',
 		passMark: 50,
-		instructions: ''
+		instructions: '',
+		countSelfMarked: false
 	};
 }
 
@@ -187,7 +202,10 @@ export function buildAssignment(
 			timeLimitMinutes: parseNumber(form.timeLimit) ?? 0,
 			feedback: form.feedback,
 			passMark: parseNumber(form.passMark) ?? 0,
-			createdAt: context.now
+			createdAt: context.now,
+			...(form.countSelfMarked && items.some((item) => item.type === 'flashcard')
+				? { countSelfMarked: true }
+				: {})
 		}
 	};
 }

@@ -10,10 +10,17 @@
  *   students there is no discrimination (null). Ties in the ranking are broken by name, then by
  *   result id, so the same results always give the same groups.
  */
-import type { Answer, Assignment, Item, StudentResult } from '$lib/domain/types';
-import { scoreAttempt } from '$lib/domain/quiz/grade';
-import { normalizeAnswer } from '$lib/domain/quiz/lenient-match';
+import type { Assignment, Item, StudentResult } from '$lib/domain/types';
 import { resultId } from '$lib/domain/teach/result-codec';
+import {
+	answerAsText,
+	answerKey,
+	isAnswered,
+	markResult,
+	type ResultMarks
+} from '$lib/domain/teach/marking';
+
+export { answerAsText, isAnswered };
 
 /** Share of students in each of the upper and lower groups, from 4 students up. */
 export const GROUP_SHARE = 0.27;
@@ -22,13 +29,16 @@ export interface StudentSummary {
 	/** `resultId` of the result this row comes from. */
 	id: string;
 	student: string;
-	/** Mean item score, 0..1. */
+	/** Mean score of the items that count, 0..1. */
 	score: number;
-	/** Sum of item scores (partial credit included), 0..total. */
+	/** Sum of counted item scores (partial credit and overrides included), 0..total. */
 	points: number;
-	/** Items fully correct. */
+	/** Counted items fully correct. */
 	correct: number;
+	/** Items that count (self-marked ones only when the teacher counts them). */
 	total: number;
+	/** Answers whose verdict the teacher changed. */
+	overrides: number;
 	/** points / total, as a percentage 0..100. */
 	percent: number;
 	passed: boolean;
@@ -52,6 +62,12 @@ export interface ItemSummary {
 	topWrongAnswer: string | null;
 	/** How many students gave `topWrongAnswer` (0 when it is null). */
 	topWrongCount: number;
+	/** A flashcard: the student marked it. */
+	selfMarked: boolean;
+	/** It counts towards the score. */
+	counted: boolean;
+	/** Answers to it whose verdict the teacher changed. */
+	overrides: number;
 }
 
 export interface ItemAnalysis {
@@ -69,35 +85,6 @@ export function groupSize(n: number): number {
 	return Math.max(1, Math.round(GROUP_SHARE * n));
 }
 
-/** An answer as a teacher would read it in a table. */
-export function answerAsText(item: Item, answer: Answer): string {
-	if (typeof answer === 'string') return answer.trim();
-	if (typeof answer === 'boolean') {
-		if (item.type === 'flashcard') return answer ? 'Marked as known' : 'Marked as not known';
-		return answer ? 'True' : 'False';
-	}
-	if (Array.isArray(answer)) return answer.join(' → ');
-	const terms = item.type === 'match' ? item.answer.map((pair) => pair.term) : Object.keys(answer);
-	return terms
-		.map((term) => `${term} — ${Object.hasOwn(answer, term) ? answer[term] : '?'}`)
-		.join('; ');
-}
-
-/** True when an answer holds something the student actually gave. */
-export function isAnswered(answer: Answer | undefined): answer is Answer {
-	if (answer === undefined) return false;
-	if (typeof answer === 'string') return answer.trim() !== '';
-	if (Array.isArray(answer)) return answer.length > 0;
-	if (typeof answer === 'object') return Object.keys(answer).length > 0;
-	return true;
-}
-
-/** Typed answers are grouped the way the grader compares them; chosen ones exactly. */
-function groupKey(item: Item, text: string): string {
-	if (item.type === 'cloze' || item.type === 'flashcard') return normalizeAnswer(text) || text;
-	return text;
-}
-
 /** Rounds away binary noise (56.99999999999999 -> 57) so pass marks compare as people expect. */
 function tidy(value: number): number {
 	return Math.round(value * 1e12) / 1e12;
@@ -113,23 +100,24 @@ export function analyseItems(
 	results: readonly StudentResult[]
 ): ItemAnalysis {
 	const own = results.filter((result) => result.assignmentId === assignment.id);
-	const graded = own.map((result) => ({
-		result,
-		id: resultId(result),
-		attempt: scoreAttempt(assignment.items, result.answers)
-	}));
-	const total = assignment.items.length;
+	const graded = own.map((result) => {
+		const id = resultId(result);
+		const marks: ResultMarks = markResult(assignment, result, id);
+		return { result, id, marks };
+	});
 
-	const students: StudentSummary[] = graded.map(({ result, id, attempt }) => {
-		const points = tidy(attempt.score * total);
+	const students: StudentSummary[] = graded.map(({ result, id, marks }) => {
+		const points = tidy(marks.points);
+		const total = marks.total;
 		const percent = total > 0 ? tidy((points * 100) / total) : 0;
 		return {
 			id,
 			student: result.student,
-			score: attempt.score,
+			score: marks.score,
 			points,
-			correct: attempt.correct,
+			correct: marks.correct,
 			total,
+			overrides: marks.marks.filter((mark) => mark.override).length,
 			percent,
 			passed: percent >= assignment.passMark,
 			timeTakenMs: Math.max(0, result.submittedAt - result.startedAt),
@@ -148,23 +136,24 @@ export function analyseItems(
 	const upper = ranked.slice(0, size);
 	const lower = size > 0 ? ranked.slice(-size) : [];
 
-	const itemScore = (entry: (typeof graded)[number], itemId: string) =>
-		entry.attempt.perItem[itemId]?.score ?? 0;
-	const mean = (entries: typeof graded, itemId: string) =>
-		entries.reduce((sum, entry) => sum + itemScore(entry, itemId), 0) / entries.length;
+	const itemScore = (entry: (typeof graded)[number], index: number) =>
+		entry.marks.marks[index]?.score ?? 0;
+	const mean = (entries: typeof graded, index: number) =>
+		entries.reduce((sum, entry) => sum + itemScore(entry, index), 0) / entries.length;
 
-	const items: ItemSummary[] = assignment.items.map((item) => {
+	const items: ItemSummary[] = assignment.items.map((item, index) => {
 		const wrong = new Map<string, { text: string; count: number }>();
 		let answered = 0;
+		let overrides = 0;
 		for (const entry of graded) {
-			const answer = Object.hasOwn(entry.result.answers, item.id)
-				? entry.result.answers[item.id]
-				: undefined;
+			const mark = entry.marks.marks[index];
+			if (mark?.override) overrides++;
+			const answer = mark?.answer;
 			if (!isAnswered(answer)) continue;
 			answered++;
-			if (entry.attempt.perItem[item.id]?.isCorrect) continue;
+			if (mark.isCorrect) continue;
 			const text = answerAsText(item, answer);
-			const key = groupKey(item, text);
+			const key = answerKey(item, answer);
 			const seen = wrong.get(key);
 			if (seen) seen.count++;
 			else wrong.set(key, { text, count: 1 });
@@ -176,11 +165,14 @@ export function analyseItems(
 			itemId: item.id,
 			type: item.type,
 			prompt: item.prompt,
-			facility: graded.length > 0 ? tidy(mean(graded, item.id)) : null,
-			discrimination: size > 0 ? tidy(mean(upper, item.id) - mean(lower, item.id)) : null,
+			facility: graded.length > 0 ? tidy(mean(graded, index)) : null,
+			discrimination: size > 0 ? tidy(mean(upper, index) - mean(lower, index)) : null,
 			answered,
 			topWrongAnswer: top?.text ?? null,
-			topWrongCount: top?.count ?? 0
+			topWrongCount: top?.count ?? 0,
+			selfMarked: item.type === 'flashcard',
+			counted: item.type !== 'flashcard' || assignment.countSelfMarked === true,
+			overrides
 		};
 	});
 

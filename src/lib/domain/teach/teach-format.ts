@@ -30,3 +30,13 @@ export function formatIndex(value: number | null): string {
 	const text = Math.abs(value).toFixed(2);
 	return value < -0.005 ? `−${text}` : text;
 }
+
+/** True when `Date` can show this epoch-ms time (a forged or damaged row may hold any number). */
+export function isShowableTime(ms: number): boolean {
+	return Number.isFinite(ms) && Math.abs(ms) <= 8_640_000_000_000_000;
+}
+
+/** A time formatted for people, or "unknown date" when no date can show it; never throws. */
+export function formatTimeSafely(ms: number, format: Intl.DateTimeFormat): string {
+	return isShowableTime(ms) ? format.format(ms) : 'unknown date';
+}

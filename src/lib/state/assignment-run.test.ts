@@ -1,0 +1,125 @@
+import 'fake-indexeddb/auto';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { FactdeckDB } from '$lib/db/schema';
+import { AssignmentRun } from '$lib/state/assignment-run.svelte';
+import { assignmentLink, encodeAssignment } from '$lib/domain/teach/assignment-codec';
+import { decodeResult, fromStoredResult } from '$lib/domain/teach/result-codec';
+import type { Assignment, Deck, Item } from '$lib/domain/types';
+
+const base = { explanation: '', topic: 't', source: { document: 'd', quote: 'q' } };
+const items: Item[] = [
+	{
+		...base,
+		id: 'm1',
+		factId: 'f1',
+		type: 'mcq',
+		prompt: 'Who led KFOR?',
+		answer: 'NATO',
+		options: ['UN', 'NATO']
+	},
+	{ ...base, id: 'c1', factId: 'f2', type: 'cloze', prompt: 'KFOR came in ____.', answer: '1999' },
+	{
+		...base,
+		id: 'f1',
+		factId: 'f3',
+		type: 'flashcard',
+		prompt: 'What is KFOR?',
+		answer: 'Kosovo Force'
+	}
+];
+const deck = { id: 'kosovo', title: 'Kosovo', version: 1, items } as Pick<
+	Deck,
+	'id' | 'title' | 'version' | 'items'
+>;
+const assignment: Assignment = {
+	v: 1,
+	id: 'as1',
+	title: 'Week 3',
+	deckId: 'kosovo',
+	deckTitle: 'Kosovo',
+	instructions: '',
+	items,
+	shuffle: false,
+	timeLimitMinutes: 10,
+	feedback: 'after',
+	passMark: 50,
+	createdAt: Date.UTC(2026, 2, 1)
+};
+
+/** A clock the test moves by hand (epoch ms). */
+class FakeClock {
+	constructor(public time: number) {}
+	now = () => this.time;
+}
+
+let db: FactdeckDB;
+let clock: FakeClock;
+beforeEach(() => {
+	db = new FactdeckDB('run-' + Math.random().toString(36).slice(2));
+	clock = new FakeClock(Date.UTC(2026, 2, 4, 9, 0, 0, 250));
+});
+afterEach(async () => {
+	await db.delete();
+});
+
+async function openRun(): Promise<AssignmentRun> {
+	const link = assignmentLink('https://x.test', await encodeAssignment(assignment, deck));
+	const run = new AssignmentRun(db, clock, async () => deck);
+	await run.open(new URL(link).hash);
+	return run;
+}
+
+describe('AssignmentRun', () => {
+	it('opens a link that names its questions, resumes after a reload, and hands back a code the teacher reads', async () => {
+		const run = await openRun();
+		expect(run.phase).toBe('intro');
+		await run.start('  Besnik\u200b ');
+		expect(run.phase).toBe('running');
+		expect(run.attempt?.student).toBe('Besnik');
+		run.setAnswer('m1', 'NATO');
+		run.setAnswer('f1', true);
+		await run.saved();
+
+		clock.time += 60_000;
+		const again = await openRun();
+		expect(again.previous).toHaveLength(1);
+		await again.resume(again.previous[0]);
+		expect(again.answers).toEqual({ m1: 'NATO', f1: true });
+		again.setAnswer('c1', '1998');
+		clock.time += 60_000;
+		await again.submit();
+		expect(again.phase).toBe('submitted');
+		// The flashcard is self-marked and not counted: one of two counted questions right.
+		expect(again.score?.total).toBe(2);
+		expect(again.score?.score).toBe(0.5);
+		expect(again.resultCode.length).toBeLessThan(80);
+
+		const decoded = await decodeResult(again.resultCode, assignment, clock.time);
+		expect(decoded.ok && fromStoredResult(decoded.value)).toEqual(again.result);
+		expect(again.result?.submittedAt).toBe(Date.UTC(2026, 2, 4, 9, 2));
+	});
+
+	it('submits by itself when the time runs out, never after the deadline', async () => {
+		const run = await openRun();
+		await run.start('Ana');
+		run.setAnswer('m1', 'UN');
+		clock.time += 11 * 60_000;
+		run.tick();
+		await new Promise((resolve) => setTimeout(resolve, 50));
+		expect(run.phase).toBe('submitted');
+		expect(run.attempt?.submittedAt).toBe(run.deadline);
+	});
+
+	it('refuses a name that is empty once hidden characters are gone', async () => {
+		const run = await openRun();
+		await run.start('\u200b\u200d');
+		expect(run.phase).toBe('intro');
+	});
+
+	it('says why a link cannot be opened', async () => {
+		const run = new AssignmentRun(db, clock, async () => deck);
+		await run.open('#a=FD2.a.3.00000000.AAA');
+		expect(run.phase).toBe('invalid');
+		expect(run.linkError).toMatch(/damaged/);
+	});
+});
