@@ -9,7 +9,7 @@ import type {
 	StudentResult,
 	UserDeckRow
 } from '$lib/domain/types';
-import { toStoredResult } from '$lib/domain/teach/result-codec';
+import { toStoredResult } from '$lib/domain/teach/stored-result';
 
 // The row shapes are declared in the domain; re-exported so db code names them beside the tables.
 export type {

@@ -2,7 +2,7 @@
  * The shapes that flow through Factdeck: documents -> facts -> items -> decks.
  * Plain data, JSON-serialisable, shared by the build, the browser and the tests.
  */
-import type { StoredResult } from '$lib/domain/teach/result-codec';
+import type { StoredResult } from '$lib/domain/teach/stored-result';
 
 /** What kind of value an answer is; distractors are always drawn from the same kind. */
 export type AnswerKind =
