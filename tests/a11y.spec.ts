@@ -9,6 +9,13 @@ import { expectNoAxeViolations } from './helpers';
 
 const SHOTS = process.env.FACTDECK_SHOTS;
 
+const DOCUMENT = `# The Danube Commission
+
+The European Commission of the Danube was created by the Treaty of Paris in 1856. Delegates from seven states met in Galați on 4 November 1856. By 1860 the commission employed 350 workers on the river mouth.
+
+Engineer Charles Hartley directed the dredging of the Sulina channel for over forty years. The channel was deepened from 9 feet to 20 feet between 1858 and 1902. In 1939 the commission was dissolved after the Sinaia Agreement.
+`;
+
 async function scan(page: Page, name: string): Promise<void> {
 	await expect(page.getByRole('heading', { level: 1 }).first()).toBeVisible();
 	await expectNoAxeViolations(page);
@@ -63,15 +70,36 @@ for (const { scheme, viewport } of VIEWS) {
 		});
 
 		test("an assignment: the teacher's page and the student's", async ({ page }) => {
+			test.setTimeout(120_000);
 			await page.goto('/teach/new');
 			await page.getByLabel('Title').fill(`Axe ${scheme}`);
 			await page.getByLabel('Number of questions', { exact: true }).fill('5');
 			await page.getByRole('button', { name: 'Save and get the link' }).click();
 			await expect(page).toHaveURL(/\/teach\/[0-9a-z]{10}$/);
 			await scan(page, `${scheme}-gradebook`);
+			await page.getByRole('link', { name: 'Print paper and answer key' }).click();
+			await scan(page, `${scheme}-print`);
+			await page.goBack();
 			const link = await page.getByLabel('Link for students').inputValue();
 			await page.goto(link);
 			await scan(page, `${scheme}-assignment`);
+		});
+
+		test("a deck from the learner's own text, and its source", async ({ page }) => {
+			test.setTimeout(120_000);
+			await page.goto('/decks/new');
+			await page.getByLabel('Deck title').fill(`Danube ${scheme}`);
+			await page.getByLabel('Or paste your text').fill(DOCUMENT);
+			await page.getByRole('button', { name: 'Make questions' }).click();
+			await expect(page.getByRole('heading', { name: 'Questions by fact' })).toBeVisible({
+				timeout: 30_000
+			});
+			await scan(page, `${scheme}-new-deck-made`);
+			await page.getByRole('button', { name: 'Save the deck' }).click();
+			await expect(page).toHaveURL(/\/my-decks\/my-danube-/);
+			await scan(page, `${scheme}-my-deck`);
+			await page.goto(`${new URL(page.url()).pathname}/source`);
+			await scan(page, `${scheme}-my-source`);
 		});
 	});
 }
