@@ -161,6 +161,39 @@ describe('distractorsFor', () => {
 		expect(wrong).toHaveLength(3);
 		expect(wrong.map(normalizeAnswer)).not.toContain(normalizeAnswer('Milošević'));
 	});
+
+	it('keeps curated distractors that only end like the answer, never a drawn one of another kind', () => {
+		const cases: [string, string[]][] = [
+			[
+				'Operation Allied Force',
+				['Operation Deliberate Force', 'Operation Storm', 'Operation Joint Guardian']
+			],
+			['10 June', ['3 June', '20 June', '12 July']],
+			[
+				'the United Nations and allied forces',
+				[
+					'Yugoslav and Serbian police forces',
+					'private security contractors',
+					'the African Union and the Arab League'
+				]
+			]
+		];
+		for (const [answer, curated] of cases) {
+			const f = fact(answer, answer, 'phrase', { distractors: curated });
+			expect(distractorsFor(f, ['over two decades', 'a political mission'], 3).sort()).toEqual(
+				[...curated].sort()
+			);
+		}
+	});
+
+	it('still treats a surname alone and the full name as the same person', () => {
+		const f = fact('k', 'Jean Piaget', 'person', {
+			distractors: ['Kohlberg', 'Lawrence Kohlberg', 'Erikson', 'Freud']
+		});
+		const wrong = distractorsFor(f, [], 3);
+		expect(wrong).toHaveLength(3);
+		expect(wrong.filter((value) => value.includes('Kohlberg'))).toHaveLength(1);
+	});
 });
 
 describe('facts that share a sentence', () => {

@@ -125,9 +125,11 @@ function isSameName(a: string, b: string): boolean {
 	const stem = (v: string) => v.replace(/(?:es|s)$/, '');
 	const [sa, sb] = [stem(a), stem(b)];
 	if (sa.length >= 4 && sb.length >= 4 && (sa.startsWith(sb) || sb.startsWith(sa))) return true;
-	const lastA = a.split(' ').pop() ?? '';
-	const lastB = b.split(' ').pop() ?? '';
-	return /^[a-z]{4,}$/.test(lastA) && lastA === lastB && (a.includes(' ') || b.includes(' '));
+	// A surname alone beside the full name; two phrases that only end alike ("Operation Allied
+	// Force", "Operation Deliberate Force"; "10 June", "3 June") are different things.
+	const [single, full] = a.includes(' ') ? [b, a] : [a, b];
+	if (single.includes(' ') || !full.includes(' ')) return false;
+	return /^[a-z]{4,}$/.test(single) && full.split(' ').pop() === single;
 }
 
 /** Whether `outer` holds `inner` as whole words ("un" is in "the un council"; "4200" is not in "42000"). */
