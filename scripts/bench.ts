@@ -6,7 +6,7 @@
 // Factdeck | kioku | ratio). `--quick` runs a smaller collection (10,000 facts, 100,000 reviews).
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type BrowserContext, type Page } from '@playwright/test';
 import { build } from 'vite';
@@ -22,6 +22,7 @@ import {
 	installRecorder,
 	median,
 	originPage,
+	PAGE_TIMEOUT,
 	throughHome,
 	timeToVisible,
 	type AnswerTiming
@@ -92,7 +93,11 @@ function recordPeer(
 	unit: (value: number) => string = ms
 ) {
 	const show = (value: number | string | null) =>
-		value === null ? 'not measured' : typeof value === 'number' ? unit(value) : value;
+		value === null
+			? `not within ${PAGE_TIMEOUT / 1000} s`
+			: typeof value === 'number'
+				? unit(value)
+				: value;
 	peerRows.push({
 		figure,
 		value: show(factdeck),
@@ -239,7 +244,7 @@ async function progressTiming(context: BrowserContext, bench: Page, label: strin
 	return first;
 }
 
-async function generation() {
+async function generation(quick: boolean) {
 	const files = readDeckFolder(path.resolve('questions'), 'kosovo');
 	const times: number[] = [];
 	for (let i = 0; i < 5; i++) {
@@ -250,6 +255,10 @@ async function generation() {
 	}
 	record('generation: Kosovo deck (validate + generate)', times.sort((a, b) => a - b)[2]);
 	const extractor = path.resolve('src/lib/domain/extract/extract-facts.ts');
+	if (quick) {
+		record('generation: 50,000-word document', 'not measured: --quick');
+		return;
+	}
 	if (!existsSync(extractor)) {
 		record('generation: 50,000-word document', 'not measured: no extractor');
 		return;
@@ -578,6 +587,17 @@ export async function main(args: string[] = []): Promise<number> {
 			return 1;
 		}
 	}
+	const load = () =>
+		loadavg()
+			.map((value) => value.toFixed(1))
+			.join(' ');
+	const executable = browserLaunchOptions().executablePath;
+	const browserVersion = executable
+		? spawnSync(executable, ['--version'], { encoding: 'utf8' }).stdout.trim()
+		: `Playwright's Chromium`;
+	console.log(
+		`machine: ${cpus().length} cores, load average ${load()} (1, 5, 15 min); node ${process.version}; ${browserVersion}`
+	);
 	console.log(
 		`Factdeck bench: ${count(FACTS)} facts, ${count(REVIEWS)} review rows, Chromium with a persistent profile${peer ? `, beside ${peer}` : ''}\n`
 	);
@@ -705,7 +725,7 @@ export async function main(args: string[] = []): Promise<number> {
 			);
 		}
 
-		await generation();
+		await generation(options.quick);
 		bundleSizes();
 		const studied = peer ? kosovoCards() : [];
 		await lighthouseScores(
@@ -716,6 +736,7 @@ export async function main(args: string[] = []): Promise<number> {
 		peerServer?.close();
 	}
 	optimiserTimes();
+	console.log(`\nload average at the end: ${load()} (1, 5, 15 min)`);
 	printTable(rows, 'raw IndexedDB');
 	if (peer) {
 		console.log(`\nSide by side with ${peer} (ratio: Factdeck's figure over ${peer}'s):`);

@@ -85,7 +85,13 @@ export async function makeCold(page: Page): Promise<void> {
 	});
 }
 
-/** Milliseconds from navigation start until `selector` is visible, or null when it never is. */
+/** How long a page may take to show what is timed before the figure is given up. */
+export const PAGE_TIMEOUT = 300_000;
+
+/**
+ * Milliseconds from navigation start until `selector` is visible, or null when it is not within
+ * PAGE_TIMEOUT.
+ */
 export async function timeToVisible(
 	page: Page,
 	url: string,
@@ -93,7 +99,7 @@ export async function timeToVisible(
 ): Promise<number | null> {
 	await page.goto(url, { waitUntil: 'commit' });
 	try {
-		await page.locator(selector).first().waitFor({ state: 'visible', timeout: 120_000 });
+		await page.locator(selector).first().waitFor({ state: 'visible', timeout: PAGE_TIMEOUT });
 	} catch {
 		return null;
 	}
@@ -136,12 +142,12 @@ export async function throughHome(
 ): Promise<number | null> {
 	await page.goto(`${base}/`, { waitUntil: 'commit' });
 	try {
-		await page.locator(homeReady).first().waitFor({ state: 'visible', timeout: 120_000 });
+		await page.locator(homeReady).first().waitFor({ state: 'visible', timeout: PAGE_TIMEOUT });
 		await page.evaluate((to) => {
 			history.pushState(null, '', to);
 			dispatchEvent(new PopStateEvent('popstate'));
 		}, studyPath);
-		await page.locator(selector).first().waitFor({ state: 'visible', timeout: 120_000 });
+		await page.locator(selector).first().waitFor({ state: 'visible', timeout: PAGE_TIMEOUT });
 	} catch {
 		return null;
 	}
