@@ -33,44 +33,59 @@ export async function installRecorder(context: BrowserContext): Promise<void> {
 	await context.addInitScript(recordIndexedDb);
 }
 
+type Quiet = { ms: number; transactions: number; writes: number; isCommitOnly: boolean };
+
 /**
  * Milliseconds from the last key press to the completion of the last IndexedDB transaction begun
  * after it, once `quietMs` pass with none running; null when the key started no transaction.
+ * When transactions are still running after 60 s (background work the answer set off), the
+ * figure is the completion of the last write begun after the key (`isCommitOnly`).
  */
-export async function untilIndexedDbQuiet(
-	page: Page,
-	quietMs = 400
-): Promise<{ ms: number; transactions: number; writes: number } | null> {
-	const handle = await page.waitForFunction(
-		(quiet) => {
+export async function untilIndexedDbQuiet(page: Page, quietMs = 400): Promise<Quiet | null> {
+	try {
+		const handle = await page.waitForFunction(
+			(quiet) => {
+				const scope = globalThis as unknown as {
+					__idbLog: { start: number; end: number | null; mode: string }[];
+					__lastKeyAt: number;
+				};
+				const since = scope.__lastKeyAt;
+				const entries = scope.__idbLog.filter((entry) => entry.start >= since);
+				const now = performance.now();
+				if (entries.length === 0) return now - since > 3000 ? { none: true } : false;
+				if (entries.some((entry) => entry.end === null)) return false;
+				const last = Math.max(...entries.map((entry) => entry.end!));
+				if (now - last < quiet) return false;
+				return {
+					none: false,
+					ms: last - since,
+					transactions: entries.length,
+					writes: entries.filter((entry) => entry.mode !== 'readonly').length
+				};
+			},
+			quietMs,
+			{ polling: 50, timeout: 60_000 }
+		);
+		const result = (await handle.jsonValue()) as Quiet & { none: boolean };
+		return result.none ? null : { ...result, isCommitOnly: false };
+	} catch {
+		const commit = await page.evaluate(() => {
 			const scope = globalThis as unknown as {
 				__idbLog: { start: number; end: number | null; mode: string }[];
 				__lastKeyAt: number;
 			};
 			const since = scope.__lastKeyAt;
 			const entries = scope.__idbLog.filter((entry) => entry.start >= since);
-			const now = performance.now();
-			if (entries.length === 0) return now - since > 3000 ? { none: true } : false;
-			if (entries.some((entry) => entry.end === null)) return false;
-			const last = Math.max(...entries.map((entry) => entry.end!));
-			if (now - last < quiet) return false;
+			const writes = entries.filter((entry) => entry.mode !== 'readonly' && entry.end !== null);
+			if (writes.length === 0) return null;
 			return {
-				none: false,
-				ms: last - since,
+				ms: Math.max(...writes.map((entry) => entry.end!)) - since,
 				transactions: entries.length,
-				writes: entries.filter((entry) => entry.mode !== 'readonly').length
+				writes: writes.length
 			};
-		},
-		quietMs,
-		{ polling: 50, timeout: 60_000 }
-	);
-	const result = (await handle.jsonValue()) as {
-		none: boolean;
-		ms: number;
-		transactions: number;
-		writes: number;
-	};
-	return result.none ? null : result;
+		});
+		return commit && { ...commit, isCommitOnly: true };
+	}
 }
 
 /** Drops the browser's HTTP cache, and the origin's service worker and Cache Storage. */
@@ -159,10 +174,7 @@ export function median(values: number[]): number {
 	return sorted[Math.floor(sorted.length / 2)];
 }
 
-export interface AnswerTiming {
-	ms: number;
-	transactions: number;
-	writes: number;
+export interface AnswerTiming extends Quiet {
 	kind: string;
 }
 
@@ -180,7 +192,8 @@ export async function answerKioku(page: Page, front: string, back: string): Prom
 	// The next card is on screen (or the session is over) before the next answer.
 	await page.waitForFunction(
 		([selector, text]) => document.querySelector(selector)?.textContent !== text,
-		[front, before] as const
+		[front, before] as const,
+		{ timeout: PAGE_TIMEOUT }
 	);
 	return { ...timing, kind: 'flashcard' };
 }
