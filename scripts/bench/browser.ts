@@ -58,18 +58,23 @@ function reviewRow(deckId: string, n: number, now: number): ReviewRow {
 	};
 }
 
-/** Fills the app's database: `facts` memory rows over `decks` decks and `reviews` log rows. */
+/**
+ * Fills the app's database: `facts` memory rows (numbered from `fromFact`) over `decks` decks and
+ * `reviews` log rows.
+ */
 async function seed(
 	facts: number,
 	reviews: number,
-	decks: number
+	decks: number,
+	fromFact = 0
 ): Promise<{ memory: number; reviews: number }> {
 	const db = new FactdeckDB();
 	const now = Date.now();
 	const chunk = 20_000;
-	for (let start = 0; start < facts; start += chunk) {
+	const end = fromFact + facts;
+	for (let start = fromFact; start < end; start += chunk) {
 		const rows = [];
-		for (let n = start; n < Math.min(facts, start + chunk); n++)
+		for (let n = start; n < Math.min(end, start + chunk); n++)
 			rows.push(memoryRow(`bench-${n % decks}`, n, now));
 		await db.memory.bulkPut(rows);
 	}
