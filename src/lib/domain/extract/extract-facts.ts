@@ -199,6 +199,19 @@ function isNamePhrase(text: string, isSentenceStart: boolean): boolean {
 	return words.every((w) => /^\p{Lu}\p{Ll}/u.test(w) || NAME_PARTICLE.test(w));
 }
 
+const ROLES =
+	'psychologist|psychoanalyst|sociologist|philosopher|chemist|physicist|biologist|scientist|economist|historian|explorer|navigator|schoolteacher|teacher|writer|author|poet|aristocrat|merchant|ruler|leader|king|queen|sultan|emperor|president|general|diplomat|missionary|traveller|traveler|scholar|physician|son|daughter';
+/** "Vasco da Gama, a Portuguese explorer": a name glossed by a role is a person. */
+const ROLE_APPOSITIVE = new RegExp(
+	`^,\\s+(?:a|an|the)\\s+(?:[\\p{L}-]+\\s+){0,2}(?:${ROLES})\\b`,
+	'u'
+);
+/** "English schoolteacher John Dalton": a role before a name. */
+const ROLE_BEFORE = new RegExp(`\\b(?:${ROLES})\\s+$`, 'u');
+/** "the port city of", "the island of": a class noun that says a name is a place. */
+const PLACE_CLASS_BEFORE =
+	/\b(?:island|islands|city|port|town|kingdom|state|region|country|river|sea|ocean|coast|province|capital)\s+of\s+$/;
+
 /** Verbs whose subject is a person (or people): "argued", "proposed", "found". */
 const SPEECH_VERB =
 	/^\s+(?:also\s+)?(?:argued|proposed|suggested|believed|claimed|wrote|said|theorized|theorised|hypothesized|found|discovered|observed|concluded|developed|asserted|studied|described|demonstrated|invented|showed|coined)\b/;
@@ -660,7 +673,10 @@ export function extractFacts(text: string, options: ExtractOptions): ExtractResu
 				answer: e.text,
 				kind: e.kind,
 				poolKey: e.kind,
-				priority: ENTITY_PRIORITY[e.kind],
+				// "the port city of Sofala", "the island of Zanzibar": a place the sentence names as such.
+				priority:
+					ENTITY_PRIORITY[e.kind] +
+					(e.kind === 'place' && PLACE_CLASS_BEFORE.test(s.text.slice(0, e.index)) ? 2 : 0),
 				question
 			});
 		}
@@ -668,7 +684,10 @@ export function extractFacts(text: string, options: ExtractOptions): ExtractResu
 		for (const { span, isListItem } of phrasesOf.get(a) ?? []) {
 			// "Leucippus and Democritus argued ...": names that argue, propose or find are people.
 			if (!isListItem && isNamePhrase(span.text, span.index === 0)) {
-				const isPeople = SPEECH_VERB.test(s.text.slice(span.index + span.text.length));
+				const isPeople =
+					SPEECH_VERB.test(s.text.slice(span.index + span.text.length)) ||
+					ROLE_APPOSITIVE.test(s.text.slice(span.index + span.text.length)) ||
+					ROLE_BEFORE.test(s.text.slice(0, span.index));
 				const question = ask(
 					span.index,
 					span.text.length,
@@ -1023,7 +1042,11 @@ function isAskable(c: Candidate, text: string): boolean {
 	if (/^\s+\d{4}[a-z]?\s*[;)]/.test(quote.slice(c.index + c.answer.length))) return false;
 	// A stem that leans on an earlier sentence mid-way ("these observations", "it could not pay",
 	// "had done so") is not asked.
-	if (/\b(?:this|these|those)\s+\p{Ll}/u.test(c.question)) return false;
+	// "several roles ... how those roles interact" points back inside the question itself: fine.
+	for (const m of c.question.matchAll(/\b(?:this|these|those)\s+(\p{Ll}[\p{Ll}-]*)/gu)) {
+		const earlier = c.question.slice(0, m.index);
+		if (!new RegExp(`\\b${m[1]}\\b`).test(earlier)) return false;
+	}
 	if (
 		/(?:^|,\s*|\b(?:and|but|so)\s+)(?:it|they|he|she)\s+(?:could|had|has|have|was|were|did|would|is|are|can|will)\b|\bdone so\b/i.test(
 			c.question
