@@ -18,6 +18,7 @@ import { findNameCues } from './name-cues.ts';
 import {
 	CLASS_NOUNS,
 	DISCOURSE_OPENER,
+	isBrokenForm,
 	isCitationYear,
 	isFragment,
 	isTrivialAnswer,
@@ -475,7 +476,8 @@ export function extractFacts(text: string, options: ExtractOptions): ExtractResu
 						canReword: !s.isFragment
 					})
 				: null;
-			if (reworded && !reworded.startsWith('Complete:')) return reworded;
+			// A question the rewording broke falls back to the sentence with a blank.
+			if (reworded && !reworded.startsWith('Complete:') && !isBrokenForm(reworded)) return reworded;
 			const shift = s.text.length - standalone.length;
 			if (index < from) return null;
 			if (a.prefix) return null;
@@ -1029,7 +1031,7 @@ function scoreOf(
 }
 
 const RELATIVE_TIME =
-	/^(?:(?:a\s+)?(?:few|several|some|many|two|three|four|five|ten|\d+)\s+(?:days|weeks|months|years|decades|centuries)\s+(?:later|earlier|after|before)|(?:soon|shortly|not long|much|years|months|days)\s+(?:later|after|afterwards?)|later\s+that\s+\w+|within\s+(?:a|an|\w+)\s+(?:days?|weeks?|months?|years?|decades?))\b/i;
+	/^(?:(?:a\s+)?(?:few|several|some|many|two|three|four|five|ten|\d+)\s+(?:days|weeks|months|years|decades|centuries)\s+(?:later|earlier|after|before)|(?:soon|shortly|not long|much|years|months|days)\s+(?:later|after|afterwards?|thereafter)|thereafter|later\s+that\s+\w+|within\s+(?:a|an|\w+)\s+(?:days?|weeks?|months?|years?|decades?))\b/i;
 
 /** Whether a candidate passes the checks a teacher would apply at a glance (see lint.ts). */
 function isAskable(c: Candidate, text: string): boolean {
@@ -1056,6 +1058,10 @@ function isAskable(c: Candidate, text: string): boolean {
 	// Too short to stand alone ("Here are what?", "Mosques and what were built?"), or asking for
 	// an aside in parentheses.
 	if (wordCount(c.question) < 5 || /^\p{Lu}\p{Ll}+ and what\b/u.test(c.question)) return false;
+	// "Both have what, ...": both of what the sentence before named.
+	if (/^(?:Both|Each|Neither)\s+(?:have|has|are|is|were|was|of)\b/.test(c.question)) return false;
+	// An answer that ends on its verb ("The term refers") is a piece of a clause.
+	if (/\s(?:refers|means|is|are|was|were|includes|states|has|have)$/.test(c.answer)) return false;
 	// A blank across a dash or ending at a possessive cuts a phrase ("the four “elements”—fire").
 	if (/[—–]|[’']$/.test(c.answer)) return false;
 	// "A few months later, ...", "Within two years, ...": when is told by the sentence before.

@@ -146,6 +146,19 @@ const PLACE_KINDS: AnswerKind[] = ['place'];
 const TIME_KINDS: AnswerKind[] = ['year', 'date'];
 const ORGANISATION_KINDS: AnswerKind[] = ['organisation', 'acronym'];
 
+/**
+ * Whether a question is broken whatever its answer: "did first", "who who", "In which century
+ * did Starting, settlements ...", "Another sociologist, who (1936–), ...".
+ */
+export function isBrokenForm(prompt: string): boolean {
+	const p = prompt.toLowerCase();
+	if (/\s,|\bdid first\b|\bwho who\b/.test(p)) return true;
+	return (
+		/\b(?:did|was|were|had) \p{Lu}\p{Ll}*ing,/u.test(prompt) ||
+		/\b(?:who|whom|what) \((?=[^)]*\d)/.test(p)
+	);
+}
+
 /** Why a question's wh-word does not fit its answer, or null when it fits. */
 export function questionWordProblem(
 	prompt: string,
@@ -154,7 +167,7 @@ export function questionWordProblem(
 ): string | null {
 	if (prompt.startsWith('Complete:')) return null;
 	const p = prompt.toLowerCase();
-	if (/\s,|\bdid first\b|\bwho who\b/.test(p)) return `broken form "${prompt}"`;
+	if (isBrokenForm(prompt)) return `broken form "${prompt}"`;
 	// "In which year did on the southern part of the coast, ...": a fronted question whose
 	// subject is itself a phrase or clause.
 	if (
