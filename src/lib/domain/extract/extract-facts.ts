@@ -435,7 +435,11 @@ export function extractFacts(text: string, options: ExtractOptions): ExtractResu
 		].map((span) => ({ span, isListItem: false }));
 		const all = [...list, ...np].filter((p) => p.span.index >= a.labelEnd);
 		phrasesOf.set(a, all);
-		for (const p of all) addToPool('phrase', p.span.text, wordCount(p.span.text));
+		for (const p of all) {
+			addToPool('phrase', p.span.text, wordCount(p.span.text));
+			if (isNamePhrase(p.span.text, p.span.index === 0))
+				addToPool(`name:${headNoun(p.span.text)}`, p.span.text);
+		}
 	}
 
 	const lowerText = text.toLowerCase();
@@ -701,7 +705,8 @@ export function extractFacts(text: string, options: ExtractOptions): ExtractResu
 						index: span.index,
 						answer: span.text,
 						kind: isPeople ? 'person' : 'term',
-						poolKey: isPeople ? 'person' : 'term',
+						// Other names with the same head ("the Arabian Peninsula", "the Iberian Peninsula").
+						poolKey: isPeople ? 'person' : `name:${headNoun(span.text)}`,
 						priority: isPeople ? 6 : 4,
 						question
 					});
@@ -827,8 +832,10 @@ export function extractFacts(text: string, options: ExtractOptions): ExtractResu
 			shortToLong.get(c.answer) ?? (c.term ? undefined : longToShort.get(c.answer));
 		if (alternative && !c.term) fact.alternatives = [alternative];
 		if (c.alternatives?.length) fact.alternatives = [...c.alternatives];
+		// Three options of the same kind, or none: with fewer, no multiple choice and no false
+		// statement (an empty list also keeps the deck from drawing options of another kind).
 		const distractors = pickDistractors(c, pools.get(c.poolKey), shortToLong, longToShort);
-		if (distractors.length > 0) fact.distractors = distractors;
+		fact.distractors = distractors.length >= MAX_DISTRACTORS ? distractors : [];
 		if (c.when && c.event) {
 			fact.when = c.when;
 			fact.event = c.event;
@@ -1179,6 +1186,20 @@ function articleOf(phrase: string): string {
 }
 
 /**
+ * Whether a pooled value is plainly not of the answer's kind: a people or religion word among
+ * places ("Chinese", "Islam"), a state among people ("Kilwa Sultanate").
+ */
+function isOtherKind(kind: AnswerKind, value: string): boolean {
+	if (kind === 'place')
+		return /(?:ese|ish|ians?|ic|ism)$|^(?:Islam|Christian|Muslim|Arab)$/u.test(value);
+	if (kind === 'person')
+		return /\b(?:Sultanate|Kingdom|Empire|Company|Council|Army|Party|Church|Ottoman|Republic|Dynasty)\b|(?:ese|ish|ians)$/u.test(
+			value
+		);
+	return false;
+}
+
+/**
  * Up to three same-kind values of the document that are not the answer, not part of it, not
  * in the same sentence and not another name for it: the nearest values for years and numbers,
  * otherwise values from a position seeded by the answer (so different facts get different ones).
@@ -1204,6 +1225,7 @@ function pickDistractors(
 	const isSameKind = (p: PoolEntry) =>
 		c.kind !== 'phrase' || (headNoun(p.value) === head && articleOf(p.value) === article);
 	const isValid = (p: PoolEntry) =>
+		!isOtherKind(c.kind, p.value) &&
 		!p.lower.includes(answer) &&
 		!answer.includes(p.lower) &&
 		!sentence.includes(p.lower) &&
