@@ -1,7 +1,7 @@
 // `npm run questions -- evaluate [--nlp compromise|wink|none] [--unlabelled out.json] [--verbose]`:
 // runs the generator over the evaluation set in questions/eval/ and prints items per 1,000 words,
 // key-fact coverage, the share of labelled items kept, the unlabelled count and the lint counts.
-// `npm run questions -- sample --out <file> [--per-document N]`: writes a seeded sample of the
+// `npm run questions -- sample --out <file> [--per-document N] [--fresh] [--documents]`: writes a seeded sample of the
 // generated items (prompt, options, answer, source sentence, document; no labels) for a judge.
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -12,6 +12,7 @@ import {
 	evaluate,
 	keyFactSchema,
 	labelAnswer,
+	labelKey,
 	labelSchema,
 	labelSentence,
 	labelType,
@@ -184,9 +185,34 @@ export async function sampleCommand(args: string[]): Promise<number> {
 	}
 	const per = Number(option(args, '--per-document') ?? 25);
 	const withKeys = args.includes('--with-keys');
+	// --fresh: only items that neither labels.json nor blind-labels.json covers yet.
+	const isFresh = args.includes('--fresh');
 	const runs = await runEvaluationSet(parsed.choice);
+	const covered = new Set<string>();
+	if (isFresh) {
+		const { labels } = readEvaluationFiles();
+		// The blind judge's file has classes of its own ("other"): only its keys are read.
+		const keyOnly = z.object({
+			document: z.string(),
+			sentence: z.string(),
+			answer: z.string(),
+			type: z.string()
+		});
+		const blind = readJson(path.join(EVAL_DIR, 'blind-labels.json'), z.array(keyOnly));
+		for (const l of [...labels, ...blind])
+			covered.add(labelKey(l.document, l.sentence, l.answer, l.type));
+	}
+	const isUncovered = (item: Item, run: DocumentRun) => {
+		const fact = run.facts.find((f) => f.id === item.factId);
+		return !covered.has(
+			labelKey(item.source.document, labelSentence(item), labelAnswer(item, fact), labelType(item))
+		);
+	};
 	const sample = runs.flatMap((run) =>
-		shuffle(run.items, createRandom(seedFromString(`sample:${run.document}`)))
+		shuffle(
+			run.items.filter((item) => isUncovered(item, run)),
+			createRandom(seedFromString(`sample:${run.document}`))
+		)
 			.slice(0, per)
 			.map((item) => {
 				const view = itemView(item, runs);
@@ -205,7 +231,18 @@ export async function sampleCommand(args: string[]): Promise<number> {
 				};
 			})
 	);
-	writeFileSync(out, `${JSON.stringify(sample, null, '\t')}\n`);
+	// --documents: the judge also needs the texts the items come from.
+	const body = args.includes('--documents')
+		? {
+				documents: runs.map((run) => ({
+					document: run.document,
+					file: `questions/eval/texts/${run.document}.txt`,
+					words: run.words
+				})),
+				items: sample
+			}
+		: sample;
+	writeFileSync(out, `${JSON.stringify(body, null, '\t')}\n`);
 	console.log(`${sample.length} items from ${runs.length} documents written to ${out}`);
 	return 0;
 }

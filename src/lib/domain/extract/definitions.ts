@@ -151,10 +151,111 @@ function namedTerms(sentence: string): Named[] {
 	return out;
 }
 
+/** Names of statements: "the law of definite proportions", "Dalton's atomic theory". */
+const LAW_HEAD = /\b(law|theory|principle|rule|hypothesis|model|theorem|effect)\b/i;
+const LAW_NAME =
+	/^(?:the\s+)?(?:[\p{L}’'-]+\s+){0,4}?(?:law|theory|principle|rule|hypothesis|model|theorem|effect)(?:\s+of\s+(?:the\s+)?[\p{Ll}-]+(?:\s+[\p{Ll}-]+){0,2})?$/iu;
+
+function lowerFirst(text: string): string {
+	return /^(?:The|A|An|If|When|In|During|All|Each|Every|Some|Most)\b/.test(text)
+		? text.charAt(0).toLowerCase() + text.slice(1)
+		: text;
+}
+
+/**
+ * "The law of multiple proportions states that X" -> "Which law states that X?"; a statement
+ * followed by its name in parentheses, "... will remain constant (the law of conservation of
+ * matter)." -> "Which law says that ... will remain constant?".
+ */
+function namedStatement(sentence: string, from: number): Definition | null {
+	const text = sentence.slice(from);
+	const states = text.match(
+		/^((?:The|A|An)\s+[^,;:()]{2,60}?)\s+(states|holds|says|predicts|asserts|proposes)\s+that\s+([^]+?)[.!]?$/u
+	);
+	if (states && LAW_NAME.test(states[1])) {
+		const term = states[1].replace(ARTICLE, '');
+		const head = term.match(LAW_HEAD)![1].toLowerCase();
+		const claim = states[3].trim();
+		if (claim.split(/\s+/).length < 5) return null;
+		return {
+			term,
+			termIndex: from + states[1].length - term.length,
+			question: `Which ${head} ${states[2]} that ${claim}?`,
+			meaning: claim,
+			form: 'copula'
+		};
+	}
+	const tail = text.match(/^([^()]+?)\s*\(((?:the\s+)?[^()]{3,60})\)[.!]?$/u);
+	if (tail && LAW_NAME.test(tail[2]) && !/^(?:the\s+)?(?:law|theory|rule)$/i.test(tail[2])) {
+		const claim = tail[1].trim().replace(/[,;:]$/, '');
+		if (claim.split(/\s+/).length < 6 || /^(?:it|this|these|they)\b/i.test(claim)) return null;
+		const head = tail[2].match(LAW_HEAD)![1].toLowerCase();
+		const term = tail[2].replace(ARTICLE, '');
+		return {
+			term,
+			termIndex: from + text.lastIndexOf(tail[2]) + tail[2].length - term.length,
+			question: `Which ${head} says that ${lowerFirst(claim)}?`,
+			meaning: claim,
+			form: 'copula'
+		};
+	}
+	return null;
+}
+
+/**
+ * A term glossed where it stands: "... detected through histology, the microscopic study of
+ * tissue appearance, organization, and function." -> "What is the microscopic study of ... called?";
+ * "A fourth, the peritoneum, is the serous membrane ..." -> "What is the serous membrane ...?".
+ */
+function glossedTerm(sentence: string, from: number): Definition | null {
+	const text = sentence.slice(from);
+	const subject = text.match(
+		/^[^,]{1,30},\s+((?:the|an?)\s+)([\p{Ll}-]{3,}(?:\s+[\p{Ll}-]{3,}){0,2}),\s+(is|are)\s+((?:a|an|the)\s+[^]+?)[.!]?$/u
+	);
+	if (subject) {
+		const [, article, term, verb, definition] = subject;
+		if (definition.split(/\s+/).length < 4 || CLAUSE_WORD.test(term)) return null;
+		return {
+			term,
+			termIndex: from + text.indexOf(`${article}${term}`) + article.length,
+			question: capitalise(
+				`What ${verb} ${definition.replace(/^(?:a|an|the)\s/i, (a) => a.toLowerCase())}?`
+			),
+			meaning: definition,
+			form: 'copula'
+		};
+	}
+	const end = text.match(
+		/\b(?:through|by|of|in|with|called|as|from|using)\s+([\p{Ll}-]{4,}(?:\s+[\p{Ll}-]{3,})?),\s+((?:the|a|an)\s+[\p{Ll}][^]+?)[.!]?$/u
+	);
+	if (end) {
+		const [, term, gloss] = end;
+		const words = gloss.split(/\s+/);
+		// A gloss that defines: long enough, and saying what kind of thing the term is.
+		if (words.length < 4 || !/\b(?:of|that|which|in which|used|by which)\b/.test(gloss))
+			return null;
+		if (CLAUSE_WORD.test(term) || /\b(?:and|or)\b/.test(term)) return null;
+		if (/^(?:the|a|an)\s+(?:same|result|cause|end|rest|first|last|other|one)\b/i.test(gloss))
+			return null;
+		return {
+			term,
+			termIndex: from + (end.index ?? 0) + end[0].indexOf(term),
+			question: `What is ${gloss.replace(/^(?:A|An|The)\s/, (a) => a.toLowerCase())} called?`,
+			meaning: gloss,
+			form: 'copula'
+		};
+	}
+	return null;
+}
+
 /** Every term a sentence defines or names; `from` skips a lead-in (a label, a discourse opener). */
 export function findDefinitions(sentence: string, from = 0, prefix = ''): Definition[] {
 	const out: Definition[] = [];
-	const copula = prefix ? null : copulaDefinition(sentence, from);
+	const copula = prefix
+		? null
+		: (namedStatement(sentence, from) ??
+			copulaDefinition(sentence, from) ??
+			glossedTerm(sentence, from));
 	if (copula) out.push(copula);
 	for (const named of namedTerms(sentence)) {
 		if (out.some((d) => d.termIndex === named.termIndex)) continue;
@@ -174,4 +275,46 @@ export function findDefinitions(sentence: string, from = 0, prefix = ''): Defini
 		});
 	}
 	return out;
+}
+
+const PAIRED_NAMING =
+	/^(?:This|These|Such|That)(?:\s+([\p{Ll}-]+))?\s+(is|are|was|were)\s+(?:also\s+|now\s+|often\s+|commonly\s+|sometimes\s+)?(known as|called|termed|referred to as)\s+(.+?)[.!]?$/u;
+
+/**
+ * "This statement is known as the law of definite proportions" names what the sentence before
+ * says: asked with that sentence's claim ("What is the statement that all samples of a pure
+ * compound contain the same elements in the same proportion by mass known as?"), or null when
+ * the sentence before cannot be quoted into a question. `previous` must stand alone.
+ */
+export function findPairedNaming(sentence: string, previous: string): Definition | null {
+	const m = sentence.match(PAIRED_NAMING);
+	if (!m) return null;
+	const [, noun, verb, naming, rest] = m;
+	const raw = rest.split(/\s+or\s+|,\s|;\s|\s\(/)[0];
+	const term = raw.replace(ARTICLE, '').replace(/[“”"]/g, '');
+	const words = term.split(/\s+/);
+	if (words.length > MAX_TERM_WORDS + 1 || term.length < 3 || CLAUSE_WORD.test(term)) {
+		if (!/^(?:law|theory|principle)\s+of\b/i.test(term)) return null;
+	}
+	const termIndex = sentence.indexOf(term, m[0].length - rest.length - 1);
+	if (termIndex < 0) return null;
+	const plain = previous.trim().replace(/[.!]$/, '');
+	if (plain.split(/\s+/).length > 40 || /[?]$/.test(plain)) return null;
+	const isPlural = verb === 'are' || verb === 'were';
+	const be = isPlural ? (verb === 'were' ? 'were' : 'are') : verb === 'was' ? 'was' : 'is';
+	const claim = noun
+		? plain.match(/\b(?:[\p{Ll}]+ed|showed|found|held|thought|said|shows|states)\s+that\s+([^]+)$/u)
+		: null;
+	let question: string;
+	if (noun && claim) question = `What ${be} the ${noun} that ${claim[1]} ${naming}?`;
+	else if (!noun || /^(?:process|phenomenon|effect|condition|pattern|response)$/.test(noun))
+		question = `What ${be} it ${naming} when ${lowerFirst(plain)}?`;
+	else return null;
+	return {
+		term,
+		termIndex,
+		question,
+		meaning: claim ? claim[1] : plain,
+		form: 'copula'
+	};
 }

@@ -61,8 +61,9 @@ describe('extractFacts on the Kosovo case study', () => {
 		expect(troops.event).toMatch(
 			/^42,000 troops of the international Kosovo Force \(KFOR\) moved into Kosovo/
 		);
-		// Counts are options only of the same unit: "3,800 personnel" is not a count of troops.
-		expect(troops.distractors).toBeUndefined();
+		// Counts are options only of the same unit: "3,800 personnel" is not a count of troops;
+		// with fewer than three of them, none (no multiple choice, no false statement).
+		expect(troops.distractors).toEqual([]);
 	});
 
 	it('turns defined acronyms into term/meaning facts', () => {
@@ -143,6 +144,35 @@ describe('extractFacts on the Kosovo overview', () => {
 });
 
 describe('extractFacts in general', () => {
+	it('resolves an opening "It" from a named subject', () => {
+		const text = [
+			'Traders from Arabia sailed to the island of Kilwa and to the city of Mombasa.',
+			'Kilwa, located on an island off the coast, was the most powerful city of the region.',
+			'It was founded in the tenth century by a Persian noble who bought the island.'
+		].join(' ');
+		const { facts, suggestions } = extractFacts(text, { documentId: 'k' });
+		const all = [...facts, ...suggestions];
+		const founded = all.filter((f) => f.quote.startsWith('It was founded'));
+		expect(founded.length).toBeGreaterThan(0);
+		for (const f of founded) {
+			expect(f.question).toMatch(/Kilwa/);
+			expect(f.statement).toMatch(/^Kilwa was founded/);
+		}
+	});
+
+	it('pairs "This statement is known as X" with the sentence before', () => {
+		const text = [
+			'Dalton knew of the work of the chemist Joseph Proust, who demonstrated that all samples of a pure compound contain the same elements in the same proportion by mass.',
+			'This statement is known as the law of definite proportions or the law of constant composition.'
+		].join(' ');
+		const { facts, suggestions } = extractFacts(text, { documentId: 'p' });
+		const law = [...facts, ...suggestions].find((f) => f.answer === 'law of definite proportions');
+		expect(law?.question).toBe(
+			'What is the statement that all samples of a pure compound contain the same elements in the same proportion by mass known as?'
+		);
+		expect(law?.quote).toMatch(/^This statement is known as/);
+	});
+
 	it('is deterministic', () => {
 		const a = extractFacts(CASE_STUDY, { documentId: 'd' });
 		const b = extractFacts(CASE_STUDY, { documentId: 'd' });
@@ -219,6 +249,16 @@ describe('extractFacts in general', () => {
 });
 
 describe('extractFacts with compromise', () => {
+	it('asks names that argue or propose with "who"', async () => {
+		const nlp = await loadNlp('compromise');
+		const text =
+			'In the fifth century BC, Leucippus and Democritus argued that all matter was made of small, finite particles.';
+		const { facts, suggestions } = extractFacts(text, { documentId: 'g', nlp });
+		const names = [...facts, ...suggestions].find((f) => f.answer === 'Leucippus and Democritus');
+		expect(names).toMatchObject({ answerKind: 'person' });
+		expect(names?.question).toMatch(/\bwho argued\b/);
+	});
+
 	it('adds noun-phrase facts and keeps every invariant', async () => {
 		const nlp = await loadNlp('compromise');
 		const plain = extractFacts(OVERVIEW, { documentId: 'o' });

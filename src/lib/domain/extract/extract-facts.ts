@@ -13,10 +13,12 @@ import type { Nlp, Span } from './nlp.ts';
 import { findNumbers, type NumberMention } from './numbers.ts';
 import { findListItems, findVerbPhrases } from './phrases.ts';
 import { buildQuestion, startsWithPronoun, type QuestionMode } from './questions.ts';
-import { findDefinitions, type Definition } from './definitions.ts';
+import { findDefinitions, findPairedNaming, type Definition } from './definitions.ts';
 import { findNameCues } from './name-cues.ts';
 import {
+	CLASS_NOUNS,
 	DISCOURSE_OPENER,
+	isBrokenForm,
 	isCitationYear,
 	isFragment,
 	isTrivialAnswer,
@@ -161,14 +163,19 @@ function isAttributive(sentence: string, end: number): boolean {
 	);
 }
 
-/** A sentence that can carry one clear fact: not too short or long, not a question, no bare pronoun subject. */
-function isEligible(a: Analysis): boolean {
+/** A sentence neither too short nor too long to ask about, and not itself a question. */
+function hasAskableLength(a: Analysis): boolean {
 	const text = a.sentence.text;
 	const words = wordCount(text);
 	if (words < MIN_SENTENCE_WORDS || words > MAX_SENTENCE_WORDS) return false;
 	if (/^\(/.test(text.trim())) return false;
-	if (/\?["'”’)]*$/.test(text.trim())) return false;
-	return a.prefix !== '' || !startsWithPronoun(text.slice(a.labelEnd));
+	return !/\?["'”’)]*$/.test(text.trim());
+}
+
+/** A sentence that can carry one clear fact: not too short or long, not a question, no bare pronoun subject. */
+function isEligible(a: Analysis): boolean {
+	if (!hasAskableLength(a)) return false;
+	return a.prefix !== '' || !startsWithPronoun(a.sentence.text.slice(a.labelEnd));
 }
 
 const PHRASE_STARTS_BADLY =
@@ -179,6 +186,48 @@ function isAskablePhrase(text: string): boolean {
 	const words = wordCount(text);
 	if (words < 2 || words > 9 || PHRASE_STARTS_BADLY.test(text)) return false;
 	return /\p{Ll}{3}/u.test(text.replace(/^(?:the|a|an)\s/i, ''));
+}
+
+/** Name particles written in lower case inside a name ("Vasco da Gama", "Ali ibn al-Hassan"). */
+const NAME_PARTICLE = /^(?:and|da|de|del|della|di|du|van|von|der|ibn|bin|al|el|la|le|of|the)$/;
+
+/** A phrase made of capitalised names ("Leucippus and Democritus", "Vasco da Gama"). */
+function isNamePhrase(text: string, isSentenceStart: boolean): boolean {
+	const words = text.replace(/^(?:the|a|an)\s+/i, '').split(/\s+/);
+	if (words.length < 2 && isSentenceStart) return false;
+	const names = words.filter((w) => /^\p{Lu}\p{Ll}/u.test(w));
+	if (names.length < (isSentenceStart ? 2 : 1)) return false;
+	return words.every((w) => /^\p{Lu}\p{Ll}/u.test(w) || NAME_PARTICLE.test(w));
+}
+
+const ROLES =
+	'psychologist|psychoanalyst|sociologist|philosopher|chemist|physicist|biologist|scientist|economist|historian|explorer|navigator|schoolteacher|teacher|writer|author|poet|aristocrat|merchant|ruler|leader|king|queen|sultan|emperor|president|general|diplomat|missionary|traveller|traveler|scholar|physician|son|daughter';
+/** "Vasco da Gama, a Portuguese explorer": a name glossed by a role is a person. */
+const ROLE_APPOSITIVE = new RegExp(
+	`^,\\s+(?:a|an|the)\\s+(?:[\\p{L}-]+\\s+){0,2}(?:${ROLES})\\b`,
+	'u'
+);
+/** "English schoolteacher John Dalton": a role before a name. */
+const ROLE_BEFORE = new RegExp(`\\b(?:${ROLES})\\s+$`, 'u');
+/** "the port city of", "the island of": a class noun that says a name is a place. */
+const PLACE_CLASS_BEFORE =
+	/\b(?:island|islands|city|port|town|kingdom|state|region|country|river|sea|ocean|coast|province|capital)\s+of\s+$/;
+
+/** Verbs whose subject is a person (or people): "argued", "proposed", "found". */
+const SPEECH_VERB =
+	/^\s+(?:also\s+)?(?:argued|proposed|suggested|believed|claimed|wrote|said|theorized|theorised|hypothesized|found|discovered|observed|concluded|developed|asserted|studied|described|demonstrated|invented|showed|coined)\b/;
+
+/**
+ * A noun phrase that stops at a name used as a modifier ("the Barbary | pirates") runs on to
+ * the noun it modifies.
+ */
+function wholeNounPhrase(sentence: string, span: Span): Span {
+	if (!/\p{Lu}[\p{Ll}’'-]*$/u.test(span.text)) return span;
+	const next = sentence
+		.slice(span.index + span.text.length)
+		.match(/^\s+([\p{Ll}]{3,}s)(?=[\s.,;:!?)]|$)/u);
+	if (!next || /^(?:was|has|is|does|as|its|this|thus|us)$/.test(next[1])) return span;
+	return { ...span, text: span.text + next[0] };
 }
 
 /** A short label for a dated event: the clause around its date, without the date. */
@@ -380,14 +429,20 @@ export function extractFacts(text: string, options: ExtractOptions): ExtractResu
 	const phrasesOf = new Map<Analysis, { span: Span; isListItem: boolean }[]>();
 	for (const a of eligible) {
 		const list = findListItems(a.sentence.text).map((span) => ({ span, isListItem: true }));
-		const np = [...(nounPhrasesOf.get(a) ?? []), ...findVerbPhrases(a.sentence.text)].map(
-			(span) => ({ span, isListItem: false })
-		);
+		const np = [
+			...(nounPhrasesOf.get(a) ?? []).map((span) => wholeNounPhrase(a.sentence.text, span)),
+			...findVerbPhrases(a.sentence.text)
+		].map((span) => ({ span, isListItem: false }));
 		const all = [...list, ...np].filter((p) => p.span.index >= a.labelEnd);
 		phrasesOf.set(a, all);
-		for (const p of all) addToPool('phrase', p.span.text, wordCount(p.span.text));
+		for (const p of all) {
+			addToPool('phrase', p.span.text, wordCount(p.span.text));
+			if (isNamePhrase(p.span.text, p.span.index === 0))
+				addToPool(`name:${headNoun(p.span.text)}`, p.span.text);
+		}
 	}
 
+	const lowerText = text.toLowerCase();
 	// Pass 3: candidates in sentences that carry a clear fact.
 	const candidates: Candidate[] = [];
 	const perName = new Map<string, number>();
@@ -425,7 +480,8 @@ export function extractFacts(text: string, options: ExtractOptions): ExtractResu
 						canReword: !s.isFragment
 					})
 				: null;
-			if (reworded && !reworded.startsWith('Complete:')) return reworded;
+			// A question the rewording broke falls back to the sentence with a blank.
+			if (reworded && !reworded.startsWith('Complete:') && !isBrokenForm(reworded)) return reworded;
 			const shift = s.text.length - standalone.length;
 			if (index < from) return null;
 			if (a.prefix) return null;
@@ -438,7 +494,11 @@ export function extractFacts(text: string, options: ExtractOptions): ExtractResu
 			});
 		};
 		const push = (c: Omit<Candidate, 'analysis'>) =>
-			own.push({ ...c, question: whichRole(withoutCitations(c.question)), analysis: a });
+			own.push({
+				...c,
+				question: whichRole(withoutPanelReferences(withoutCitations(c.question))),
+				analysis: a
+			});
 
 		// "Ensure Security: Peacekeepers are tasked with ..." (a list item's title) pairs a term with its gloss.
 		const label = s.text.slice(0, a.labelEnd).replace(/:\s*$/, '');
@@ -619,12 +679,39 @@ export function extractFacts(text: string, options: ExtractOptions): ExtractResu
 				answer: e.text,
 				kind: e.kind,
 				poolKey: e.kind,
-				priority: ENTITY_PRIORITY[e.kind],
+				// "the port city of Sofala", "the island of Zanzibar": a place the sentence names as such.
+				priority:
+					ENTITY_PRIORITY[e.kind] +
+					(e.kind === 'place' && PLACE_CLASS_BEFORE.test(s.text.slice(0, e.index)) ? 2 : 0),
 				question
 			});
 		}
 
 		for (const { span, isListItem } of phrasesOf.get(a) ?? []) {
+			// "Leucippus and Democritus argued ...": names that argue, propose or find are people.
+			if (!isListItem && isNamePhrase(span.text, span.index === 0)) {
+				const isPeople =
+					SPEECH_VERB.test(s.text.slice(span.index + span.text.length)) ||
+					ROLE_APPOSITIVE.test(s.text.slice(span.index + span.text.length)) ||
+					ROLE_BEFORE.test(s.text.slice(0, span.index));
+				const question = ask(
+					span.index,
+					span.text.length,
+					isPeople ? 'person' : 'term',
+					isPeople ? 'who' : 'what'
+				);
+				if (question)
+					push({
+						index: span.index,
+						answer: span.text,
+						kind: isPeople ? 'person' : 'term',
+						// Other names with the same head ("the Arabian Peninsula", "the Iberian Peninsula").
+						poolKey: isPeople ? 'person' : `name:${headNoun(span.text)}`,
+						priority: isPeople ? 6 : 4,
+						question
+					});
+				continue;
+			}
 			const question = isListItem
 				? buildQuestion({
 						sentence: s.text,
@@ -641,7 +728,7 @@ export function extractFacts(text: string, options: ExtractOptions): ExtractResu
 			// Among phrases: list items first, then longer phrases, and objects before the subject.
 			const priority = isListItem
 				? 2
-				: 1 + Math.min(wordCount(span.text), 6) / 10 - (span.index === 0 ? 0.5 : 0);
+				: 1 + Math.min(wordCount(span.text), 6) / 10 - (span.index <= from ? 0.5 : 0);
 			push({
 				index: span.index,
 				answer: span.text,
@@ -653,7 +740,7 @@ export function extractFacts(text: string, options: ExtractOptions): ExtractResu
 		}
 
 		for (const c of own) {
-			c.score = scoreOf(c, text, mentionCount, title);
+			c.score = scoreOf(c, lowerText, mentionCount, title);
 			// A section's heading names a term the section teaches.
 			if (headingTerms.has(c.answer.toLowerCase().replace(/^(?:the|a|an)\s+/, ''))) c.score += 3;
 		}
@@ -676,6 +763,44 @@ export function extractFacts(text: string, options: ExtractOptions): ExtractResu
 		attachEvents(a, chosen);
 		candidates.push(...chosen);
 	}
+
+	// A sentence that leans on the one before still teaches a term it glosses ("Such changes can be
+	// detected through histology, the microscopic study of ...") or names what the sentence before
+	// says ("This statement is known as the law of definite proportions").
+	for (let i = 0; i < analyses.length; i++) {
+		const a = analyses[i];
+		if (!hasAskableLength(a) || a.sentence.isInLabelBlock) continue;
+		// Eligible sentences had their own definitions asked above.
+		const definitions = isEligible(a) ? [] : a.termDefinitions.filter((d) => d.form === 'copula');
+		const prev = analyses[i - 1];
+		if (prev && !a.sentence.isSectionStart && isEligible(prev) && prev.prefix === '') {
+			const paired = findPairedNaming(
+				a.sentence.text.slice(a.openerEnd),
+				capitalise(prev.sentence.text.slice(prev.openerEnd))
+			);
+			if (paired) {
+				definitions.push({ ...paired, termIndex: paired.termIndex + a.openerEnd });
+				addToPool('defined', paired.term);
+			}
+		}
+		const own: Candidate[] = definitions.map((d) => ({
+			analysis: a,
+			index: d.termIndex,
+			answer: d.term,
+			kind: 'term',
+			poolKey: 'defined',
+			priority: 10,
+			question: withoutCitations(d.question),
+			term: d.term,
+			meaning: d.meaning
+		}));
+		for (const c of own) c.score = scoreOf(c, lowerText, mentionCount, title);
+		candidates.push(...own.filter((c) => isAskable(c, text)).slice(0, 1));
+	}
+	// In document order, so the deck keeps it.
+	candidates.sort(
+		(x, y) => x.analysis.sentence.index - y.analysis.sentence.index || x.index - y.index
+	);
 
 	for (const pool of pools.values()) {
 		if (pool.isNumeric)
@@ -707,8 +832,10 @@ export function extractFacts(text: string, options: ExtractOptions): ExtractResu
 			shortToLong.get(c.answer) ?? (c.term ? undefined : longToShort.get(c.answer));
 		if (alternative && !c.term) fact.alternatives = [alternative];
 		if (c.alternatives?.length) fact.alternatives = [...c.alternatives];
+		// Three options of the same kind, or none: with fewer, no multiple choice and no false
+		// statement (an empty list also keeps the deck from drawing options of another kind).
 		const distractors = pickDistractors(c, pools.get(c.poolKey), shortToLong, longToShort);
-		if (distractors.length > 0) fact.distractors = distractors;
+		fact.distractors = distractors.length >= MAX_DISTRACTORS ? distractors : [];
 		if (c.when && c.event) {
 			fact.when = c.when;
 			fact.event = c.event;
@@ -741,8 +868,7 @@ const ORDINALS =
 /** "the seventh century", "the 1500s" are times too, asked with "which century". */
 const CENTURY = new RegExp(`\\bthe\\s+(?:early\\s+|late\\s+)?(?:${ORDINALS})\\s+century\\b`, 'gi');
 /** "the hormone insulin", "the element copper": the class noun gives the question word. */
-const CLASS_APPOSITIVE =
-	/\bthe\s+(hormone|hormones|enzyme|protein|element|gas|mineral|vitamin|language|religion|ship|disease|tribe|dynasty|treaty|act|gland|organ|cell|molecule|compound)\s+([\p{L}][\p{L}-]+)/gu;
+const CLASS_APPOSITIVE = new RegExp(`\\bthe\\s+(${CLASS_NOUNS})\\s+([\\p{L}][\\p{L}-]+)`, 'gu');
 const FUNCTION_WORD =
 	/^(?:of|in|on|at|to|for|from|with|by|and|or|that|which|who|is|are|was|were|has|had|have|into|as|itself|system|level|levels|cells|release|releases|production)$/i;
 
@@ -755,7 +881,25 @@ function resolvePronouns(analyses: Analysis[]): void {
 		const a = analyses[i];
 		const prev = analyses[i - 1];
 		if (a.sentence.isSectionStart || a.labelEnd > 0) continue;
-		const m = a.sentence.text.slice(a.openerEnd).match(/^(He|She|His|Her)\s/);
+		const rest = a.sentence.text.slice(a.openerEnd);
+		// "It was founded ..." after "Kilwa, located on ..., was ...": the subject of the sentence
+		// before, when it is a name, is what "it" stands for.
+		const it = rest.match(OPENING_IT);
+		if (it) {
+			const subject = prev.entities.find((e) => e.index === prev.openerEnd);
+			const after = prev.sentence.text.slice((subject?.index ?? 0) + (subject?.text.length ?? 0));
+			if (
+				subject &&
+				['place', 'organisation', 'term', 'acronym'].includes(subject.kind) &&
+				/^(?:,|\s+(?:is|was|had|has|became|remained))/.test(after)
+			) {
+				a.prefix = subject.text;
+				a.openerEnd += it[0].length;
+				a.termDefinitions = findDefinitions(a.sentence.text, a.openerEnd, a.prefix);
+			}
+			continue;
+		}
+		const m = rest.match(/^(He|She|His|Her)\s/);
 		if (!m) continue;
 		const people = [
 			...new Set(prev.entities.filter((e) => e.kind === 'person').map((e) => e.text))
@@ -767,6 +911,13 @@ function resolvePronouns(analyses: Analysis[]): void {
 		a.termDefinitions = findDefinitions(a.sentence.text, a.openerEnd, a.prefix);
 	}
 }
+
+/**
+ * "It was ..." opening a sentence: a pronoun before a verb. Only at the very start: a cloze is
+ * made from the quote when it does not open with a pronoun, so "According to legend, it was
+ * founded by _____" would still show the "it".
+ */
+const OPENING_IT = /^It(?=\s+(?:was|is|had|has|became|remained|\p{Ll}+ed)\b)/u;
 
 const ROLE_BEFORE_WHO =
 	/(^|[\s,])((?:[\p{Lu}][\p{Ll}]+\s+)?(?:psychologist|psychoanalyst|sociologist|philosopher|chemist|physicist|biologist|scientist|economist|historian|explorer|schoolteacher|teacher|writer|author|aristocrat|merchant|ruler|leader)s?)\s+who\b/iu;
@@ -800,6 +951,11 @@ export function withoutCitations(question: string): string {
 	return question.replace(CITATION, '').replace(/\s+\?$/, '?');
 }
 
+/** A question without references to a figure's panels ("... components (a)?"): the figure is not shown. */
+function withoutPanelReferences(question: string): string {
+	return question.replace(/\s*\([a-h]\)(?=[\s?.,;:]|$)/g, '').replace(/\s+\?$/, '?');
+}
+
 /** The true statement: the quote without a discourse opener or citations, when the answer survives. */
 function statementOf(a: Analysis, c: Candidate): string {
 	const quote = a.sentence.text;
@@ -810,6 +966,19 @@ function statementOf(a: Analysis, c: Candidate): string {
 	const clean = withoutCitations(statement);
 	if (clean.includes(c.answer)) statement = clean;
 	return statement.includes(c.answer) ? statement : quote;
+}
+
+/** Whether most content words of a phrase answer stand in its own question. */
+function givesAway(c: Candidate): boolean {
+	const wordsOf = (text: string) =>
+		text
+			.toLowerCase()
+			.split(/[^\p{L}]+/u)
+			.filter((w) => w.length >= 4);
+	const answer = wordsOf(c.answer);
+	if (answer.length === 0) return false;
+	const question = new Set(wordsOf(c.question));
+	return answer.filter((w) => question.has(w)).length * 2 >= answer.length;
 }
 
 /** Words of a candidate's answer that are not function words ("the sensor" -> 1). */
@@ -826,7 +995,7 @@ function contentWords(answer: string): number {
  */
 function scoreOf(
 	c: Candidate,
-	text: string,
+	lowerText: string,
 	mentionCount: Map<string, number>,
 	title: string
 ): number {
@@ -838,7 +1007,7 @@ function scoreOf(
 	const lower = c.answer.toLowerCase().replace(/^(?:the|a|an)\s+/, '');
 	if (lower.length >= 4) {
 		let seen = 0;
-		const hay = text.toLowerCase();
+		const hay = lowerText;
 		for (let at = hay.indexOf(lower); at !== -1 && seen < 5; at = hay.indexOf(lower, at + 1))
 			seen++;
 		// A term the text comes back to is worth knowing; a phrase it uses everywhere is its topic.
@@ -853,12 +1022,23 @@ function scoreOf(
 	// An example illustrates a fact; it is rarely the fact a teacher tests.
 	if (/^for (?:example|instance)\b/i.test(sentence.text)) score -= 2;
 	if (c.question.startsWith('Complete:')) score -= 1.5;
+	// "Dalton also used ...", "another interesting law": the stem leans on what came before.
+	if (/\b(?:also|another|again|too)\b/i.test(c.question.replace(/\bas well as\b/g, '')))
+		score -= 1.5;
+	// A figure's panel ("(a)") is not shown with the question.
+	if (/\([a-h]\)/.test(sentence.text)) score -= 1.5;
+	// An answer whose words the question repeats gives itself away ("What is formed solely from
+	// connective tissue?" -> "The connective tissue membrane").
+	if (c.kind === 'phrase' && givesAway(c)) score -= 2.5;
 	const words = contentWords(c.answer);
 	if (words > 4) score -= 1;
 	if (words > 6) score -= 1;
 	if (wordCount(sentence.text) > 40) score -= 1;
 	return score;
 }
+
+const RELATIVE_TIME =
+	/^(?:(?:a\s+)?(?:few|several|some|many|two|three|four|five|ten|\d+)\s+(?:days|weeks|months|years|decades|centuries)\s+(?:later|earlier|after|before)|(?:soon|shortly|not long|much|years|months|days)\s+(?:later|after|afterwards?|thereafter)|thereafter|later\s+that\s+\w+|within\s+(?:a|an|\w+)\s+(?:days?|weeks?|months?|years?|decades?))\b/i;
 
 /** Whether a candidate passes the checks a teacher would apply at a glance (see lint.ts). */
 function isAskable(c: Candidate, text: string): boolean {
@@ -871,15 +1051,38 @@ function isAskable(c: Candidate, text: string): boolean {
 	if (/^\s+\d{4}[a-z]?\s*[;)]/.test(quote.slice(c.index + c.answer.length))) return false;
 	// A stem that leans on an earlier sentence mid-way ("these observations", "it could not pay",
 	// "had done so") is not asked.
-	if (/\b(?:this|these|those)\s+\p{Ll}/u.test(c.question)) return false;
+	// "several roles ... how those roles interact" points back inside the question itself: fine.
+	for (const m of c.question.matchAll(/\b(?:this|these|those)\s+(\p{Ll}[\p{Ll}-]*)/gu)) {
+		const earlier = c.question.slice(0, m.index);
+		if (!new RegExp(`\\b${m[1]}\\b`).test(earlier)) return false;
+	}
 	if (
 		/(?:^|,\s*|\b(?:and|but|so)\s+)(?:it|they|he|she)\s+(?:could|had|has|have|was|were|did|would|is|are|can|will)\b|\bdone so\b/i.test(
 			c.question
 		)
 	)
 		return false;
-	// Too short to stand alone ("Here are what?"), or asking for an aside in parentheses.
-	if (wordCount(c.question) < 5) return false;
+	// Too short to stand alone ("Here are what?", "Mosques and what were built?"), or asking for
+	// an aside in parentheses.
+	if (wordCount(c.question) < 5 || /^\p{Lu}\p{Ll}+ and what\b/u.test(c.question)) return false;
+	// "Both have what, ...": both of what the sentence before named.
+	if (/^(?:Both|Each|Neither)\s+(?:have|has|are|is|were|was|of)\b/.test(c.question)) return false;
+	// An answer that ends on its verb ("The term refers") is a piece of a clause.
+	if (/\s(?:refers|means|is|are|was|were|includes|states|has|have)$/.test(c.answer)) return false;
+	// A blank across a dash or ending at a possessive cuts a phrase ("the four “elements”—fire").
+	if (/[—–]|[’']$/.test(c.answer)) return false;
+	// "A few months later, ...", "Within two years, ...": when is told by the sentence before.
+	if (RELATIVE_TIME.test(c.question.replace(/^Complete:\s*/, ''))) return false;
+	// A pronoun before anything it could stand for ("What was the currency it issued known as?").
+	const pronoun = c.question.match(/\b(?:it|they|them|he|she|him|its|their)\b/i);
+	if (
+		pronoun &&
+		wordCount(c.question.slice(0, pronoun.index)) <= 6 &&
+		!/^What (?:is|are|was|were) it (?:known as|called|termed|referred to as) when\b/.test(
+			c.question
+		)
+	)
+		return false;
 	if (
 		/\(\s*$/.test(quote.slice(0, c.index)) &&
 		/^\s*\)/.test(quote.slice(c.index + c.answer.length))
@@ -983,6 +1186,20 @@ function articleOf(phrase: string): string {
 }
 
 /**
+ * Whether a pooled value is plainly not of the answer's kind: a people or religion word among
+ * places ("Chinese", "Islam"), a state among people ("Kilwa Sultanate").
+ */
+function isOtherKind(kind: AnswerKind, value: string): boolean {
+	if (kind === 'place')
+		return /(?:ese|ish|ians?|ic|ism)$|^(?:Islam|Christian|Muslim|Arab)$/u.test(value);
+	if (kind === 'person')
+		return /\b(?:Sultanate|Kingdom|Empire|Company|Council|Army|Party|Church|Ottoman|Republic|Dynasty)\b|(?:ese|ish|ians)$/u.test(
+			value
+		);
+	return false;
+}
+
+/**
  * Up to three same-kind values of the document that are not the answer, not part of it, not
  * in the same sentence and not another name for it: the nearest values for years and numbers,
  * otherwise values from a position seeded by the answer (so different facts get different ones).
@@ -1008,6 +1225,7 @@ function pickDistractors(
 	const isSameKind = (p: PoolEntry) =>
 		c.kind !== 'phrase' || (headNoun(p.value) === head && articleOf(p.value) === article);
 	const isValid = (p: PoolEntry) =>
+		!isOtherKind(c.kind, p.value) &&
 		!p.lower.includes(answer) &&
 		!answer.includes(p.lower) &&
 		!sentence.includes(p.lower) &&

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+	isBrokenForm,
 	isCitationYear,
 	isFragment,
 	isTrivialAnswer,
@@ -63,5 +64,28 @@ describe('lint', () => {
 		expect(splitsPhrase('The Sheikh of Malindi signed with Vasco da Gama.', 'Vasco da Gama')).toBe(
 			false
 		);
+	});
+
+	it('finds questions the rewording broke, whatever their answer', () => {
+		expect(
+			isBrokenForm(
+				'In which century did Starting, settlements on the coast of East Africa begin to trade?'
+			)
+		).toBe(true);
+		expect(isBrokenForm('Another sociologist, who (1936–), recognized a gender bias?')).toBe(true);
+		expect(
+			isBrokenForm('The underlying connective tissue, called what (literally “own layer”), helps?')
+		).toBe(false);
+		expect(isBrokenForm('In which century were the first mosques built?')).toBe(false);
+	});
+
+	it('lets a blank follow a class noun ("the hormone insulin") and not split a clause for a list', () => {
+		const quote = 'Beta cells respond by releasing the hormone insulin into the bloodstream.';
+		expect(splitsPhrase(quote, 'insulin', quote)).toBe(false);
+		const peritoneum =
+			'A fourth, the peritoneum, is the serous membrane that covers abdominal organs and forms sheets.';
+		expect(splitsPhrase(peritoneum, 'peritoneum', peritoneum)).toBe(false);
+		const list = 'It lines the joints of the shoulder, elbow, and knee.';
+		expect(splitsPhrase(list, 'the shoulder', list)).toBe(true);
 	});
 });

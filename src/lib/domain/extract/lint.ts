@@ -146,6 +146,19 @@ const PLACE_KINDS: AnswerKind[] = ['place'];
 const TIME_KINDS: AnswerKind[] = ['year', 'date'];
 const ORGANISATION_KINDS: AnswerKind[] = ['organisation', 'acronym'];
 
+/**
+ * Whether a question is broken whatever its answer: "did first", "who who", "In which century
+ * did Starting, settlements ...", "Another sociologist, who (1936–), ...".
+ */
+export function isBrokenForm(prompt: string): boolean {
+	const p = prompt.toLowerCase();
+	if (/\s,|\bdid first\b|\bwho who\b/.test(p)) return true;
+	return (
+		/\b(?:did|was|were|had) \p{Lu}\p{Ll}*ing,/u.test(prompt) ||
+		/\b(?:who|whom|what) \((?=[^)]*\d)/.test(p)
+	);
+}
+
 /** Why a question's wh-word does not fit its answer, or null when it fits. */
 export function questionWordProblem(
 	prompt: string,
@@ -154,7 +167,7 @@ export function questionWordProblem(
 ): string | null {
 	if (prompt.startsWith('Complete:')) return null;
 	const p = prompt.toLowerCase();
-	if (/\s,|\bdid first\b|\bwho who\b/.test(p)) return `broken form "${prompt}"`;
+	if (isBrokenForm(prompt)) return `broken form "${prompt}"`;
 	// "In which year did on the southern part of the coast, ...": a fronted question whose
 	// subject is itself a phrase or clause.
 	if (
@@ -215,6 +228,11 @@ export function questionWordProblem(
 	return null;
 }
 
+/** Class nouns that introduce a name: "the hormone insulin", "the element copper". */
+export const CLASS_NOUNS =
+	'hormone|hormones|enzyme|protein|element|gas|mineral|vitamin|language|religion|ship|disease|tribe|dynasty|treaty|act|gland|organ|cell|molecule|compound';
+const CLASS_NOUN_BEFORE = new RegExp(`\\bthe\\s+(?:${CLASS_NOUNS})\\s+$`);
+
 /** Whether a blank over `answer` in `quote` cuts a name or a number in two. */
 export function splitsPhrase(quote: string, answer: string, document = ''): boolean {
 	const at = quote.indexOf(answer);
@@ -246,11 +264,13 @@ export function splitsPhrase(quote: string, answer: string, document = ''): bool
 	// "the fifth century | BC", "provide funds in proportion to the value | of the land".
 	if (/^\s+(?:BC|BCE|AD|CE)\b/.test(after)) return true;
 	const isLowerPhrase = /^\p{Ll}/u.test(answer);
-	// "a standing | army in ...": a blank that starts inside a noun phrase.
+	// "a standing | army in ...": a blank that starts inside a noun phrase ("the hormone | insulin"
+	// names its class first: the blank is the whole name).
 	if (
 		isLowerPhrase &&
 		!/^(?:the|a|an)\s/.test(answer) &&
-		/\b(?:a|an|the)\s+[\p{Ll}-]+\s+$/u.test(before)
+		/\b(?:a|an|the)\s+[\p{Ll}-]+\s+$/u.test(before) &&
+		!CLASS_NOUN_BEFORE.test(before)
 	)
 		return true;
 	// "reluctant to loan money to a nation | that might never repay it".
@@ -264,7 +284,13 @@ export function splitsPhrase(quote: string, answer: string, document = ''): bool
 	if (/\b(?:all|both|each|every|some|any|of)$/i.test(answer) && /^\s+\p{L}/u.test(after))
 		return true;
 	// One item of a list ("the joints of the shoulder, elbow, and knee"; "a small, whole-number ratio").
-	if (isLowerPhrase && /^,\s+[\p{Ll}\s-]+,?\s+(?:and|or)\s/u.test(after)) return true;
+	if (
+		isLowerPhrase &&
+		/^,\s+(?!(?:is|are|was|were|has|had|which|who|that)\b)[\p{Ll}-]+(?:\s+[\p{Ll}-]+){0,2},?\s+(?:and|or)\s/u.test(
+			after
+		)
+	)
+		return true;
 	if (
 		isLowerPhrase &&
 		/\b[\p{Ll}-]+,\s*$/u.test(before) &&
