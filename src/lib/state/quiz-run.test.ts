@@ -5,7 +5,7 @@ import { findUnfinished, getAttempt } from '$lib/db/attempts-repository';
 import { QuizRun, NO_ANSWER } from '$lib/state/quiz-run.svelte';
 import { factKey } from '$lib/domain/study/memory';
 import type { QuizConfig } from '$lib/domain/quiz/quiz-session';
-import type { Deck, OrderItem } from '$lib/domain/types';
+import type { Deck, MatchItem, OrderItem } from '$lib/domain/types';
 import { fixtureDeck } from '../../../tests/fixtures/study-deck';
 
 const T0 = Date.UTC(2026, 2, 4, 9, 0, 0);
@@ -21,7 +21,21 @@ const order: OrderItem = {
 	topic: 'topic-1',
 	source: { document: 'doc-1', quote: 'q' }
 };
-deck.items.push(order);
+const match: MatchItem = {
+	id: 'x1',
+	factId: 'f3',
+	type: 'match',
+	prompt: 'Match them',
+	answer: [
+		{ term: 'A', meaning: 'a' },
+		{ term: 'B', meaning: 'b' }
+	],
+	options: ['b', 'a'],
+	explanation: 'A: a; B: b.',
+	topic: 'topic-1',
+	source: { document: 'doc-1', quote: 'q' }
+};
+deck.items.push(order, match);
 
 function config(feedback: QuizConfig['feedback']): QuizConfig {
 	return { count: 5, types: [], topics: [], feedback, seed: 7 };
@@ -147,5 +161,30 @@ describe('QuizRun', () => {
 		await expect(
 			QuizRun.start(db, deck, { ...config('immediate'), topics: ['no-such-topic'] }, T0)
 		).rejects.toThrow('No questions match');
+	});
+
+	it('asks once more before handing in a matching question with nothing matched', async () => {
+		const run = await QuizRun.start(db, deck, config('immediate'), T0, ['x1', 'f1-mcq']);
+		await run.submit(T0 + 1_000);
+		expect(run.isBlankPending).toBe(true);
+		expect(run.phase).toBe('question');
+		expect(run.answeredCount).toBe(0);
+		expect((await getAttempt(db, run.attempt.id))?.answers).toEqual({});
+
+		// Choosing a meaning then submitting hands in that answer, not a blank.
+		run.draft = { A: 'a' };
+		await run.submit(T0 + 2_000);
+		expect(run.isBlankPending).toBe(false);
+		expect(run.attempt.answers['x1']).toEqual({ A: 'a' });
+		expect(run.lastGrade?.score).toBe(0.5);
+	});
+
+	it('hands in a blank match on the second press, as no answer', async () => {
+		const run = await QuizRun.start(db, deck, config('immediate'), T0, ['x1']);
+		await run.submit(T0 + 1_000);
+		await run.submit(T0 + 1_500);
+		expect(run.isBlankPending).toBe(false);
+		expect(run.attempt.answers['x1']).toBe(NO_ANSWER);
+		expect(run.lastGrade?.isCorrect).toBe(false);
 	});
 });
