@@ -1,7 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
 import { csvCell, isFormulaLike, toCsv } from '$lib/domain/csv';
-import { parseCsv } from '../../../tests/fixtures/csv-reader';
+import { parseCsv } from '$fixtures/csv-reader';
 
 describe('csvCell and toCsv', () => {
 	it('quotes only fields with a comma, quote or line break', () => {

@@ -6,7 +6,7 @@ import { QuizRun, NO_ANSWER } from '$lib/state/quiz-run.svelte';
 import { factKey } from '$lib/domain/study/memory';
 import type { QuizConfig } from '$lib/domain/quiz/quiz-session';
 import type { Deck, MatchItem, OrderItem } from '$lib/domain/types';
-import { fixtureDeck } from '../../../tests/fixtures/study-deck';
+import { fixtureDeck } from '$fixtures/study-deck';
 
 const T0 = Date.UTC(2026, 2, 4, 9, 0, 0);
 const deck: Deck = fixtureDeck(4, 'quizdeck');

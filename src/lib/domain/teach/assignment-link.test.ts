@@ -90,6 +90,64 @@ describe('an assignment link from a deck the site serves', () => {
 		expect(gone.ok ? '' : gone.error).toMatch(/no longer the ones your teacher chose/);
 	});
 
+	it('shows the teacher’s questions after a new version changed or dropped one, from the version the link names', async () => {
+		const assignment = twentyQuestions();
+		const code = await encodeAssignment(assignment, kosovo);
+		const [changedId, droppedId] = [assignment.items[3].id, assignment.items[8].id];
+		const next: Deck = {
+			...kosovo,
+			version: kosovo.version + 1,
+			items: kosovo.items
+				.filter((item) => item.id !== droppedId)
+				.map((item) => (item.id === changedId ? { ...item, prompt: 'A new wording?' } : item))
+		};
+		const asked: [string, number][] = [];
+		const decoded = await decodeAssignment(code, {
+			...fromSite(next),
+			loadDeckVersion: async (deckId, version) => {
+				asked.push([deckId, version]);
+				return { version, items: kosovo.items };
+			}
+		});
+		expect(decoded).toEqual({ ok: true, value: assignment });
+		expect(asked).toEqual([['kosovo', kosovo.version]]);
+		// The current deck is not asked for old versions when it still holds the questions.
+		const unchanged = await decodeAssignment(code, {
+			...fromSite({ ...kosovo, version: kosovo.version + 1 }),
+			loadDeckVersion: () => Promise.reject(new Error('not asked'))
+		});
+		expect(unchanged).toEqual({ ok: true, value: assignment });
+	});
+
+	it('refuses when the version the link names is not kept, or does not hold the chosen questions', async () => {
+		const assignment = twentyQuestions();
+		const code = await encodeAssignment(assignment, kosovo);
+		const changedId = assignment.items[3].id;
+		const next: Deck = {
+			...kosovo,
+			version: kosovo.version + 1,
+			items: kosovo.items.map((item) =>
+				item.id === changedId ? { ...item, explanation: 'Rewritten.' } : item
+			)
+		};
+		const notKept = await decodeAssignment(code, {
+			...fromSite(next),
+			loadDeckVersion: () => Promise.reject(new Error('404'))
+		});
+		expect(notKept.ok ? '' : notKept.error).toMatch(/no longer the ones your teacher chose/);
+		// A file that says it is the old version but holds the new items is not trusted either.
+		const wrongFile = await decodeAssignment(code, {
+			...fromSite(next),
+			loadDeckVersion: async (_deckId, version) => ({ version, items: next.items })
+		});
+		expect(wrongFile.ok).toBe(false);
+		const otherVersion = await decodeAssignment(code, {
+			...fromSite(next),
+			loadDeckVersion: async () => ({ version: 7, items: kosovo.items })
+		});
+		expect(otherVersion.ok).toBe(false);
+	});
+
 	it('carries a question that differs from the deck the site serves now, so the student sees the teacher’s', async () => {
 		const assignment = twentyQuestions();
 		const edited = { ...assignment.items[0], prompt: 'An older wording of the question?' };

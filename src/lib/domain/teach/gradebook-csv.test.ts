@@ -4,7 +4,7 @@ import { CSV_BOM } from '$lib/domain/csv';
 import { gradebookCsv } from '$lib/domain/teach/gradebook-csv';
 import { analyseItems } from '$lib/domain/teach/item-analysis';
 import { answerKey, applyOverride } from '$lib/domain/teach/marking';
-import { parseCsv } from '../../../../tests/fixtures/csv-reader';
+import { parseCsv } from '$fixtures/csv-reader';
 
 describe('gradebookCsv', () => {
 	const assignment: Assignment = {
