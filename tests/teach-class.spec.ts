@@ -70,7 +70,14 @@ test('a class of three: e-mail, link and file; accept for everyone changes score
 	request
 }) => {
 	test.setTimeout(300_000);
-	const deck = (await (await request.get('/decks/kosovo.json')).json()) as { items: DeckItem[] };
+	const deck = (await (await request.get('/decks/kosovo.json')).json()) as {
+		version: number;
+		items: DeckItem[];
+	};
+	// The current version's items are also served under their version, for links made from it.
+	const released = await request.get(`/decks/kosovo/versions/${deck.version}.json`);
+	expect(released.ok()).toBe(true);
+	expect(((await released.json()) as { items: DeckItem[] }).items.length).toBe(deck.items.length);
 	const cloze = pick(deck.items, 'cloze');
 	const mcq = pick(deck.items, 'mcq');
 	const chosen = [cloze, mcq];

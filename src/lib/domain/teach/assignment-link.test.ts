@@ -31,6 +31,21 @@ function twentyQuestions(seed = 7) {
 	return built.assignment;
 }
 
+/** A link of 20 questions, and the deck's next version with its fourth question rewritten. */
+async function linkThenRewrite() {
+	const assignment = twentyQuestions();
+	const code = await encodeAssignment(assignment, kosovo);
+	const changedId = assignment.items[3].id;
+	const next: Deck = {
+		...kosovo,
+		version: kosovo.version + 1,
+		items: kosovo.items.map((item) =>
+			item.id === changedId ? { ...item, explanation: 'Rewritten.' } : item
+		)
+	};
+	return { assignment, code, changedId, next };
+}
+
 const fromSite = (deck: Deck) => ({ loadDeck: async () => deck, now: NOW + 60_000 });
 
 describe('an assignment link from a deck the site serves', () => {
@@ -70,16 +85,7 @@ describe('an assignment link from a deck the site serves', () => {
 	});
 
 	it('refuses, naming both versions, when a chosen question changed in a later version', async () => {
-		const assignment = twentyQuestions();
-		const code = await encodeAssignment(assignment, kosovo);
-		const changedId = assignment.items[3].id;
-		const next: Deck = {
-			...kosovo,
-			version: kosovo.version + 1,
-			items: kosovo.items.map((item) =>
-				item.id === changedId ? { ...item, explanation: 'Rewritten.' } : item
-			)
-		};
+		const { code, changedId, next } = await linkThenRewrite();
 		const decoded = await decodeAssignment(code, fromSite(next));
 		expect(decoded.ok).toBe(false);
 		expect(decoded.ok ? '' : decoded.error).toContain(
@@ -120,16 +126,7 @@ describe('an assignment link from a deck the site serves', () => {
 	});
 
 	it('refuses when the version the link names is not kept, or does not hold the chosen questions', async () => {
-		const assignment = twentyQuestions();
-		const code = await encodeAssignment(assignment, kosovo);
-		const changedId = assignment.items[3].id;
-		const next: Deck = {
-			...kosovo,
-			version: kosovo.version + 1,
-			items: kosovo.items.map((item) =>
-				item.id === changedId ? { ...item, explanation: 'Rewritten.' } : item
-			)
-		};
+		const { code, next } = await linkThenRewrite();
 		const notKept = await decodeAssignment(code, {
 			...fromSite(next),
 			loadDeckVersion: () => Promise.reject(new Error('404'))
