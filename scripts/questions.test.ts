@@ -25,7 +25,8 @@ function runOnCopy(mutate: (facts: Record<string, unknown>[]) => void) {
 	}
 }
 
-describe('npm run questions', () => {
+// Each test starts the script in a node process of its own: seconds on a busy machine.
+describe('npm run questions', { timeout: 60_000 }, () => {
 	it('passes the shipped deck and reports its counts', () => {
 		const { code, output } = runOnCopy(() => {});
 		expect(code).toBe(0);
