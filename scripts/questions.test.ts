@@ -3,6 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import type { Deck } from '$lib/domain/types';
 
 /** Runs `npm run questions` on a copy of questions/ changed by `mutate`; returns code and output. */
 function runOnCopy(mutate: (facts: Record<string, unknown>[]) => void) {
@@ -24,7 +25,8 @@ function runOnCopy(mutate: (facts: Record<string, unknown>[]) => void) {
 	}
 }
 
-describe('npm run questions', () => {
+// Each test starts the script in a node process of its own: seconds on a busy machine.
+describe('npm run questions', { timeout: 60_000 }, () => {
 	it('passes the shipped deck and reports its counts', () => {
 		const { code, output } = runOnCopy(() => {});
 		expect(code).toBe(0);
@@ -57,5 +59,40 @@ describe('npm run questions', () => {
 		});
 		expect(code).toBe(1);
 		expect(output).toMatch(/facts\.json, fact "[a-z0-9-]+": 2\.answer/);
+	});
+});
+
+describe('npm run questions -- release', () => {
+	it('keeps a version’s items once, never overwrites them, and notices items changed under the same version', async () => {
+		const { releaseDeck, releaseState } = await import('./questions');
+		const root = mkdtempSync(path.join(tmpdir(), 'released-'));
+		const deck = {
+			id: 'demo',
+			version: 3,
+			items: [{ id: 'a', prompt: 'Old wording?' }]
+		} as unknown as Deck;
+		expect(releaseState(root, deck)).toBe('missing');
+		expect(releaseDeck(root, deck)).toBe('written');
+		const file = path.join(root, 'demo', 'released', 'v3.json');
+		expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual({
+			id: 'demo',
+			version: 3,
+			items: deck.items
+		});
+		expect(releaseDeck(root, deck)).toBe('same');
+		const edited = { ...deck, items: [{ id: 'a', prompt: 'New wording?' }] } as unknown as Deck;
+		expect(releaseDeck(root, edited)).toBe('differs');
+		// The release of version 3 still holds the old wording; version 4 is kept beside it.
+		expect(JSON.parse(readFileSync(file, 'utf8')).items[0].prompt).toBe('Old wording?');
+		expect(releaseDeck(root, { ...edited, version: 4 })).toBe('written');
+	});
+
+	it('has kept the shipped deck’s current version', () => {
+		const meta = JSON.parse(readFileSync('questions/kosovo/deck.json', 'utf8'));
+		const kept = JSON.parse(
+			readFileSync(`questions/kosovo/released/v${meta.version}.json`, 'utf8')
+		);
+		expect(kept).toMatchObject({ id: 'kosovo', version: meta.version });
+		expect(kept.items.length).toBeGreaterThan(0);
 	});
 });

@@ -3,10 +3,14 @@
 // `npm run questions -- --dir <path>` checks another questions folder (used by the tests).
 // `npm run questions -- generate <file.txt|file.md> [--title T] [--out deck.json]` is added by
 // the automatic-generation feature.
-import { readdirSync, readFileSync, existsSync } from 'node:fs';
+// `npm run questions -- release` keeps each deck's current items in
+// questions/<deck>/released/v<version>.json, so assignment links made from that version keep
+// opening with their teacher's questions after the deck changes.
+import { readdirSync, readFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { buildDeck, formatProblem, type DeckFiles } from '$lib/domain/deck/build-deck';
 import { summarise } from '$lib/domain/deck/validate';
+import type { Deck } from '$lib/domain/types';
 
 /** Reads one deck folder into the shape buildDeck checks. */
 export function readDeckFolder(root: string, dir: string): DeckFiles {
@@ -30,6 +34,35 @@ export function readDeckFolder(root: string, dir: string): DeckFiles {
 
 const EVAL_FOLDER = 'eval';
 
+/** Where a deck version's items are kept, relative to the deck folder. */
+export function releasedPath(version: number): string {
+	return path.join('released', `v${version}.json`);
+}
+
+/**
+ * How the current items stand against the kept release of the current version: `missing` (not
+ * released yet), `same`, or `differs` (items changed without a new version number).
+ */
+export function releaseState(root: string, deck: Deck): 'missing' | 'same' | 'differs' {
+	const file = path.join(root, deck.id, releasedPath(deck.version));
+	if (!existsSync(file)) return 'missing';
+	const kept = JSON.parse(readFileSync(file, 'utf8')) as { items?: unknown };
+	return JSON.stringify(kept.items) === JSON.stringify(deck.items) ? 'same' : 'differs';
+}
+
+/** Writes the current version's items when they are not kept yet; never overwrites a release. */
+export function releaseDeck(root: string, deck: Deck): 'written' | 'same' | 'differs' {
+	const state = releaseState(root, deck);
+	if (state !== 'missing') return state;
+	const file = path.join(root, deck.id, releasedPath(deck.version));
+	mkdirSync(path.dirname(file), { recursive: true });
+	writeFileSync(
+		file,
+		JSON.stringify({ id: deck.id, version: deck.version, items: deck.items }) + '\n'
+	);
+	return 'written';
+}
+
 function option(args: string[], name: string): string | undefined {
 	const at = args.indexOf(name);
 	return at >= 0 ? args[at + 1] : undefined;
@@ -45,6 +78,7 @@ export async function main(args: string[]): Promise<number> {
 		return generateCommand(args.slice(1));
 	}
 	const root = path.resolve(option(args, '--dir') ?? 'questions');
+	const isRelease = args[0] === 'release';
 	const dirs = readdirSync(root, { withFileTypes: true })
 		// questions/eval/ is the generator's evaluation set, not a deck.
 		.filter((entry) => entry.isDirectory() && entry.name !== EVAL_FOLDER)
@@ -67,6 +101,20 @@ export async function main(args: string[]): Promise<number> {
 			console.error(`✗ questions/${dir}: ${result.errors.length} error(s)`);
 			for (const error of result.errors) console.error(`  ${formatProblem(error)}`);
 			continue;
+		}
+		const release = isRelease ? releaseDeck(root, result.deck) : releaseState(root, result.deck);
+		if (release === 'written') {
+			console.log(`✓ questions/${dir}/${releasedPath(result.deck.version)} written`);
+		} else if (release === 'differs') {
+			// A warning, not an error: the kept release still serves the links made from it.
+			console.warn(
+				`  warning: questions/${dir}: the items differ from those released as version ${result.deck.version}; raise "version" in deck.json, then run npm run questions -- release`
+			);
+			if (isRelease) failed = true;
+		} else if (release === 'missing') {
+			console.warn(
+				`  warning: questions/${dir}: version ${result.deck.version} is not released yet (npm run questions -- release)`
+			);
 		}
 		const report = summarise(result.deck);
 		console.log(`✓ questions/${dir}: ${report.facts} facts, ${report.items} items`);

@@ -18,7 +18,17 @@ const CACHE_PREFIX = 'factdeck-';
 const CACHE = `${CACHE_PREFIX}${version}`;
 // The static adapter writes 200.html after the worker is built, so `prerendered` never lists it.
 const FALLBACK = `${base}/200.html`;
-const PRECACHE = [...new Set([...build, ...files, ...prerendered, FALLBACK])];
+// Old deck versions' items (/decks/<id>/versions/<n>.json) are asked for only by a link made
+// before the current version; they are fetched when needed, not kept in every learner's cache.
+const OLD_VERSIONS = /\/decks\/[^/]+\/versions\/\d+\.json$/;
+const PRECACHE = [
+	...new Set([
+		...build,
+		...files,
+		...prerendered.filter((path) => !OLD_VERSIONS.test(path)),
+		FALLBACK
+	])
+];
 const precached = new Set(PRECACHE);
 
 sw.addEventListener('install', (event) => {

@@ -366,7 +366,15 @@ test.describe('quiz', () => {
 		for (let n = 1; n <= 8; n++) {
 			await expect(page.getByRole('heading', { name: `Question ${n} of 8` })).toBeVisible();
 			await noSideways();
+			const isMatch = (await question(page).locator('select').count()) > 0;
 			await page.getByRole('button', { name: 'Submit answer' }).click();
+			if (isMatch) {
+				// A matching question with nothing matched asks once more before going in blank.
+				await expect(page.locator('.verdict')).toHaveCount(0);
+				await expect(question(page).getByRole('alert')).toContainText('No meaning is matched yet');
+				await noSideways();
+				await page.getByRole('button', { name: 'Submit blank' }).click();
+			}
 			await expect(page.locator('.verdict')).toBeVisible();
 			await noSideways();
 			await page.getByRole('button', { name: n === 8 ? 'See results' : 'Next question' }).click();

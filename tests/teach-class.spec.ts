@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { expectNoAxeViolations, watchConsole } from './helpers';
+import { parseCsv } from './fixtures/csv-reader';
 
 /*
  * A teacher and three students, each in their own browser context (their own device): one
@@ -69,7 +70,14 @@ test('a class of three: e-mail, link and file; accept for everyone changes score
 	request
 }) => {
 	test.setTimeout(300_000);
-	const deck = (await (await request.get('/decks/kosovo.json')).json()) as { items: DeckItem[] };
+	const deck = (await (await request.get('/decks/kosovo.json')).json()) as {
+		version: number;
+		items: DeckItem[];
+	};
+	// The current version's items are also served under their version, for links made from it.
+	const released = await request.get(`/decks/kosovo/versions/${deck.version}.json`);
+	expect(released.ok()).toBe(true);
+	expect(((await released.json()) as { items: DeckItem[] }).items.length).toBe(deck.items.length);
 	const cloze = pick(deck.items, 'cloze');
 	const mcq = pick(deck.items, 'mcq');
 	const chosen = [cloze, mcq];
@@ -165,6 +173,17 @@ test('a class of three: e-mail, link and file; accept for everyone changes score
 		]);
 		return readFile((await file.path())!, 'utf8');
 	}
+	/** The CSV read back: one record per student, keyed by the header's column names. */
+	function rows(text: string): Map<string, Record<string, string>> {
+		expect(text.startsWith('\uFEFF')).toBe(true);
+		const [header, ...records] = parseCsv(text.slice(1));
+		return new Map(
+			records.map((record) => [
+				record[0],
+				Object.fromEntries(header.map((name, i) => [name, record[i]]))
+			])
+		);
+	}
 
 	await expect(score('Besnik')).toContainText(/50%\s*1 \/ 2/);
 	await expect(score('Ana')).toContainText(/50%\s*1 \/ 2/);
@@ -172,7 +191,27 @@ test('a class of three: e-mail, link and file; accept for everyone changes score
 	await expect(analysisRow).toContainText(`${WRONG} (2×)`);
 	await expect(analysisRow).not.toContainText('67%');
 	const before = await csv();
-	expect(before).toMatch(/Besnik,50,/);
+	const table = rows(before);
+	expect([...table.keys()].sort()).toEqual(['Ana', 'Besnik', 'Drita']);
+	// The typed question's columns, found by Besnik's answer in them: Q<n> answer, Q<n> verdict.
+	const answerColumn = Object.keys(table.get('Besnik')!).find(
+		(name) => table.get('Besnik')![name] === WRONG
+	)!;
+	expect(answerColumn).toMatch(/^Q\d+ answer$/);
+	const verdictColumn = answerColumn.replace('answer', 'verdict');
+	const mcqColumn = answerColumn === 'Q1 answer' ? 'Q2' : 'Q1';
+	for (const [name, typed] of [
+		['Besnik', WRONG],
+		['Ana', 'Pristina Liaison Office.'],
+		['Drita', 'no idea']
+	]) {
+		const row = table.get(name)!;
+		expect(row['Score (%)']).toBe('50');
+		expect(row[answerColumn]).toBe(typed);
+		expect(row[verdictColumn]).toBe('wrong');
+		expect(row[`${mcqColumn} answer`]).toBe(mcq.answer);
+		expect(row[`${mcqColumn} verdict`]).toBe('right');
+	}
 
 	// The per-student view: Besnik's answer beside the key; accept it for everyone who gave it.
 	await score('Besnik').getByRole('button', { name: 'Besnik', exact: true }).click();
@@ -185,10 +224,15 @@ test('a class of three: e-mail, link and file; accept for everyone changes score
 	await expect(score('Drita')).toContainText(/50%\s*1 \/ 2/);
 	await expect(analysisRow).toContainText('67%');
 	await expect(analysisRow).toContainText('no idea (1×)');
-	const after = await csv();
-	expect(after).toMatch(/Besnik,100,/);
-	expect(after).toMatch(/Ana,100,/);
-	expect(after).toMatch(/Drita,50,/);
+	const after = rows(await csv());
+	for (const [name, percent, verdict] of [
+		['Besnik', '100', 'right, accepted by the teacher for everyone'],
+		['Ana', '100', 'right, accepted by the teacher for everyone'],
+		['Drita', '50', 'wrong']
+	]) {
+		expect(after.get(name)!['Score (%)']).toBe(percent);
+		expect(after.get(name)![verdictColumn]).toBe(verdict);
+	}
 	await expectNoAxeViolations(teacher);
 	await shoot(teacher, 'student-view');
 
@@ -197,7 +241,9 @@ test('a class of three: e-mail, link and file; accept for everyone changes score
 	await expect(score('Besnik')).toContainText(/50%\s*1 \/ 2/);
 	await expect(score('Ana')).toContainText(/50%\s*1 \/ 2/);
 	await expect(analysisRow).toContainText(`${WRONG} (2×)`);
-	expect(await csv()).toBe(before);
+	const undone = await csv();
+	expect(undone).toBe(before);
+	expect(rows(undone).get('Ana')![verdictColumn]).toBe('wrong');
 
 	// Accepted again, it is kept with the assignment across a reload, and can still be taken back.
 	await view.getByRole('button', { name: 'Accept for everyone who gave it (2)' }).click();

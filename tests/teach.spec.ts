@@ -307,8 +307,12 @@ test.describe('teacher-assigned quizzes', () => {
 		]);
 		const csv = (await readFile((await csvDownload.path())!, 'utf8')).replace(/^\uFEFF/, '');
 		const lines = csv.trim().split('\r\n');
+		// The summary columns, then each question's answer and verdict (Q1 answer, Q1 verdict, …).
 		expect(lines[0]).toBe(
-			'Student,Score (%),Correct,Total,Passed,Time taken (s),Submitted at (ISO)'
+			[
+				'Student,Score (%),Correct,Total,Passed,Time taken (s),Submitted at (ISO)',
+				...[1, 2, 3, 4, 5].map((n) => `Q${n} answer,Q${n} verdict`)
+			].join(',')
 		);
 		expect(lines).toHaveLength(2);
 		expect(lines[1]).toMatch(

@@ -9,8 +9,6 @@
  * looking), and any text starting with a tab, carriage return or line feed. Numbers are written
  * as numbers, so a negative number is left alone.
  */
-import type { Assignment } from '$lib/domain/types';
-import type { ItemAnalysis } from '$lib/domain/teach/item-analysis';
 
 export type CsvCell = string | number | boolean | null | undefined;
 
@@ -48,32 +46,4 @@ export function csvCell(value: CsvCell): string {
 /** Rows to a CSV document, each record ended by CRLF. */
 export function toCsv(rows: readonly (readonly CsvCell[])[]): string {
 	return rows.map((row) => row.map(csvCell).join(',') + '\r\n').join('');
-}
-
-export const GRADEBOOK_COLUMNS = [
-	'Student',
-	'Score (%)',
-	'Correct',
-	'Total',
-	'Passed',
-	'Time taken (s)',
-	'Submitted at (ISO)'
-] as const;
-
-/**
- * The gradebook as CSV: one row per student in the analysis order; score rounded to 0.1%,
- * time taken to whole seconds, submission time as UTC ISO 8601. The assignment is part of the
- * signature so per-item columns can be added without changing callers; today they are not.
- */
-export function gradebookCsv(assignment: Assignment, analysis: ItemAnalysis): string {
-	const rows: CsvCell[][] = analysis.students.map((student) => [
-		student.student,
-		Math.round(student.percent * 10) / 10,
-		student.correct,
-		student.total,
-		student.passed ? 'yes' : 'no',
-		Math.round(student.timeTakenMs / 1000),
-		new Date(student.submittedAt).toISOString()
-	]);
-	return toCsv([[...GRADEBOOK_COLUMNS], ...rows]);
 }

@@ -100,6 +100,7 @@ export class AssignmentRun {
 		return typeof this.#dbSource === 'function' ? this.#dbSource() : this.#dbSource;
 	}
 	#loadDeck: AssignmentSources['loadDeck'];
+	#loadDeckVersion: AssignmentSources['loadDeckVersion'];
 
 	/**
 	 * `db` may be a function, so a prerendered page can build the run before the browser's
@@ -108,11 +109,14 @@ export class AssignmentRun {
 	constructor(
 		db: FactdeckDB | (() => FactdeckDB),
 		clock: Clock,
-		loadDeck: AssignmentSources['loadDeck']
+		loadDeck: AssignmentSources['loadDeck'],
+		/** Old versions' items, for a link made before the deck's current version. */
+		loadDeckVersion?: AssignmentSources['loadDeckVersion']
 	) {
 		this.#dbSource = db;
 		this.#clock = clock;
 		this.#loadDeck = loadDeck;
+		this.#loadDeckVersion = loadDeckVersion;
 	}
 
 	/** The answer given to one item so far (own keys only). */
@@ -134,7 +138,11 @@ export class AssignmentRun {
 			this.#invalid('This link has no assignment in it: the part after “#a=” is missing.');
 			return;
 		}
-		const decoded = await decodeAssignment(code, { loadDeck: this.#loadDeck, now });
+		const decoded = await decodeAssignment(code, {
+			loadDeck: this.#loadDeck,
+			loadDeckVersion: this.#loadDeckVersion,
+			now
+		});
 		if (!decoded.ok) {
 			this.#invalid(decoded.error);
 			return;

@@ -4,7 +4,7 @@ import { fixtureDeck } from '$fixtures/study-deck';
 import { FactdeckDB } from '$lib/db/schema';
 import { saveUserDeck } from '$lib/db/user-decks-repository';
 import { classifyError, describeError } from '$lib/domain/errors';
-import { DeckLoadError, loadDeck } from '$lib/state/deck-loader';
+import { DeckLoadError, loadDeck, loadDeckVersion } from '$lib/state/deck-loader';
 
 let db: FactdeckDB;
 
@@ -75,5 +75,26 @@ describe('loadDeck', () => {
 		const gone = await loadDeck('my-gone', fetchFn, () => db).catch((e) => e);
 		expect(classifyError(gone)).toBe('missing-deck');
 		expect(calls).toEqual([]);
+	});
+});
+
+describe('loadDeckVersion', () => {
+	it('fetches the items of one released version from its own path', async () => {
+		const deck = fixtureDeck(2, 'kosovo');
+		const { fetchFn, calls } = fakeFetch({ id: 'kosovo', version: 1, items: deck.items });
+		const released = await loadDeckVersion('kosovo', 1, fetchFn);
+		expect(released).toEqual({ version: 1, items: deck.items });
+		expect(calls).toEqual(['/decks/kosovo/versions/1.json']);
+	});
+
+	it('rejects a version that is not kept, a file of another version, and a user deck', async () => {
+		await expect(loadDeckVersion('kosovo', 9, fakeFetch({}, 404).fetchFn)).rejects.toThrow(
+			'Version 9 of the deck “kosovo” is not kept.'
+		);
+		const other = fakeFetch({ id: 'kosovo', version: 2, items: [] }).fetchFn;
+		await expect(loadDeckVersion('kosovo', 1, other)).rejects.toBeInstanceOf(DeckLoadError);
+		await expect(loadDeckVersion('my-deck', 1, fakeFetch({}).fetchFn)).rejects.toBeInstanceOf(
+			DeckLoadError
+		);
 	});
 });

@@ -98,3 +98,37 @@ export function loadDeck(
 	}
 	return pending;
 }
+
+/**
+ * The items of one released version of a built-in deck (`/decks/<id>/versions/<v>.json`), for
+ * an assignment link made before the deck's current version. Rejects when that version is not
+ * kept or cannot be fetched; the items are checked by the assignment's own schema after.
+ */
+export async function loadDeckVersion(
+	deckId: string,
+	version: number,
+	fetchFn: typeof fetch = fetch
+): Promise<Pick<Deck, 'version' | 'items'>> {
+	if (isUserDeckId(deckId)) throw new DeckLoadError('A deck of your own keeps no old versions.');
+	let response: Response;
+	try {
+		response = await fetchFn(
+			`/decks/${encodeURIComponent(deckId)}/versions/${encodeURIComponent(String(version))}.json`
+		);
+	} catch {
+		throw new DeckLoadError(
+			'The deck could not be downloaded. Check your connection.',
+			false,
+			'offline'
+		);
+	}
+	if (!response.ok) {
+		throw new DeckLoadError(`Version ${version} of the deck “${deckId}” is not kept.`, true);
+	}
+	const data: unknown = await response.json().catch(() => null);
+	const value = data as { id?: unknown; version?: unknown; items?: unknown } | null;
+	if (!value || value.id !== deckId || value.version !== version || !Array.isArray(value.items)) {
+		throw new DeckLoadError('The deck version file is damaged: it is not that version’s items.');
+	}
+	return { version, items: value.items as Deck['items'] };
+}

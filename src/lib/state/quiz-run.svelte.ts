@@ -11,6 +11,7 @@ import type { Answer, Deck, Grade, Item } from '$lib/domain/types';
 import { gradeAnswer, scoreAttempt, type AttemptScore } from '$lib/domain/quiz/grade';
 import { assembleQuiz } from '$lib/domain/quiz/quiz-assembly';
 import {
+	isBlankMatch,
 	itemsForIds,
 	parseQuizConfig,
 	quizRatingForScheduler,
@@ -39,6 +40,8 @@ export class QuizRun {
 	phase = $state<QuizPhase>('question');
 	lastGrade = $state.raw<Grade | null>(null);
 	isBusy = $state(false);
+	/** A blank matching question was submitted once: the next submit hands it in blank. */
+	isBlankPending = $state(false);
 
 	private constructor(
 		db: FactdeckDB,
@@ -133,6 +136,11 @@ export class QuizRun {
 	async submit(now: number): Promise<void> {
 		const item = this.current;
 		if (!item || this.phase !== 'question' || this.isBusy) return;
+		if (isBlankMatch(item, this.draft) && !this.isBlankPending) {
+			this.isBlankPending = true;
+			return;
+		}
+		this.isBlankPending = false;
 		this.isBusy = true;
 		try {
 			// Submit is the learner's word: an order question left as shown is answered as shown.

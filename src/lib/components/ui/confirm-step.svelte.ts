@@ -3,6 +3,7 @@
  * to the confirming control and back, so a keyboard user never loses their place.
  */
 import { tick } from 'svelte';
+import { describeError } from '$lib/domain/errors';
 
 export class ConfirmStep {
 	isConfirming = $state(false);
@@ -31,7 +32,7 @@ export class ConfirmStep {
 		try {
 			await action();
 		} catch (caught) {
-			this.error = `${failure}: ${caught instanceof Error ? caught.message : String(caught)}`;
+			this.error = `${failure}: ${describeError(caught)}`;
 			this.isBusy = false;
 		}
 	}

@@ -3,6 +3,8 @@ import type { Item } from '$lib/domain/types';
 import { gradeAnswer } from '$lib/domain/quiz/grade';
 import {
 	answerText,
+	explanationBeyondAnswer,
+	isBlankMatch,
 	formatDuration,
 	itemsForIds,
 	parseQuizConfig,
@@ -164,5 +166,55 @@ describe('formatDuration', () => {
 		expect(formatDuration(185_000)).toBe('3 min 05 s');
 		expect(formatDuration(3_720_000)).toBe('1 h 02 min');
 		expect(formatDuration(-5)).toBe('0 s');
+	});
+});
+
+describe('isBlankMatch', () => {
+	const match: Item = {
+		id: 'm',
+		factId: 'f',
+		type: 'match',
+		prompt: 'Match',
+		answer: [
+			{ term: 'KFOR', meaning: 'Kosovo Force' },
+			{ term: 'UNMIK', meaning: 'UN mission' }
+		],
+		options: ['UN mission', 'Kosovo Force'],
+		explanation: 'KFOR: Kosovo Force; UNMIK: UN mission.',
+		topic: 't',
+		source: { document: 'd', quote: 'q' }
+	};
+	it('is true for a match with nothing chosen, false once any meaning is chosen', () => {
+		expect(isBlankMatch(match, undefined)).toBe(true);
+		expect(isBlankMatch(match, '')).toBe(true);
+		expect(isBlankMatch(match, {})).toBe(true);
+		expect(isBlankMatch(match, { KFOR: '' })).toBe(true);
+		expect(isBlankMatch(match, { KFOR: 'UN mission' })).toBe(false);
+	});
+	it('never holds back another type of question', () => {
+		const cloze: Item = { ...match, type: 'cloze', answer: '1999' } as Item;
+		expect(isBlankMatch(cloze, undefined)).toBe(false);
+		expect(isBlankMatch(cloze, '')).toBe(false);
+	});
+});
+
+describe('explanationBeyondAnswer', () => {
+	it('drops an explanation that only restates the right answer, whatever its punctuation', () => {
+		expect(
+			explanationBeyondAnswer(
+				'KFOR: Kosovo Force; UNMIK: UN mission.',
+				'KFOR — Kosovo Force; UNMIK — UN mission'
+			)
+		).toBeNull();
+		expect(explanationBeyondAnswer('  ', '1999')).toBeNull();
+		expect(explanationBeyondAnswer('1999.', '1999')).toBeNull();
+	});
+	it('keeps one that says more', () => {
+		expect(explanationBeyondAnswer('KFOR entered in June 1999: Resolution 1244.', '1999')).toBe(
+			'KFOR entered in June 1999: Resolution 1244.'
+		);
+		expect(explanationBeyondAnswer('Landing: 1999; Treaty: 2008.', 'Landing → Treaty')).toBe(
+			'Landing: 1999; Treaty: 2008.'
+		);
 	});
 });

@@ -122,3 +122,32 @@ export function formatDuration(ms: number): string {
 	if (minutes < 60) return `${minutes} min ${String(seconds % 60).padStart(2, '0')} s`;
 	return `${Math.floor(minutes / 60)} h ${String(minutes % 60).padStart(2, '0')} min`;
 }
+
+/**
+ * A matching question with no meaning chosen at all: submitting it takes a second press, so one
+ * stray click does not hand in a blank (a partly matched one is an answer and goes at once).
+ */
+export function isBlankMatch(item: Item, answer: Answer | undefined): boolean {
+	if (item.type !== 'match') return false;
+	if (answer === undefined || answer === '') return true;
+	if (typeof answer !== 'object' || Array.isArray(answer)) return false;
+	return Object.values(answer).every((meaning) => String(meaning).trim() === '');
+}
+
+/** Letters and digits only, lower case: "A: b; C: d." and "A — b; C — d" read the same. */
+function wordsOnly(text: string): string {
+	return text
+		.toLowerCase()
+		.replace(/[^\p{L}\p{N}]+/gu, ' ')
+		.trim();
+}
+
+/**
+ * The explanation to show under "Why", or null when it only restates the right answer (a
+ * matching item's explanation lists the pairs that "Right answer" already shows).
+ */
+export function explanationBeyondAnswer(explanation: string, expected: string): string | null {
+	const why = explanation.trim();
+	if (why === '') return null;
+	return wordsOnly(why) === wordsOnly(expected) ? null : why;
+}

@@ -333,8 +333,30 @@ export async function encodeAssignment(
 export interface AssignmentSources {
 	/** The deck the site serves under an id (rejects when it cannot be loaded). */
 	loadDeck: (deckId: string) => Promise<Pick<Deck, 'id' | 'title' | 'version' | 'items'>>;
+	/**
+	 * The items of one released version of a deck, which the site keeps reachable after a new
+	 * version (rejects when that version is not kept). Asked only when the deck served now no
+	 * longer holds the questions a link names.
+	 */
+	loadDeckVersion?: (deckId: string, version: number) => Promise<Pick<Deck, 'version' | 'items'>>;
 	/** Epoch ms. */
 	now: number;
+}
+
+/** The items a link names, found by id hash in one deck's items; null unless all match. */
+function resolveReferred(
+	items: readonly Item[],
+	hashes: readonly number[],
+	checksum: string | undefined
+): Item[] | null {
+	const byHash = new Map<number, Item | null>();
+	for (const item of items) {
+		const hash = idHash(item.id);
+		byHash.set(hash, byHash.has(hash) ? null : item);
+	}
+	const found = hashes.map((hash) => byHash.get(hash));
+	if (found.some((item) => !item)) return null;
+	return itemsChecksum(found as Item[]) === checksum ? (found as Item[]) : null;
 }
 
 function refuse(error: string): Result<Assignment> {
@@ -361,23 +383,27 @@ async function fromWire(wire: Wire, sources: AssignmentSources): Promise<Result<
 				`The questions of this assignment come from the deck “${wire.dt}”, which could not be loaded. Check your connection and open the link again.`
 			);
 		}
-		const byHash = new Map<number, Item | null>();
-		for (const item of deck.items) {
-			const hash = idHash(item.id);
-			byHash.set(hash, byHash.has(hash) ? null : item);
+		let found = resolveReferred(deck.items, hashes, wire.h);
+		// A later version changed or dropped a chosen question: the version the link was made
+		// from is kept reachable, so the student still gets exactly the teacher's questions.
+		if (!found && wire.dv !== undefined && wire.dv !== deck.version && sources.loadDeckVersion) {
+			try {
+				const released = await sources.loadDeckVersion(wire.d, wire.dv);
+				if (released.version === wire.dv) found = resolveReferred(released.items, hashes, wire.h);
+			} catch {
+				// Not kept (or offline): refused below, as a changed deck.
+			}
 		}
-		const changed = () =>
-			refuse(
+		if (!found) {
+			return refuse(
 				`The deck “${wire.dt}” has changed since your teacher made this link` +
 					(wire.dv !== undefined && wire.dv !== deck.version
 						? ` (it was version ${wire.dv}, it is now version ${deck.version})`
 						: '') +
 					', and some of its questions are no longer the ones your teacher chose. Ask your teacher for a new link.'
 			);
-		const found = hashes.map((hash) => byHash.get(hash));
-		if (found.some((item) => !item)) return changed();
-		referred = found as Item[];
-		if (itemsChecksum(referred) !== wire.h) return changed();
+		}
+		referred = found;
 	}
 	let r = 0;
 	let x = 0;

@@ -31,6 +31,21 @@ function twentyQuestions(seed = 7) {
 	return built.assignment;
 }
 
+/** A link of 20 questions, and the deck's next version with its fourth question rewritten. */
+async function linkThenRewrite() {
+	const assignment = twentyQuestions();
+	const code = await encodeAssignment(assignment, kosovo);
+	const changedId = assignment.items[3].id;
+	const next: Deck = {
+		...kosovo,
+		version: kosovo.version + 1,
+		items: kosovo.items.map((item) =>
+			item.id === changedId ? { ...item, explanation: 'Rewritten.' } : item
+		)
+	};
+	return { assignment, code, changedId, next };
+}
+
 const fromSite = (deck: Deck) => ({ loadDeck: async () => deck, now: NOW + 60_000 });
 
 describe('an assignment link from a deck the site serves', () => {
@@ -70,16 +85,7 @@ describe('an assignment link from a deck the site serves', () => {
 	});
 
 	it('refuses, naming both versions, when a chosen question changed in a later version', async () => {
-		const assignment = twentyQuestions();
-		const code = await encodeAssignment(assignment, kosovo);
-		const changedId = assignment.items[3].id;
-		const next: Deck = {
-			...kosovo,
-			version: kosovo.version + 1,
-			items: kosovo.items.map((item) =>
-				item.id === changedId ? { ...item, explanation: 'Rewritten.' } : item
-			)
-		};
+		const { code, changedId, next } = await linkThenRewrite();
 		const decoded = await decodeAssignment(code, fromSite(next));
 		expect(decoded.ok).toBe(false);
 		expect(decoded.ok ? '' : decoded.error).toContain(
@@ -88,6 +94,55 @@ describe('an assignment link from a deck the site serves', () => {
 		const removed: Deck = { ...next, items: kosovo.items.filter((item) => item.id !== changedId) };
 		const gone = await decodeAssignment(code, fromSite(removed));
 		expect(gone.ok ? '' : gone.error).toMatch(/no longer the ones your teacher chose/);
+	});
+
+	it('shows the teacher’s questions after a new version changed or dropped one, from the version the link names', async () => {
+		const assignment = twentyQuestions();
+		const code = await encodeAssignment(assignment, kosovo);
+		const [changedId, droppedId] = [assignment.items[3].id, assignment.items[8].id];
+		const next: Deck = {
+			...kosovo,
+			version: kosovo.version + 1,
+			items: kosovo.items
+				.filter((item) => item.id !== droppedId)
+				.map((item) => (item.id === changedId ? { ...item, prompt: 'A new wording?' } : item))
+		};
+		const asked: [string, number][] = [];
+		const decoded = await decodeAssignment(code, {
+			...fromSite(next),
+			loadDeckVersion: async (deckId, version) => {
+				asked.push([deckId, version]);
+				return { version, items: kosovo.items };
+			}
+		});
+		expect(decoded).toEqual({ ok: true, value: assignment });
+		expect(asked).toEqual([['kosovo', kosovo.version]]);
+		// The current deck is not asked for old versions when it still holds the questions.
+		const unchanged = await decodeAssignment(code, {
+			...fromSite({ ...kosovo, version: kosovo.version + 1 }),
+			loadDeckVersion: () => Promise.reject(new Error('not asked'))
+		});
+		expect(unchanged).toEqual({ ok: true, value: assignment });
+	});
+
+	it('refuses when the version the link names is not kept, or does not hold the chosen questions', async () => {
+		const { code, next } = await linkThenRewrite();
+		const notKept = await decodeAssignment(code, {
+			...fromSite(next),
+			loadDeckVersion: () => Promise.reject(new Error('404'))
+		});
+		expect(notKept.ok ? '' : notKept.error).toMatch(/no longer the ones your teacher chose/);
+		// A file that says it is the old version but holds the new items is not trusted either.
+		const wrongFile = await decodeAssignment(code, {
+			...fromSite(next),
+			loadDeckVersion: async (_deckId, version) => ({ version, items: next.items })
+		});
+		expect(wrongFile.ok).toBe(false);
+		const otherVersion = await decodeAssignment(code, {
+			...fromSite(next),
+			loadDeckVersion: async () => ({ version: 7, items: kosovo.items })
+		});
+		expect(otherVersion.ok).toBe(false);
 	});
 
 	it('carries a question that differs from the deck the site serves now, so the student sees the teacher’s', async () => {

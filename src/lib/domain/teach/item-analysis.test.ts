@@ -99,6 +99,7 @@ describe('analyseItems', () => {
 			itemId: 'q1',
 			type: 'mcq',
 			answered: 6,
+			blank: 0,
 			topWrongAnswer: 'UN',
 			topWrongCount: 3
 		});
@@ -115,6 +116,8 @@ describe('analyseItems', () => {
 		expect(a3).toMatchObject({
 			itemId: 'q3',
 			answered: 5,
+			// Left blank by one: counted apart, never as a wrong answer of its own.
+			blank: 1,
 			topWrongAnswer: 'A → C → B',
 			topWrongCount: 1
 		});
@@ -178,8 +181,15 @@ describe('analyseItems', () => {
 			facility: null,
 			discrimination: null,
 			answered: 0,
+			blank: 0,
 			topWrongAnswer: null
 		});
+		// Everyone who answered was right, one left it blank: no wrong answer, one blank.
+		const blankOnly = analyseItems(assignment, [
+			results[0],
+			{ ...results[0], student: 'Zed', answers: {} }
+		]);
+		expect(blankOnly.items[0]).toMatchObject({ answered: 1, blank: 1, topWrongAnswer: null });
 	});
 
 	it('regrades from answers, ignores other assignments and groups typed answers like the grader', () => {

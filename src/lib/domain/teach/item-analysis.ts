@@ -17,6 +17,7 @@ import {
 	answerKey,
 	isAnswered,
 	markResult,
+	type ItemMark,
 	type ResultMarks
 } from '$lib/domain/teach/marking';
 
@@ -46,6 +47,8 @@ export interface StudentSummary {
 	timeTakenMs: number;
 	startedAt: number;
 	submittedAt: number;
+	/** Each item's mark, in the assignment's order (overrides and self-marking applied). */
+	marks: ItemMark[];
 }
 
 export interface ItemSummary {
@@ -58,6 +61,8 @@ export interface ItemSummary {
 	discrimination: number | null;
 	/** Students who gave any answer. */
 	answered: number;
+	/** Students who left it blank (scored as wrong, never a "wrong answer" of its own). */
+	blank: number;
 	/** The most frequent not-fully-correct answer, as text; null when nobody got it wrong. */
 	topWrongAnswer: string | null;
 	/** How many students gave `topWrongAnswer` (0 when it is null). */
@@ -122,7 +127,8 @@ export function analyseItems(
 			passed: percent >= assignment.passMark,
 			timeTakenMs: Math.max(0, result.submittedAt - result.startedAt),
 			startedAt: result.startedAt,
-			submittedAt: result.submittedAt
+			submittedAt: result.submittedAt,
+			marks: marks.marks
 		};
 	});
 
@@ -168,6 +174,7 @@ export function analyseItems(
 			facility: graded.length > 0 ? tidy(mean(graded, index)) : null,
 			discrimination: size > 0 ? tidy(mean(upper, index) - mean(lower, index)) : null,
 			answered,
+			blank: graded.length - answered,
 			topWrongAnswer: top?.text ?? null,
 			topWrongCount: top?.count ?? 0,
 			selfMarked: item.type === 'flashcard',
