@@ -42,9 +42,14 @@ export const PHASE_LABELS: Record<DeckPhase | 'loading', string> = {
 /** The part of a Worker the draft uses (a test passes one that runs in the same thread). */
 export type DraftWorker = Pick<Worker, 'postMessage' | 'addEventListener' | 'terminate'>;
 
-/** The extraction worker (a module worker: it imports compromise lazily). */
-function startExtractWorker(): DraftWorker {
-	return new Worker(new URL('../workers/extract.worker.ts', import.meta.url), { type: 'module' });
+/**
+ * The extraction worker (a module worker with the NLP library: seconds to start) for `extract`,
+ * the small deck-edit worker for `parse` and `finish`.
+ */
+function startDraftWorker(kind: ExtractRequest['kind']): DraftWorker {
+	return kind === 'extract'
+		? new Worker(new URL('../workers/extract.worker.ts', import.meta.url), { type: 'module' })
+		: new Worker(new URL('../workers/deck-edit.worker.ts', import.meta.url), { type: 'module' });
 }
 
 /** What was deleted last, and the deck as it was before, for "Undo". */
@@ -102,7 +107,7 @@ export class NewDeckDraft {
 	#parsed = $state.raw<ParsedDocument | null>(null);
 	#db: () => FactdeckDB;
 	#now: () => number;
-	#startWorker: () => DraftWorker;
+	#startWorker: (kind: ExtractRequest['kind']) => DraftWorker;
 	#worker: DraftWorker | null = null;
 	#cancelRun: (() => void) | null = null;
 	/** File size in bytes when the text came from a file and was not changed since. */
@@ -111,7 +116,7 @@ export class NewDeckDraft {
 	constructor(
 		db: () => FactdeckDB = getDb,
 		now: () => number = Date.now,
-		startWorker: () => DraftWorker = startExtractWorker
+		startWorker: (kind: ExtractRequest['kind']) => DraftWorker = startDraftWorker
 	) {
 		this.#db = db;
 		this.#now = now;
@@ -364,7 +369,7 @@ export class NewDeckDraft {
 		request: ExtractRequest,
 		onProgress?: (phase: DeckPhase | 'loading', share: number) => void
 	): Promise<ExtractMessage | null> {
-		const worker = this.#startWorker();
+		const worker = this.#startWorker(request.kind);
 		this.#worker = worker;
 		return new Promise((resolve) => {
 			this.#cancelRun = () => resolve(null);

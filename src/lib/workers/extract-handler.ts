@@ -1,18 +1,21 @@
 /**
  * What the extraction worker does, apart from the worker itself so a unit test can run it: make
- * a deck from a document (loading compromise lazily), parse a document for selections, and check
- * a whole deck before it is saved. Each is seconds of work on a 2 MB document, so none of them
- * runs on the page's thread.
+ * a deck from a document (loading compromise lazily), with the document's sentences for
+ * selections. Seconds of work on a long document, so never on the page's thread. Requests of
+ * the deck-edit worker are answered here too, so one in-thread fake can stand for both.
  */
 import { loadNlp } from '$lib/domain/extract/nlp';
 import { parseDocument, type ParsedDocument } from '$lib/domain/extract/sentences';
-import { finishDeck, type EditResult } from '$lib/domain/deck/deck-edit';
 import {
 	deckFromDocument,
 	type DeckFromDocumentResult,
 	type DeckPhase
 } from '$lib/domain/deck/user-deck';
-import type { Deck } from '$lib/domain/types';
+import {
+	handleDeckEditRequest,
+	type DeckEditMessage,
+	type DeckEditRequest
+} from '$lib/workers/deck-edit-handler';
 
 export type ExtractRequest =
 	| {
@@ -23,15 +26,12 @@ export type ExtractRequest =
 			/** The file's size in bytes when it came from a file (checked before reading). */
 			byteSize?: number;
 	  }
-	| { kind: 'parse'; text: string }
-	| { kind: 'finish'; deck: Deck; documents: Record<string, string>; title: string };
+	| DeckEditRequest;
 
 export type ExtractMessage =
 	| { kind: 'progress'; phase: DeckPhase | 'loading'; share: number }
 	| { kind: 'done'; result: DeckFromDocumentResult; parsed: ParsedDocument | null }
-	| { kind: 'parsed'; parsed: ParsedDocument }
-	| { kind: 'finished'; result: EditResult<Deck> }
-	| { kind: 'error'; message: string };
+	| DeckEditMessage;
 
 /** Progress is posted at most once per percent: thousands of messages would slow the page. */
 const STEP = 0.01;
@@ -42,17 +42,7 @@ export async function handleExtractRequest(
 	send: (message: ExtractMessage) => void
 ): Promise<void> {
 	try {
-		if (request.kind === 'parse') {
-			send({ kind: 'parsed', parsed: parseDocument(request.text) });
-			return;
-		}
-		if (request.kind === 'finish') {
-			send({
-				kind: 'finished',
-				result: finishDeck(request.deck, request.documents, request.title)
-			});
-			return;
-		}
+		if (request.kind !== 'extract') return handleDeckEditRequest(request, send);
 		send({ kind: 'progress', phase: 'loading', share: 0 });
 		const nlp = await loadNlp();
 		let posted = -1;
