@@ -5,6 +5,7 @@
  */
 import type { FactdeckDB, UserDeckRow } from '$lib/db/schema';
 import type { Deck } from '$lib/domain/types';
+import { factKey } from '$lib/domain/study/memory';
 
 /** What a list of decks shows, without carrying every deck's items and documents around. */
 export interface UserDeckSummary {
@@ -18,15 +19,18 @@ export interface UserDeckSummary {
 
 /**
  * Saves a deck (a new one, or a new version of one with the same id, which keeps its
- * `createdAt`); `now` in epoch ms.
+ * `createdAt`); `now` in epoch ms. The memory rows of `removedFactIds` (facts an edit took out
+ * of a saved deck) go in the same transaction, so study never meets a card of a fact the deck no
+ * longer has; every other fact keeps its memory and all reviews stay as history.
  */
 export async function saveUserDeck(
 	db: FactdeckDB,
 	deck: Deck,
 	documents: Record<string, string>,
-	now: number
+	now: number,
+	removedFactIds: readonly string[] = []
 ): Promise<void> {
-	await db.transaction('rw', db.userDecks, async () => {
+	await db.transaction('rw', [db.userDecks, db.memory], async () => {
 		const existing = await db.userDecks.get(deck.id);
 		await db.userDecks.put({
 			id: deck.id,
@@ -35,6 +39,8 @@ export async function saveUserDeck(
 			deck,
 			documents
 		});
+		if (removedFactIds.length > 0)
+			await db.memory.bulkDelete(removedFactIds.map((factId) => factKey(deck.id, factId)));
 	});
 }
 

@@ -1,29 +1,35 @@
 /**
- * A deck being made from a document on /decks/new: the text goes to a worker that extracts the
- * facts and builds the items, then the learner edits the draft and saves it to IndexedDB. The
- * editing rules are the pure functions of `deck-edit`; this class only holds the draft.
+ * A deck being made from a document on /decks/new, or a saved deck being edited on
+ * /my-decks/<id>/edit: the heavy work (extraction, parsing the document for selections, checking
+ * the whole deck before saving) goes to a worker, the learner edits the draft here, and saving
+ * writes it to IndexedDB. The editing rules are the pure functions of `deck-edit`; this class
+ * only holds the draft. It takes its database and clock as functions (browser defaults), and the
+ * worker's constructor, so a unit test can drive it with a fake database and an in-thread worker.
  */
 import { getDb } from '$lib/db/database';
-import { saveUserDeck } from '$lib/db/user-decks-repository';
+import type { FactdeckDB } from '$lib/db/schema';
+import { getUserDeck, saveUserDeck } from '$lib/db/user-decks-repository';
 import {
 	addFact,
 	deleteFact,
 	deleteItem,
 	editItem,
 	factFromSelection,
-	finishDeck,
+	removedFactIds,
 	type DraftDocument,
 	type EditResult,
 	type ItemEdit,
 	type ProposedFact
 } from '$lib/domain/deck/deck-edit';
-import { parseDocument } from '$lib/domain/extract/sentences';
+import { checkDocumentInput, decodeDocumentBytes } from '$lib/domain/deck/document-input';
+import type { ParsedDocument } from '$lib/domain/extract/sentences';
 import { MAX_DOCUMENT_BYTES, validateDocumentText } from '$lib/domain/extract/validate';
 import type { DeckPhase } from '$lib/domain/deck/user-deck';
 import type { Deck, Fact } from '$lib/domain/types';
-import type { ExtractMessage, ExtractRequest } from '$lib/workers/extract.worker';
+import type { ExtractMessage, ExtractRequest } from '$lib/workers/extract-handler';
 
-export type DraftStep = 'input' | 'extracting' | 'editing';
+/** `loading` and `missing` are the steps of a saved deck opened for editing. */
+export type DraftStep = 'input' | 'extracting' | 'editing' | 'loading' | 'missing';
 
 /** What the progress bar says for each step of the work. */
 export const PHASE_LABELS: Record<DeckPhase | 'loading', string> = {
@@ -33,9 +39,25 @@ export const PHASE_LABELS: Record<DeckPhase | 'loading', string> = {
 	building: 'Writing the questions…'
 };
 
-/** The extraction worker (a module worker: it imports compromise lazily). */
-function startExtractWorker(): Worker {
-	return new Worker(new URL('../workers/extract.worker.ts', import.meta.url), { type: 'module' });
+/** The part of a Worker the draft uses (a test passes one that runs in the same thread). */
+export type DraftWorker = Pick<Worker, 'postMessage' | 'addEventListener' | 'terminate'>;
+
+/**
+ * The extraction worker (a module worker with the NLP library: seconds to start) for `extract`,
+ * the small deck-edit worker for `parse` and `finish`.
+ */
+function startDraftWorker(kind: ExtractRequest['kind']): DraftWorker {
+	return kind === 'extract'
+		? new Worker(new URL('../workers/extract.worker.ts', import.meta.url), { type: 'module' })
+		: new Worker(new URL('../workers/deck-edit.worker.ts', import.meta.url), { type: 'module' });
+}
+
+/** What was deleted last, and the deck as it was before, for "Undo". */
+export interface Deletion {
+	label: string;
+	/** The fact the deleted question belonged to, or the deleted fact. */
+	factId: string;
+	before: Deck;
 }
 
 export class NewDeckDraft {
@@ -57,18 +79,49 @@ export class NewDeckDraft {
 	suggestions = $state.raw<Fact[]>([]);
 	saveError = $state('');
 	isSaving = $state(false);
+	/** The last deletion while it can still be taken back (any other edit ends that). */
+	lastDeletion = $state.raw<Deletion | null>(null);
+	/** The deck as it is stored in this browser (null for a draft never saved). */
+	saved = $state.raw<Deck | null>(null);
 
-	/** The draft's one document, parsed once per extraction (not per edit), for selections. */
+	/** The draft's one document with its sentences, once parsed (in the worker), for selections. */
 	readonly document = $derived.by((): DraftDocument | null => {
 		const [id] = Object.keys(this.documents);
-		return id === undefined
+		return id === undefined || this.#parsed === null
 			? null
-			: { id, text: this.documents[id], parsed: parseDocument(this.documents[id]) };
+			: { id, text: this.documents[id], parsed: this.#parsed };
 	});
 
-	#worker: Worker | null = null;
+	/** The document's text, for the preview (available before its sentences are). */
+	readonly documentText = $derived(Object.values(this.documents)[0] ?? '');
+
+	/** Whether leaving now would lose questions: a draft never saved, or changes since saving. */
+	readonly isDirty = $derived(
+		this.step === 'editing' &&
+			this.deck !== null &&
+			(this.saved === null ||
+				this.deck !== this.saved ||
+				cleanTitle(this.title) !== cleanTitle(this.saved.title))
+	);
+
+	#parsed = $state.raw<ParsedDocument | null>(null);
+	#db: () => FactdeckDB;
+	#now: () => number;
+	#startWorker: (kind: ExtractRequest['kind']) => DraftWorker;
+	#worker: DraftWorker | null = null;
+	#cancelRun: (() => void) | null = null;
 	/** File size in bytes when the text came from a file and was not changed since. */
 	#byteSize: number | undefined;
+
+	constructor(
+		db: () => FactdeckDB = getDb,
+		now: () => number = Date.now,
+		startWorker: (kind: ExtractRequest['kind']) => DraftWorker = startDraftWorker
+	) {
+		this.#db = db;
+		this.#now = now;
+		this.#startWorker = startWorker;
+	}
 
 	/** Reads a chosen file into the draft, refusing (without reading) one over 2 MB. */
 	async openFile(file: File): Promise<void> {
@@ -78,8 +131,7 @@ export class NewDeckDraft {
 			this.error = check.ok ? '' : check.error;
 			return;
 		}
-		// Invalid UTF-8 becomes U+FFFD, which the document check counts as unreadable.
-		const text = new TextDecoder('utf-8').decode(await file.arrayBuffer());
+		const text = decodeDocumentBytes(new Uint8Array(await file.arrayBuffer()));
 		const check = validateDocumentText(text, file.size);
 		if (!check.ok) {
 			this.error = check.error;
@@ -98,11 +150,8 @@ export class NewDeckDraft {
 	}
 
 	/** Starts extraction in a worker; bad input is refused at once with a message. */
-	generate(): void {
-		const check = validateDocumentText(
-			this.text,
-			this.#byteSize ?? new TextEncoder().encode(this.text).length
-		);
+	async generate(): Promise<void> {
+		const check = checkDocumentInput(this.text, this.#byteSize);
 		if (!check.ok) {
 			this.error = check.error;
 			return;
@@ -112,38 +161,63 @@ export class NewDeckDraft {
 		this.step = 'extracting';
 		this.phase = 'loading';
 		this.share = 0;
-		const worker = startExtractWorker();
-		this.#worker = worker;
-		worker.addEventListener('message', (event: MessageEvent<ExtractMessage>) => {
-			const message = event.data;
-			if (message.kind === 'progress') {
-				this.phase = message.phase;
-				this.share = message.share;
-				return;
+		const message = await this.#run(
+			{
+				kind: 'extract',
+				text: this.text,
+				title: this.title,
+				fileName: this.fileName,
+				byteSize: this.#byteSize
+			},
+			(phase, share) => {
+				this.phase = phase;
+				this.share = share;
 			}
-			this.#stopWorker();
-			if (message.kind === 'error')
-				return this.#fail(`Making the questions failed: ${message.message}`);
-			const { result } = message;
-			if (!result.ok) return this.#fail(result.error);
-			this.deck = result.deck;
-			this.documents = result.documents;
-			this.warnings = result.warnings;
-			this.suggestions = result.suggestions;
-			this.title = result.deck.title;
-			this.step = 'editing';
-		});
-		worker.addEventListener('error', (event) => {
-			this.#stopWorker();
-			this.#fail(`Making the questions failed: ${event.message || 'the worker could not start'}.`);
-		});
-		const request: ExtractRequest = {
-			text: this.text,
-			title: this.title,
-			fileName: this.fileName,
-			byteSize: this.#byteSize
-		};
-		worker.postMessage(request);
+		);
+		if (message === null) return;
+		if (message.kind === 'error')
+			return this.#fail(`Making the questions failed: ${message.message}`);
+		if (message.kind !== 'done') return this.#fail('Making the questions failed.');
+		const { result } = message;
+		if (!result.ok) return this.#fail(result.error);
+		this.deck = result.deck;
+		this.documents = result.documents;
+		this.#parsed = message.parsed;
+		this.warnings = result.warnings;
+		this.suggestions = result.suggestions;
+		this.title = result.deck.title;
+		this.saved = null;
+		this.lastDeletion = null;
+		this.step = 'editing';
+	}
+
+	/** Opens a saved deck for editing: its questions, title and document as stored. */
+	async loadSaved(deckId: string): Promise<void> {
+		this.step = 'loading';
+		this.error = '';
+		let row;
+		try {
+			row = await getUserDeck(this.#db(), deckId);
+		} catch {
+			this.error = 'The deck could not be read from this browser’s storage.';
+		}
+		if (!row) {
+			this.step = 'missing';
+			return;
+		}
+		this.deck = row.deck;
+		this.saved = row.deck;
+		this.documents = row.documents ?? {};
+		this.title = row.deck.title;
+		this.warnings = [];
+		this.suggestions = [];
+		this.lastDeletion = null;
+		this.#parsed = null;
+		this.step = 'editing';
+		const text = Object.values(this.documents)[0];
+		if (text === undefined) return;
+		const message = await this.#run({ kind: 'parse', text });
+		if (message?.kind === 'parsed' && this.documentText === text) this.#parsed = message.parsed;
 	}
 
 	/** Stops a running extraction and goes back to the input. */
@@ -157,10 +231,21 @@ export class NewDeckDraft {
 		this.cancel();
 		this.deck = null;
 		this.documents = {};
+		this.#parsed = null;
 		this.warnings = [];
 		this.suggestions = [];
 		this.saveError = '';
+		this.lastDeletion = null;
 		this.step = 'input';
+	}
+
+	/** A saved deck's edits dropped: back to the deck as stored. */
+	revert(): void {
+		if (!this.saved) return;
+		this.deck = this.saved;
+		this.title = this.saved.title;
+		this.lastDeletion = null;
+		this.saveError = '';
 	}
 
 	/** Applies an edit; returns the reason when the edit breaks a rule (nothing changes then). */
@@ -168,22 +253,55 @@ export class NewDeckDraft {
 		return this.#apply(this.deck && editItem(this.deck, itemId, edit));
 	}
 
+	/** Deletes one question (and its fact when it was the fact's last); "Undo" can take it back. */
 	deleteItem(itemId: string): void {
-		if (this.deck) this.deck = deleteItem(this.deck, itemId);
+		if (!this.deck) return;
+		const before = this.deck;
+		const item = before.items.find((candidate) => candidate.id === itemId);
+		this.deck = deleteItem(before, itemId);
+		if (item && this.deck !== before)
+			this.lastDeletion = {
+				label: `the question “${clip(item.prompt)}”`,
+				factId: item.factId,
+				before
+			};
 	}
 
+	/** Deletes a fact and its questions; "Undo" can take it back. */
 	deleteFact(factId: string): void {
-		if (this.deck) this.deck = deleteFact(this.deck, factId);
+		if (!this.deck) return;
+		const before = this.deck;
+		const fact = before.facts.find((candidate) => candidate.id === factId);
+		this.deck = deleteFact(before, factId);
+		if (fact)
+			this.lastDeletion = {
+				label: `the fact “${clip(fact.answer)}” and its questions`,
+				factId,
+				before
+			};
+	}
+
+	/** Takes back the last deletion; returns what came back, or null when there is nothing to undo. */
+	undoDelete(): Deletion | null {
+		const deletion = this.lastDeletion;
+		if (!deletion) return null;
+		this.deck = deletion.before;
+		this.lastDeletion = null;
+		return deletion;
 	}
 
 	/** A fact proposed from a selection of the document ([from, to) offsets), or why not. */
 	proposeFact(from: number, to: number): EditResult<ProposedFact> {
-		if (!this.deck || !this.document) return { ok: false, error: 'There is no document yet.' };
+		if (!this.deck) return { ok: false, error: 'There is no document yet.' };
+		if (!this.document)
+			return { ok: false, error: 'The document is still being read: try again in a moment.' };
 		return factFromSelection(this.deck, this.document, from, to);
 	}
 
 	/** Adds a proposed fact with its items; returns the reason when it cannot. */
 	addFact(proposed: ProposedFact): string | null {
+		if (this.deck && !this.document)
+			return 'The document is still being read: try again in a moment.';
 		return this.#apply(this.deck && this.document && addFact(this.deck, this.document, proposed));
 	}
 
@@ -198,20 +316,46 @@ export class NewDeckDraft {
 		return error;
 	}
 
-	/** Checks the whole draft and saves it; resolves to the saved deck's id, or null (see saveError). */
-	async save(now: number): Promise<string | null> {
+	/**
+	 * Checks the whole draft (in the worker) and saves it; resolves to the saved deck's id, or null
+	 * (see saveError). A saved deck keeps its id and, on its unchanged facts, the learner's
+	 * progress; it gets a new version when its questions changed.
+	 */
+	async save(): Promise<string | null> {
 		if (!this.deck || this.isSaving) return null;
-		const finished = finishDeck(this.deck, this.documents, this.title);
-		if (!finished.ok) {
-			this.saveError = finished.error;
-			return null;
-		}
+		const deck = this.deck;
+		const saved = this.saved;
 		this.isSaving = true;
 		this.saveError = '';
 		try {
-			await saveUserDeck(getDb(), finished.value, this.documents, now);
-			this.deck = finished.value;
-			return finished.value.id;
+			const answer = await this.#run({
+				kind: 'finish',
+				deck,
+				documents: this.documents,
+				title: this.title
+			});
+			if (answer === null) return null;
+			if (answer.kind !== 'finished') {
+				this.saveError = `The deck could not be checked: ${answer.kind === 'error' ? answer.message : 'no answer'}.`;
+				return null;
+			}
+			if (!answer.result.ok) {
+				this.saveError = answer.result.error;
+				return null;
+			}
+			let finished = answer.result.value;
+			let removed: string[] = [];
+			if (saved) {
+				removed = removedFactIds(saved, finished);
+				const isChanged = deck !== saved;
+				finished = { ...finished, version: saved.version + (isChanged ? 1 : 0) };
+			}
+			await saveUserDeck(this.#db(), finished, this.documents, this.#now(), removed);
+			this.deck = finished;
+			this.saved = finished;
+			this.title = finished.title;
+			this.lastDeletion = null;
+			return finished.id;
 		} catch (error) {
 			this.saveError = `The deck could not be saved in this browser: ${error instanceof Error ? error.message : String(error)}`;
 			return null;
@@ -220,10 +364,37 @@ export class NewDeckDraft {
 		}
 	}
 
+	/** Posts one request to a fresh worker and resolves with its answer (null when cancelled). */
+	#run(
+		request: ExtractRequest,
+		onProgress?: (phase: DeckPhase | 'loading', share: number) => void
+	): Promise<ExtractMessage | null> {
+		const worker = this.#startWorker(request.kind);
+		this.#worker = worker;
+		return new Promise((resolve) => {
+			this.#cancelRun = () => resolve(null);
+			const finish = (message: ExtractMessage) => {
+				resolve(message);
+				if (this.#worker === worker) this.#stopWorker();
+				else worker.terminate();
+			};
+			worker.addEventListener('message', (event: MessageEvent<ExtractMessage>) => {
+				const message = event.data;
+				if (message.kind === 'progress') onProgress?.(message.phase, message.share);
+				else finish(message);
+			});
+			worker.addEventListener('error', (event: ErrorEvent) =>
+				finish({ kind: 'error', message: event.message || 'the worker could not start' })
+			);
+			worker.postMessage(request);
+		});
+	}
+
 	#apply(result: EditResult<Deck> | null): string | null {
 		if (!result) return 'There is no deck to edit.';
 		if (!result.ok) return result.error;
 		this.deck = result.value;
+		this.lastDeletion = null;
 		return null;
 	}
 
@@ -235,5 +406,16 @@ export class NewDeckDraft {
 	#stopWorker(): void {
 		this.#worker?.terminate();
 		this.#worker = null;
+		const cancel = this.#cancelRun;
+		this.#cancelRun = null;
+		cancel?.();
 	}
+}
+
+function cleanTitle(title: string): string {
+	return title.replace(/\s+/g, ' ').trim();
+}
+
+function clip(text: string, max = 60): string {
+	return text.length > max ? `${text.slice(0, max - 1).trimEnd()}…` : text;
 }

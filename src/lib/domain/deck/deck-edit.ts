@@ -7,15 +7,20 @@ import type { AnswerKind, Deck, Fact, Item, Topic } from '$lib/domain/types';
 import { deckMetaSchema } from '$lib/domain/deck/deck-schema';
 import { BLANK, generateDeck } from '$lib/domain/deck/generate';
 import { itemShapeProblems, validateFacts, validateItems } from '$lib/domain/deck/validate';
+import { normalizeAnswer } from '$lib/domain/quiz/lenient-match';
 import { factId } from '$lib/domain/extract/hash';
 import type { ParsedDocument, Sentence } from '$lib/domain/extract/sentences';
 
 export type EditResult<T> = { ok: true; value: T } | { ok: false; error: string };
 
-/** What a learner may change in one item; order and match items take a new prompt only. */
+/**
+ * What a learner may change in one item; order and match items take a new prompt only. A
+ * multiple-choice item may also take new options (the right answer must be one of them).
+ */
 export interface ItemEdit {
 	prompt: string;
 	answer?: string;
+	options?: string[];
 }
 
 /** The source document a deck is being made from, parsed once by the caller. */
@@ -34,6 +39,8 @@ export interface ProposedFact {
 const MAX_PROMPT = 400;
 const MAX_ANSWER = 300;
 const MAX_TITLE = 200;
+/** A multiple-choice item has at least this many options (the deck rule of `itemShapeProblems`). */
+const MIN_OPTIONS = 4;
 
 /** Item types whose single answer can be edited as text. */
 const TEXT_ANSWER_TYPES: ReadonlySet<Item['type']> = new Set(['flashcard', 'cloze']);
@@ -54,7 +61,16 @@ export function editItem(deck: Deck, itemId: string, edit: ItemEdit): EditResult
 		return fail(`A fill-the-blank question must keep its blank, written ${BLANK}.`);
 	}
 	let edited: Item = { ...item, prompt };
-	const answer = edit.answer?.trim();
+	if (edit.options !== undefined && item.type === 'mcq') {
+		const options = edit.options.map(cleanOption);
+		const problem = optionsProblem(options);
+		if (problem) return fail(problem);
+		edited = { ...item, prompt, options };
+	}
+	const answer =
+		edit.options !== undefined && edit.answer !== undefined
+			? cleanOption(edit.answer)
+			: edit.answer?.trim();
 	if (
 		answer !== undefined &&
 		(item.type === 'mcq' || item.type === 'truefalse' || TEXT_ANSWER_TYPES.has(item.type))
@@ -62,8 +78,8 @@ export function editItem(deck: Deck, itemId: string, edit: ItemEdit): EditResult
 		if (!answer) return fail('The answer cannot be empty.');
 		if (answer.length > MAX_ANSWER)
 			return fail(`The answer is too long (${MAX_ANSWER} characters at most).`);
-		if (item.type === 'mcq' && !item.options.includes(answer)) {
-			return fail(`The answer must be one of the options: ${item.options.join(', ')}.`);
+		if (edited.type === 'mcq' && !edited.options.includes(answer)) {
+			return fail(`The answer must be one of the options: ${edited.options.join(', ')}.`);
 		}
 		if (item.type === 'truefalse' && answer !== 'True' && answer !== 'False') {
 			return fail('A true-or-false answer is True or False.');
@@ -80,6 +96,30 @@ export function editItem(deck: Deck, itemId: string, edit: ItemEdit): EditResult
 			items: deck.items.map((candidate) => (candidate.id === itemId ? edited : candidate))
 		}
 	};
+}
+
+/** An option as stored: one space between words, none around. */
+function cleanOption(option: string): string {
+	return option.replace(/\s+/g, ' ').trim();
+}
+
+/** Why a multiple-choice item's options cannot stand (empty, too long, repeated), or null. */
+export function optionsProblem(options: readonly string[]): string | null {
+	if (options.length < MIN_OPTIONS)
+		return `A multiple-choice question needs ${MIN_OPTIONS} options.`;
+	const empty = options.findIndex((option) => option === '');
+	if (empty >= 0) return `Option ${empty + 1} is empty: write it or keep the old one.`;
+	const long = options.findIndex((option) => option.length > MAX_ANSWER);
+	if (long >= 0) return `Option ${long + 1} is too long (${MAX_ANSWER} characters at most).`;
+	const seen = new Map<string, number>();
+	for (const [index, option] of options.entries()) {
+		const norm = normalizeAnswer(option);
+		const first = seen.get(norm);
+		if (first !== undefined)
+			return `Options ${first + 1} and ${index + 1} say the same: every option must differ.`;
+		seen.set(norm, index);
+	}
+	return null;
 }
 
 /** Removes one item; a fact left with no question of its own goes too. */
@@ -251,6 +291,12 @@ export function finishDeck(
 		);
 	}
 	return { ok: true, value: finished };
+}
+
+/** The ids of the facts of `before` that `after` no longer has (their progress goes with them). */
+export function removedFactIds(before: Deck, after: Deck): string[] {
+	const kept = new Set(after.facts.map((fact) => fact.id));
+	return before.facts.filter((fact) => !kept.has(fact.id)).map((fact) => fact.id);
 }
 
 /** Items grouped by the fact they ask about, in fact order; order and match items come apart. */

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import {
 	groupBlocks,
 	locateQuote,
+	pageOfSentence,
+	pageSections,
 	parseDocument,
 	sourceLayout,
 	type Block
@@ -159,5 +161,65 @@ describe('sourceLayout', () => {
 		expect(layout.anchors).toEqual({ 1: ['a'], 2: ['b', 'c'] });
 		expect(layout.sections.map((s) => s.kind)).toEqual(['heading', 'paragraph']);
 		expect(layout.references).toEqual([]);
+	});
+});
+
+describe('pageSections', () => {
+	/** A document of `parts` headings, each over `paragraphs` paragraphs of two sentences. */
+	function longText(parts: number, paragraphs: number): string {
+		const out: string[] = [];
+		for (let p = 0; p < parts; p++) {
+			out.push(`# Part ${p + 1}`);
+			for (let q = 0; q < paragraphs; q++)
+				out.push(`Paragraph ${q} of part ${p} opens here. It ends in ${1900 + q}.`);
+		}
+		return out.join('\n\n');
+	}
+
+	it('keeps a short document on one page', () => {
+		const text = 'Title\n\nKFOR arrived in June. It kept the peace.';
+		const pages = pageSections(groupBlocks(parseDocument(text).blocks));
+		expect(pages).toHaveLength(1);
+		expect(pages[0].range).toEqual([0, 2]);
+	});
+
+	it('splits a long document into pages that show every section once, in order', () => {
+		const parsed = parseDocument(longText(6, 50));
+		const sections = groupBlocks(parsed.blocks);
+		const pages = pageSections(sections, 120);
+		expect(pages.length).toBeGreaterThan(3);
+		expect(pages.flatMap((page) => page.sections)).toEqual(sections);
+		for (const page of pages) {
+			const [first, last] = page.range!;
+			expect(last - first + 1).toBeLessThanOrEqual(120 + 101);
+		}
+		// A page that follows another starts at a heading when one came after half a page.
+		expect(pages.slice(1).every((page) => page.sections[0].kind === 'heading')).toBe(true);
+	});
+
+	it('finds the page of a sentence, and the first page for one that is on none', () => {
+		const parsed = parseDocument(longText(6, 50));
+		const pages = pageSections(groupBlocks(parsed.blocks), 120);
+		for (const index of [0, 150, parsed.sentenceCount - 1]) {
+			const page = pages[pageOfSentence(pages, index)];
+			expect(index).toBeGreaterThanOrEqual(page.range![0]);
+			expect(index).toBeLessThanOrEqual(page.range![1]);
+		}
+		expect(pageOfSentence(pages, 10 ** 6)).toBe(0);
+	});
+
+	it('anchors thousands of facts of a long document as locateQuote would', () => {
+		const text = longText(20, 100);
+		const parsed = parseDocument(text);
+		const quotes = Array.from({ length: 2000 }, (_, i) => ({
+			id: `f${i}`,
+			document: 'doc',
+			quote: `Paragraph ${i % 100} of part ${i % 20} opens here.`
+		}));
+		const layout = sourceLayout(parsed, text, 'doc', quotes);
+		for (const fact of quotes.slice(0, 50)) {
+			const expected = locateQuote(parsed, text, fact.quote)!.index;
+			expect(layout.anchors[expected]).toContain(fact.id);
+		}
 	});
 });

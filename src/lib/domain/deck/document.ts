@@ -244,10 +244,106 @@ export function sourceLayout(
 	facts: ReadonlyArray<{ id: string; document: string; quote: string }>
 ): SourceLayout {
 	const anchors: Record<number, string[]> = {};
+	const locate = quoteLocator(parsed, text);
 	for (const fact of facts) {
 		if (fact.document !== sourceId) continue;
-		const sentence = locateQuote(parsed, text, fact.quote);
+		const sentence = locate(fact.quote);
 		if (sentence) (anchors[sentence.index] ??= []).push(fact.id);
 	}
 	return { sections: groupBlocks(parsed.blocks), references: parsed.references, anchors };
+}
+
+/**
+ * `locateQuote` for many quotes of one document: the sentences by start offset, searched by
+ * halves, and each distinct quote looked up once (a 2 MB document has thousands of facts).
+ */
+function quoteLocator(doc: ParsedDocument, text: string): (quote: string) => Sentence | null {
+	const sentences = doc.blocks
+		.flatMap((block) => block.sentences)
+		.sort((a, b) => a.start - b.start);
+	const found = new Map<string, Sentence | null>();
+	return (quote) => {
+		const known = found.get(quote);
+		if (known !== undefined) return known;
+		const at = text.indexOf(quote);
+		let sentence: Sentence | null = null;
+		if (at >= 0) {
+			let low = 0;
+			let high = sentences.length - 1;
+			while (low <= high) {
+				const mid = (low + high) >> 1;
+				if (sentences[mid].start <= at) low = mid + 1;
+				else high = mid - 1;
+			}
+			const candidate = sentences[high];
+			if (candidate && at < candidate.end) sentence = candidate;
+		}
+		found.set(quote, sentence);
+		return sentence;
+	};
+}
+
+/** Sentences in one page of the source reader: a long document is shown a page at a time. */
+export const SENTENCES_PER_PAGE = 400;
+
+/** The blocks of a section. */
+function blocksOf(section: Section): readonly Block[] {
+	return 'blocks' in section ? section.blocks : [section.block];
+}
+
+/** How many sentences a section holds. */
+function sentencesIn(section: Section): number {
+	return blocksOf(section).reduce((sum, block) => sum + block.sentences.length, 0);
+}
+
+/** The first and last sentence index of a section, or null when it has none. */
+function sentenceRange(section: Section): [number, number] | null {
+	const indexes = blocksOf(section).flatMap((block) =>
+		block.sentences.map((sentence) => sentence.index)
+	);
+	return indexes.length === 0 ? null : [Math.min(...indexes), Math.max(...indexes)];
+}
+
+export interface SourcePage {
+	sections: Section[];
+	/** Sentence indexes [first, last] on the page, or null for a page without sentences. */
+	range: [number, number] | null;
+}
+
+/**
+ * The reader's sections in pages of about `perPage` sentences, never splitting a section; a page
+ * starts at a heading when one comes after half a page. A short document is one page.
+ */
+export function pageSections(
+	sections: readonly Section[],
+	perPage = SENTENCES_PER_PAGE
+): SourcePage[] {
+	const pages: SourcePage[] = [];
+	let current: Section[] = [];
+	let count = 0;
+	const close = () => {
+		if (current.length === 0) return;
+		const ranges = current.map(sentenceRange).filter((range) => range !== null);
+		const range: [number, number] | null =
+			ranges.length === 0 ? null : [ranges[0][0], ranges[ranges.length - 1][1]];
+		pages.push({ sections: current, range });
+		current = [];
+		count = 0;
+	};
+	for (const section of sections) {
+		const isBreak = count >= perPage || (section.kind === 'heading' && count >= perPage / 2);
+		if (isBreak) close();
+		current.push(section);
+		count += sentencesIn(section);
+	}
+	close();
+	return pages.length > 0 ? pages : [{ sections: [], range: null }];
+}
+
+/** The page (from 0) that shows sentence `index`, or 0 when no page does. */
+export function pageOfSentence(pages: readonly SourcePage[], index: number): number {
+	const page = pages.findIndex(
+		({ range }) => range !== null && index >= range[0] && index <= range[1]
+	);
+	return Math.max(0, page);
 }
