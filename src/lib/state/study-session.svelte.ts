@@ -42,7 +42,11 @@ import {
 	type StudyQueue
 } from '$lib/domain/study/study-queue';
 import { nextStudyDayStart, studyDayStart } from '$lib/domain/study/study-day';
-import { DEFAULT_SETTINGS, type StudySettings } from '$lib/domain/study/study-settings';
+import {
+	DEFAULT_SETTINGS,
+	settingsForDeck,
+	type StudySettings
+} from '$lib/domain/study/study-settings';
 import { addCounts, NO_ANSWERS, type TodayCounts } from '$lib/domain/study/today-counts';
 import type { Answer, Deck, Fact, Grade, Item, MemorySnapshot } from '$lib/domain/types';
 import { loadDeck } from '$lib/state/deck-loader';
@@ -479,7 +483,7 @@ export class StudySession {
 			card.memory,
 			factKey(card.deck.id, card.fact.id),
 			this.#deps.now(),
-			this.settings
+			settingsForDeck(this.settings, card.deck.id)
 		);
 		this.isRevealed = true;
 		// Folded by default; open if the learner left it open on an earlier card.
