@@ -179,3 +179,13 @@ export function fuzzWindow(
 export function plainInterval(stability: number, settings: StudySettings): number {
 	return scheduler('', 0, settings, false).next_interval(stability, 0);
 }
+
+/**
+ * The intervals (days) fuzz could have given instead of `interval`: ts-fsrs's fuzz range, within
+ * the maximum interval; a single day below 2.5 days, where FSRS does not fuzz.
+ */
+export function fuzzRange(interval: number, settings: StudySettings): [number, number] {
+	if (interval < 2.5) return [interval, interval];
+	const range = get_fuzz_range(interval, 0, settings.maximumInterval);
+	return [range.min_ivl, range.max_ivl];
+}

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { walkMemory } from '$fixtures/study-memory';
 import { fixtureMemoryRow } from '$fixtures/study-deck';
-import { plainInterval } from '$lib/domain/study/fsrs-adapter';
+import { fuzzRange, plainInterval } from '$lib/domain/study/fsrs-adapter';
 import { describeReschedule, planReschedule, rescheduleRow } from '$lib/domain/study/reschedule';
 import { addStudyDays } from '$lib/domain/study/study-day';
 import { DEFAULT_SETTINGS, withDeckRetention } from '$lib/domain/study/study-settings';
@@ -65,5 +65,22 @@ describe('planReschedule', () => {
 		expect(describeReschedule(planReschedule([learning], DEFAULT_SETTINGS, 0))).toMatch(
 			/No fact is in review/
 		);
+	});
+});
+
+describe('rescheduling and fuzz', () => {
+	it('leaves a fact whose interval fuzz could have given, and moves one outside that range', () => {
+		const row = inReview('a');
+		const interval = plainInterval(row.stability, DEFAULT_SETTINGS);
+		const [shortest, longest] = fuzzRange(interval, DEFAULT_SETTINGS);
+		expect(longest).toBeGreaterThan(shortest);
+		const fuzzed = {
+			...row,
+			scheduledDays: longest,
+			dueAt: addStudyDays(row.lastReviewAt ?? 0, longest)
+		};
+		expect(rescheduleRow(fuzzed, DEFAULT_SETTINGS)).toBe(fuzzed);
+		const outside = { ...fuzzed, scheduledDays: longest + 5 };
+		expect(rescheduleRow(outside, DEFAULT_SETTINGS).scheduledDays).toBe(interval);
 	});
 });

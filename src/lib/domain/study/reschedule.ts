@@ -5,7 +5,7 @@
  * and none changes. Plain, so the count the learner is told is the count that moves.
  */
 import type { MemoryRow } from '$lib/domain/types';
-import { plainInterval } from '$lib/domain/study/fsrs-adapter';
+import { fuzzRange, plainInterval } from '$lib/domain/study/fsrs-adapter';
 import { MEMORY_STATE } from '$lib/domain/study/memory';
 import { addStudyDays } from '$lib/domain/study/study-day';
 import { settingsForDeck, type StudySettings } from '$lib/domain/study/study-settings';
@@ -22,10 +22,17 @@ export interface ReschedulePlan {
 	later: number;
 }
 
-/** The row a fact in review gets when rescheduled with `settings`; the same row otherwise. */
+/**
+ * The row a fact in review gets when rescheduled with `settings`; the same row when it is not in
+ * review, or when its interval is already one that fuzz could have given (rescheduling changes
+ * what the settings change, and does not undo fuzz or load balancing).
+ */
 export function rescheduleRow(row: MemoryRow, settings: StudySettings): MemoryRow {
 	if (row.state !== MEMORY_STATE.review || row.lastReviewAt === null) return row;
-	const interval = plainInterval(row.stability, settingsForDeck(settings, row.deckId));
+	const deckSettings = settingsForDeck(settings, row.deckId);
+	const interval = plainInterval(row.stability, deckSettings);
+	const [shortest, longest] = fuzzRange(interval, deckSettings);
+	if (row.scheduledDays >= shortest && row.scheduledDays <= longest) return row;
 	const dueAt = addStudyDays(row.lastReviewAt, interval, settings.dayStartHour);
 	if (dueAt === row.dueAt && interval === row.scheduledDays) return row;
 	return { ...row, scheduledDays: interval, dueAt };
@@ -42,7 +49,7 @@ export function planReschedule(
 		if (row.state !== MEMORY_STATE.review || row.lastReviewAt === null) continue;
 		plan.inReview++;
 		const next = rescheduleRow(row, settings);
-		if (next.dueAt === row.dueAt) continue;
+		if (next === row || next.dueAt === row.dueAt) continue;
 		plan.moved.push(next);
 		if (next.dueAt < row.dueAt) {
 			plan.sooner++;
