@@ -3,9 +3,11 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fixtureAnswer, walkMemory } from '$fixtures/study-memory';
 import { fixtureMemoryRow } from '$fixtures/study-deck';
 import { FactdeckDB } from '$lib/db/schema';
-import { countReviewsDueByDay } from '$lib/db/load-balance-repository';
+import { balancePreview, countReviewsDueByDay } from '$lib/db/load-balance-repository';
 import { recordAnswer } from '$lib/db/study-repository';
 import { answerFuzzWindow, answerOutcome } from '$lib/domain/study/answer-outcome';
+import { previewIntervals } from '$lib/domain/study/fsrs-adapter';
+import { formatInterval } from '$lib/domain/study/interval-labels';
 import { addStudyDays } from '$lib/domain/study/study-day';
 import { DEFAULT_SETTINGS } from '$lib/domain/study/study-settings';
 
@@ -91,5 +93,41 @@ describe('recordAnswer with load balancing', () => {
 		const off = { ...input, settings: { ...DEFAULT_SETTINGS, loadBalance: false } };
 		const { memory: written } = await recordAnswer(db, off);
 		expect(written).toEqual(answerOutcome(row, off).memory);
+	});
+});
+
+describe('balancePreview', () => {
+	const input = fixtureAnswer('kosovo', 'kfor-founded', 3, now);
+	const row = fixtureMemoryRow('kosovo', 'kfor-founded', memory);
+
+	it('labels the grade buttons with the interval the answer will get', async () => {
+		const window = answerFuzzWindow(row, input);
+		if (!window) throw new Error('expected a fuzz window');
+		for (let day = window.minDays; day <= window.maxDays; day++) {
+			if (day !== window.maxDays) await dueLater(day, 30);
+		}
+		await db.memory.put(row);
+		const plain = previewIntervals(memory, row.key, now, DEFAULT_SETTINGS);
+		const balanced = await balancePreview(
+			db,
+			memory,
+			'kosovo',
+			'kfor-founded',
+			now,
+			DEFAULT_SETTINGS,
+			plain
+		);
+		const { memory: written } = await recordAnswer(db, input);
+		expect(balanced[3].after.dueAt).toBe(written.dueAt);
+		expect(balanced[3].after.scheduledDays).toBe(window.maxDays);
+		expect(balanced[3].label).toBe(formatInterval(written, now));
+		// Again stays a relearning step, untouched.
+		expect(balanced[1]).toEqual(plain[1]);
+	});
+
+	it('is the preview as given when load balancing is off', async () => {
+		const off = { ...DEFAULT_SETTINGS, loadBalance: false };
+		const plain = previewIntervals(memory, row.key, now, off);
+		expect(await balancePreview(db, memory, 'kosovo', 'kfor-founded', now, off, plain)).toBe(plain);
 	});
 });

@@ -10,7 +10,11 @@ import {
 	type AnswerInput,
 	type AnswerOutcome
 } from '$lib/domain/study/answer-outcome';
-import { MEMORY_STATE } from '$lib/domain/study/memory';
+import { fuzzWindow, RATINGS, type IntervalPreview } from '$lib/domain/study/fsrs-adapter';
+import { formatInterval } from '$lib/domain/study/interval-labels';
+import { factKey, MEMORY_STATE } from '$lib/domain/study/memory';
+import { settingsForDeck, type StudySettings } from '$lib/domain/study/study-settings';
+import type { MemorySnapshot } from '$lib/domain/types';
 import { pickBalancedDay, windowDays } from '$lib/domain/study/load-balance';
 import { addStudyDays } from '$lib/domain/study/study-day';
 
@@ -57,4 +61,41 @@ export async function balanceAnswer(
 	const counts = await countReviewsDueByDay(db, input.now, windowDays(window), dayStartHour);
 	const day = pickBalancedDay(window, counts);
 	return day === outcome.memory.scheduledDays ? outcome : withDueDay(outcome, day, dayStartHour);
+}
+
+/**
+ * The grade buttons' preview with each review interval balanced as answering would balance it
+ * now, so a button's label is the interval the answer gets (the counts are read again when the
+ * answer is written). One read transaction; the preview as given when balancing is off.
+ */
+export function balancePreview(
+	db: FactdeckDB,
+	memory: MemorySnapshot | null,
+	deckId: string,
+	factId: string,
+	now: number,
+	settings: StudySettings,
+	preview: IntervalPreview
+): Promise<IntervalPreview> {
+	if (!settings.loadBalance) return Promise.resolve(preview);
+	const deckSettings = settingsForDeck(settings, deckId);
+	const { dayStartHour } = settings;
+	const key = factKey(deckId, factId);
+	return db.transaction('r', db.memory, async () => {
+		const balanced: IntervalPreview = { ...preview };
+		for (const rating of RATINGS) {
+			const window = fuzzWindow(memory, key, rating, now, deckSettings);
+			if (!window) continue;
+			const counts = await countReviewsDueByDay(db, now, windowDays(window), dayStartHour);
+			const day = pickBalancedDay(window, counts);
+			if (day === preview[rating].after.scheduledDays) continue;
+			const after = {
+				...preview[rating].after,
+				scheduledDays: day,
+				dueAt: addStudyDays(now, day, dayStartHour)
+			};
+			balanced[rating] = { after, label: formatInterval(after, now) };
+		}
+		return balanced;
+	});
 }
