@@ -41,6 +41,8 @@ async function openScheduling(page: Page): Promise<void> {
 test('a deck retention and a maximum interval set in Settings cap the next interval; rescheduling tells first, then moves', async ({
 	page
 }) => {
+	// Settings, a study answer, then settings again: several page loads on a shared machine.
+	test.slow();
 	const errors = watchConsole(page);
 	await openScheduling(page);
 	// Every deck starts on the global retention.
