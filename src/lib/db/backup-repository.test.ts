@@ -791,3 +791,66 @@ describe('importBackup accepts what is valid', () => {
 		expect(runs).toBe(200);
 	}, 120_000);
 });
+
+describe('scheduling settings and review logs in backups', () => {
+	const scheduling = {
+		...DEFAULT_SETTINGS,
+		newPerDay: 7,
+		maximumInterval: 120,
+		loadBalance: false,
+		deckRetention: [{ deckId: 'kosovo', desiredRetention: 0.95 }]
+	};
+
+	it('carries the maximum interval, load balancing and deck retentions, and restores them', async () => {
+		const source = freshDb();
+		await seed(source);
+		await saveSettings(source, scheduling);
+		const target = freshDb();
+		const result = await importBackup(target, await backupText(source), 'replace', NOW);
+		expect(result.ok).toBe(true);
+		expect((await target.settings.get('study'))?.value).toEqual(scheduling);
+	});
+
+	it('refuses a backup whose deck retention the settings form would refuse, naming the row', async () => {
+		const source = freshDb();
+		await seed(source);
+		await saveSettings(source, scheduling);
+		const file = JSON.parse(await backupText(source));
+		const study = file.tables.settings.find((row: { key: string }) => row.key === 'study');
+		study.value.deckRetention = [{ deckId: 'kosovo', desiredRetention: 0.99 }];
+		file.checksum = backupChecksum(file.exportedAt, file.tables);
+		const target = freshDb();
+		const result = await importBackup(target, JSON.stringify(file), 'replace', NOW);
+		expect(result.ok).toBe(false);
+		if (!result.ok) expect(result.error).toMatch(/deckRetention/);
+		expect(await target.settings.count()).toBe(0);
+	});
+
+	it('keeps every review’s state before, rating, elapsed days and time through a merge', async () => {
+		const phone = freshDb();
+		await seed(phone);
+		await answer(phone, 'k1', 2, T0 + 60 * HOUR);
+		const laptop = freshDb();
+		await answer(laptop, 'k5', 3, T0);
+		await applyImport(laptop, parsed(await backupText(phone, T0 + 70 * HOUR)), 'merge', NOW);
+		const fields = (rows: Awaited<ReturnType<typeof dumpDatabase>>['reviews']) =>
+			rows
+				.filter((row) => row.factId !== 'k5')
+				.map(({ factId, reviewedAt, rating, elapsedDays, durationMs, before, after }) => ({
+					factId,
+					reviewedAt,
+					rating,
+					elapsedDays,
+					durationMs,
+					before,
+					after
+				}))
+				.sort((a, b) => a.reviewedAt - b.reviewedAt);
+		const merged = fields((await dumpDatabase(laptop)).reviews);
+		expect(merged).toEqual(fields((await dumpDatabase(phone)).reviews));
+		expect(merged).toHaveLength(4);
+		// The later k1 answer knows how long it waited and what it started from.
+		expect(merged[3].elapsedDays).toBeGreaterThan(0);
+		expect(merged[3].before).not.toBeNull();
+	});
+});

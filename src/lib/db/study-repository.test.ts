@@ -17,6 +17,7 @@ import {
 	recordAnswer,
 	saveSettings,
 	setSuspended,
+	updateSettings,
 	undoLast,
 	vanishedFacts,
 	type AnswerInput
@@ -415,7 +416,16 @@ describe('settings', () => {
 	});
 
 	it('saves valid settings and refuses invalid ones without writing', async () => {
-		const mine = { newPerDay: 5, reviewsPerDay: 50, desiredRetention: 0.85, dayStartHour: 0 };
+		const mine = {
+			...DEFAULT_SETTINGS,
+			newPerDay: 5,
+			reviewsPerDay: 50,
+			desiredRetention: 0.85,
+			dayStartHour: 0,
+			maximumInterval: 90,
+			loadBalance: false,
+			deckRetention: [{ deckId: 'kosovo', desiredRetention: 0.95 }]
+		};
 		expect(await saveSettings(db, mine)).toEqual({ ok: true, value: mine });
 		expect(await getSettings(db)).toEqual(mine);
 		const bad = await saveSettings(db, { ...mine, desiredRetention: 0 });
@@ -426,5 +436,20 @@ describe('settings', () => {
 	it('fills fields missing from an older stored value with defaults', async () => {
 		await db.settings.put({ key: 'study', value: { newPerDay: 7 } });
 		expect(await getSettings(db)).toEqual({ ...DEFAULT_SETTINGS, newPerDay: 7 });
+	});
+
+	it('updates some fields and keeps the others, refusing an invalid change', async () => {
+		const overrides = [{ deckId: 'kosovo', desiredRetention: 0.95 }];
+		await saveSettings(db, { ...DEFAULT_SETTINGS, maximumInterval: 30, deckRetention: overrides });
+		const updated = await updateSettings(db, { newPerDay: 3 });
+		expect(updated.ok).toBe(true);
+		expect(await getSettings(db)).toEqual({
+			...DEFAULT_SETTINGS,
+			newPerDay: 3,
+			maximumInterval: 30,
+			deckRetention: overrides
+		});
+		expect((await updateSettings(db, { maximumInterval: 0 })).ok).toBe(false);
+		expect((await getSettings(db)).maximumInterval).toBe(30);
 	});
 });

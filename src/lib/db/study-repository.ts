@@ -6,6 +6,7 @@
 import Dexie, { type Collection, type InsertType } from 'dexie';
 import type { FactdeckDB, MemoryRow, ReviewRow } from '$lib/db/schema';
 import { AGGREGATE_CACHE_KEY } from '$lib/db/cache-keys';
+import { balanceAnswer } from '$lib/db/load-balance-repository';
 import {
 	answerOutcome,
 	regradeOutcome,
@@ -168,7 +169,8 @@ export interface RecordedAnswer extends AnswerOutcome {
 export function recordAnswer(db: FactdeckDB, input: AnswerInput): Promise<RecordedAnswer> {
 	return db.transaction('rw', db.memory, db.reviews, async () => {
 		const current = await db.memory.get(factKey(input.deckId, input.factId));
-		const outcome = answerOutcome(current, input);
+		// Load balancing may move the due day within the fuzz range (load-balance-repository.ts).
+		const outcome = await balanceAnswer(db, current, input, answerOutcome(current, input));
 		await db.memory.put(outcome.memory);
 		outcome.review.id = await db.reviews.add(outcome.review);
 		return outcome;
@@ -281,6 +283,25 @@ export async function saveSettings(db: FactdeckDB, value: unknown): Promise<Vali
 	const result = validateSettings(value);
 	if (result.ok) await db.settings.put({ key: SETTINGS_KEY, value: result.value });
 	return result;
+}
+
+/**
+ * Changes some study settings and keeps the rest, in one transaction: the settings form edits
+ * the daily limits, Settings → Scheduling the maximum interval, load balancing and the decks'
+ * own retentions, and neither overwrites the other's. Nothing is written when the result is
+ * invalid.
+ */
+export function updateSettings(
+	db: FactdeckDB,
+	patch: Partial<Omit<StudySettings, 'parameters'>>
+): Promise<ValidationResult> {
+	return db.transaction('rw', db.settings, async () => {
+		const row = await db.settings.get(SETTINGS_KEY);
+		const stored = typeof row?.value === 'object' && row.value !== null ? row.value : {};
+		const result = validateSettings({ ...DEFAULT_SETTINGS, ...stored, ...patch });
+		if (result.ok) await db.settings.put({ key: SETTINGS_KEY, value: result.value });
+		return result;
+	});
 }
 
 /**

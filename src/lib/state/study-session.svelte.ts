@@ -7,6 +7,7 @@ import { sourceSentenceOpen } from './preferences';
 import { SvelteSet } from 'svelte/reactivity';
 import { getDb } from '$lib/db/database';
 import type { FactdeckDB, MemoryRow } from '$lib/db/schema';
+import { balancePreview } from '$lib/db/load-balance-repository';
 import {
 	changeRating,
 	countToday,
@@ -42,7 +43,11 @@ import {
 	type StudyQueue
 } from '$lib/domain/study/study-queue';
 import { nextStudyDayStart, studyDayStart } from '$lib/domain/study/study-day';
-import { DEFAULT_SETTINGS, type StudySettings } from '$lib/domain/study/study-settings';
+import {
+	DEFAULT_SETTINGS,
+	settingsForDeck,
+	type StudySettings
+} from '$lib/domain/study/study-settings';
 import { addCounts, NO_ANSWERS, type TodayCounts } from '$lib/domain/study/today-counts';
 import type { Answer, Deck, Fact, Grade, Item, MemorySnapshot } from '$lib/domain/types';
 import { loadDeck } from '$lib/state/deck-loader';
@@ -475,15 +480,38 @@ export class StudySession {
 	#answered(): void {
 		const card = this.card;
 		if (!card) return;
-		this.preview = previewIntervals(
+		const now = this.#deps.now();
+		const preview = previewIntervals(
 			card.memory,
 			factKey(card.deck.id, card.fact.id),
-			this.#deps.now(),
-			this.settings
+			now,
+			settingsForDeck(this.settings, card.deck.id)
 		);
+		this.preview = preview;
+		void this.#balancePreview(card, now, preview);
 		this.isRevealed = true;
 		// Folded by default; open if the learner left it open on an earlier card.
 		this.isSourceOpen = sourceSentenceOpen.get();
+	}
+
+	/** Relabels the grade buttons with load-balanced intervals once the day counts are read. */
+	async #balancePreview(card: ShownCard, now: number, preview: IntervalPreview): Promise<void> {
+		let balanced: IntervalPreview;
+		try {
+			balanced = await balancePreview(
+				this.#db,
+				card.memory,
+				card.deck.id,
+				card.fact.id,
+				now,
+				this.settings,
+				preview
+			);
+		} catch {
+			// The labels keep the fuzzed intervals; the answer balances in its own transaction.
+			return;
+		}
+		if (this.card === card && this.preview === preview) this.preview = balanced;
 	}
 
 	async #readQueues(): Promise<DeckState[]> {

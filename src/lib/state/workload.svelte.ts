@@ -70,6 +70,7 @@ export class WorkloadState {
 				desiredRetention,
 				cards,
 				newPerDay: settings.newPerDay,
+				maximumInterval: settings.maximumInterval,
 				days: 365,
 				seed: 16
 			}));

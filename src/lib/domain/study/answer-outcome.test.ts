@@ -2,16 +2,20 @@ import { describe, expect, it } from 'vitest';
 import { fixtureAnswer, walkMemory } from '$fixtures/study-memory';
 import { fixtureMemoryRow, fixtureSnapshot } from '$fixtures/study-deck';
 import {
+	answerFuzzWindow,
 	answerOutcome,
 	isLeech,
 	LEECH_LAPSES,
 	leechFlag,
 	regradeOutcome,
+	snapshotOf,
 	undoOutcome,
+	withDueDay,
 	type AnswerInput
 } from '$lib/domain/study/answer-outcome';
+import { addStudyDays } from '$lib/domain/study/study-day';
 import { applyRating, type StudyRating } from '$lib/domain/study/fsrs-adapter';
-import { DEFAULT_SETTINGS } from '$lib/domain/study/study-settings';
+import { DEFAULT_SETTINGS, withDeckRetention } from '$lib/domain/study/study-settings';
 
 /** Local noon, so the tests hold in whatever zone the process runs. */
 const NOON = new Date(2026, 0, 10, 12).getTime();
@@ -122,5 +126,51 @@ describe('undoOutcome', () => {
 		const lapse = answerOutcome(fixtureMemoryRow('kosovo', 'kfor-founded', before), input(1));
 		expect(lapse.memory.leech).toBe(1);
 		expect(undoOutcome(lapse.review, lapse.memory)?.leech).toBe(0);
+	});
+});
+
+describe('a deck with its own retention', () => {
+	const memory = walkMemory([3, 3, 3]);
+	const row = fixtureMemoryRow('kosovo', 'kfor-founded', memory);
+	const strict = withDeckRetention(DEFAULT_SETTINGS, 'kosovo', 0.97);
+
+	it('schedules that deck with its own retention and other decks with the global one', () => {
+		const own = answerOutcome(row, input(3, memory.dueAt, { settings: strict }));
+		const global = answerOutcome(row, input(3, memory.dueAt));
+		expect(own.memory.scheduledDays).toBeLessThan(global.memory.scheduledDays);
+		const elsewhere = withDeckRetention(DEFAULT_SETTINGS, 'other', 0.97);
+		expect(answerOutcome(row, input(3, memory.dueAt, { settings: elsewhere }))).toEqual(global);
+	});
+
+	it('re-rates with the deck retention too', () => {
+		const first = answerOutcome(row, input(3, memory.dueAt, { settings: strict }));
+		const regraded = regradeOutcome(first.review, first.memory, 3, strict);
+		expect(regraded.memory).toEqual(first.memory);
+	});
+});
+
+describe('a balanced due day', () => {
+	const memory = walkMemory([3, 3, 3]);
+	const row = fixtureMemoryRow('kosovo', 'kfor-founded', memory);
+
+	it('gives the fuzz window of a review answer, none when balancing is off', () => {
+		const outcome = answerOutcome(row, input(3, memory.dueAt));
+		const window = answerFuzzWindow(row, input(3, memory.dueAt));
+		expect(window?.fuzzedDays).toBe(outcome.memory.scheduledDays);
+		const off = { ...DEFAULT_SETTINGS, loadBalance: false };
+		expect(answerFuzzWindow(row, input(3, memory.dueAt, { settings: off }))).toBeNull();
+	});
+
+	it('moves the memory and the logged after together, so the log explains the memory', () => {
+		const outcome = answerOutcome(row, input(3, memory.dueAt));
+		const days = outcome.memory.scheduledDays + 1;
+		const moved = withDueDay(outcome, days, DEFAULT_SETTINGS.dayStartHour);
+		expect(moved.memory.scheduledDays).toBe(days);
+		expect(moved.memory.dueAt).toBe(addStudyDays(memory.dueAt, days));
+		expect(snapshotOf(moved.memory)).toEqual(moved.review.after);
+		expect(moved.review.before).toEqual(outcome.review.before);
+		// Everything FSRS learnt from the answer stays.
+		expect(moved.memory.stability).toBe(outcome.memory.stability);
+		expect(outcome.memory.scheduledDays).toBe(days - 1);
 	});
 });

@@ -3,10 +3,15 @@
  * to the rows to write, so the repository only reads and writes. The leech rule lives here.
  */
 import type { MemoryRow, MemorySnapshot, ReviewRow } from '$lib/domain/types';
-import { applyRating, type StudyRating } from '$lib/domain/study/fsrs-adapter';
+import {
+	applyRating,
+	fuzzWindow,
+	type FuzzWindow,
+	type StudyRating
+} from '$lib/domain/study/fsrs-adapter';
 import { factKey } from '$lib/domain/study/memory';
-import { studyDaysBetween } from '$lib/domain/study/study-day';
-import type { StudySettings } from '$lib/domain/study/study-settings';
+import { addStudyDays, studyDaysBetween } from '$lib/domain/study/study-day';
+import { settingsForDeck, type StudySettings } from '$lib/domain/study/study-settings';
 
 /** A fact lapsing this many times is flagged as a leech. */
 export const LEECH_LAPSES = 8;
@@ -62,7 +67,9 @@ export interface AnswerOutcome {
 
 /** What answering a fact whose row is `current` (undefined: never studied) writes. */
 export function answerOutcome(current: MemoryRow | undefined, input: AnswerInput): AnswerOutcome {
-	const { deckId, factId, now, settings } = input;
+	const { deckId, factId, now } = input;
+	// A deck with its own desired retention is scheduled with it.
+	const settings = settingsForDeck(input.settings, deckId);
 	const key = factKey(deckId, factId);
 	const before = current ? snapshotOf(current) : null;
 	const after = applyRating(before, key, input.rating, now, settings);
@@ -132,5 +139,40 @@ export function undoOutcome(review: ReviewRow, current: MemoryRow | undefined): 
 		// Suspension is the learner's separate choice, not part of the answer being undone.
 		suspended: current?.suspended ?? 0,
 		leech: leechFlag(review.before, false)
+	};
+}
+
+/**
+ * The fuzz range load balancing may move this answer's due day within, or null when it may not
+ * (balancing turned off, or the answer leaves no fuzzed review interval).
+ */
+export function answerFuzzWindow(
+	current: MemoryRow | undefined,
+	input: AnswerInput
+): FuzzWindow | null {
+	if (!input.settings.loadBalance) return null;
+	const before = current ? snapshotOf(current) : null;
+	const settings = settingsForDeck(input.settings, input.deckId);
+	return fuzzWindow(before, factKey(input.deckId, input.factId), input.rating, input.now, settings);
+}
+
+/**
+ * The same answer due `days` study days after the day it was given (a balanced interval): the
+ * fact's memory and the review's `after` move together, so the log still explains the memory.
+ */
+export function withDueDay(
+	outcome: AnswerOutcome,
+	days: number,
+	dayStartHour: number
+): AnswerOutcome {
+	const after: MemorySnapshot = {
+		...outcome.review.after,
+		scheduledDays: days,
+		dueAt: addStudyDays(outcome.review.reviewedAt, days, dayStartHour)
+	};
+	return {
+		...outcome,
+		memory: { ...outcome.memory, scheduledDays: after.scheduledDays, dueAt: after.dueAt },
+		review: { ...outcome.review, after }
 	};
 }

@@ -3,6 +3,7 @@ import { DEFAULT_SETTINGS } from '$lib/domain/study/study-settings';
 import { parseSettingsForm, settingsToText } from '$lib/domain/study/study-settings-form';
 
 const text = settingsToText(DEFAULT_SETTINGS);
+const FORM_DEFAULTS = { newPerDay: 20, reviewsPerDay: 200, desiredRetention: 0.9, dayStartHour: 4 };
 
 describe('settingsToText', () => {
 	it('writes retention with two decimals and the rest as whole numbers', () => {
@@ -17,10 +18,11 @@ describe('settingsToText', () => {
 
 describe('parseSettingsForm', () => {
 	it('reads the form back into the same settings, trimming spaces', () => {
-		expect(parseSettingsForm(text)).toEqual({ ok: true, value: DEFAULT_SETTINGS });
+		// Only the form's own fields: saving them keeps what Settings → Scheduling set.
+		expect(parseSettingsForm(text)).toEqual({ ok: true, value: FORM_DEFAULTS });
 		expect(parseSettingsForm({ ...text, newPerDay: ' 5 ', desiredRetention: '0.97' })).toEqual({
 			ok: true,
-			value: { ...DEFAULT_SETTINGS, newPerDay: 5, desiredRetention: 0.97 }
+			value: { ...FORM_DEFAULTS, newPerDay: 5, desiredRetention: 0.97 }
 		});
 	});
 

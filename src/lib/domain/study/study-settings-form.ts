@@ -4,14 +4,20 @@
  */
 import { type StudySettings, validateSettings } from '$lib/domain/study/study-settings';
 
-/** The fields the form edits (fitted parameters are the optimiser's). */
-export type SettingsField = Exclude<keyof StudySettings, 'parameters'>;
+/**
+ * The fields the form edits (fitted parameters are the optimiser's; the maximum interval, load
+ * balancing and the decks' own retentions are Settings → Scheduling's).
+ */
+export type SettingsField = 'newPerDay' | 'reviewsPerDay' | 'desiredRetention' | 'dayStartHour';
+
+/** What the form saves. */
+export type SettingsFormValue = Pick<StudySettings, SettingsField>;
 
 /** The form's raw text, one entry per field. */
 export type SettingsFormText = Record<SettingsField, string>;
 
 export type SettingsFormResult =
-	| { ok: true; value: StudySettings }
+	| { ok: true; value: SettingsFormValue }
 	| { ok: false; errors: Partial<Record<SettingsField, string>> };
 
 const MESSAGES: Record<SettingsField, string> = {
@@ -24,7 +30,7 @@ const MESSAGES: Record<SettingsField, string> = {
 const FIELDS = Object.keys(MESSAGES) as SettingsField[];
 
 /** Settings as the form's text: retention with two decimals ("0.90"). */
-export function settingsToText(settings: StudySettings): SettingsFormText {
+export function settingsToText(settings: SettingsFormValue): SettingsFormText {
 	return {
 		newPerDay: String(settings.newPerDay),
 		reviewsPerDay: String(settings.reviewsPerDay),
@@ -44,7 +50,10 @@ function toNumber(text: string): number {
 export function parseSettingsForm(text: SettingsFormText): SettingsFormResult {
 	const candidate = Object.fromEntries(FIELDS.map((field) => [field, toNumber(text[field])]));
 	const result = validateSettings(candidate);
-	if (result.ok) return result;
+	if (result.ok) {
+		const { newPerDay, reviewsPerDay, desiredRetention, dayStartHour } = result.value;
+		return { ok: true, value: { newPerDay, reviewsPerDay, desiredRetention, dayStartHour } };
+	}
 	const errors: Partial<Record<SettingsField, string>> = {};
 	for (const field of FIELDS) {
 		if (result.errors.some((error) => error.startsWith(field))) errors[field] = MESSAGES[field];

@@ -1,11 +1,26 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SETTINGS, validateSettings } from '$lib/domain/study/study-settings';
+import {
+	DEFAULT_SETTINGS,
+	retentionForDeck,
+	settingsForDeck,
+	validateSettings,
+	withDeckRetention
+} from '$lib/domain/study/study-settings';
 
 describe('validateSettings', () => {
 	it('accepts the defaults and the ends of every range', () => {
 		expect(validateSettings(DEFAULT_SETTINGS)).toEqual({ ok: true, value: DEFAULT_SETTINGS });
-		const edges = { newPerDay: 0, reviewsPerDay: 9999, desiredRetention: 0.8, dayStartHour: 23 };
+		const edges = {
+			newPerDay: 0,
+			reviewsPerDay: 9999,
+			desiredRetention: 0.8,
+			dayStartHour: 23,
+			maximumInterval: 1,
+			loadBalance: false,
+			deckRetention: [{ deckId: 'kosovo', desiredRetention: 0.97 }]
+		};
 		expect(validateSettings(edges)).toEqual({ ok: true, value: edges });
+		expect(validateSettings({ ...edges, maximumInterval: 36500 }).ok).toBe(true);
 		expect(validateSettings({ ...edges, desiredRetention: 0.97, dayStartHour: 0 }).ok).toBe(true);
 	});
 
@@ -26,7 +41,21 @@ describe('validateSettings', () => {
 		['reviewsPerDay', '200'],
 		['dayStartHour', 24],
 		['dayStartHour', -1],
-		['dayStartHour', undefined]
+		['dayStartHour', undefined],
+		['maximumInterval', 0],
+		['maximumInterval', 36501],
+		['maximumInterval', 1.5],
+		['loadBalance', 'yes'],
+		['deckRetention', [{ deckId: 'kosovo', desiredRetention: 0.99 }]],
+		['deckRetention', [{ deckId: '', desiredRetention: 0.9 }]],
+		[
+			'deckRetention',
+			[
+				{ deckId: 'kosovo', desiredRetention: 0.9 },
+				{ deckId: 'kosovo', desiredRetention: 0.85 }
+			]
+		],
+		['deckRetention', { kosovo: 0.9 }]
 	])('rejects %s = %s and names the field', (field, value) => {
 		const result = validateSettings({ ...DEFAULT_SETTINGS, [field]: value });
 		expect(result.ok).toBe(false);
@@ -47,7 +76,41 @@ describe('validateSettings', () => {
 	it('returns only the known fields', () => {
 		const result = validateSettings({ ...DEFAULT_SETTINGS, extra: 1 });
 		expect(result.ok && Object.keys(result.value).sort()).toEqual(
-			['dayStartHour', 'desiredRetention', 'newPerDay', 'reviewsPerDay'].sort()
+			[
+				'dayStartHour',
+				'deckRetention',
+				'desiredRetention',
+				'loadBalance',
+				'maximumInterval',
+				'newPerDay',
+				'reviewsPerDay'
+			].sort()
 		);
+	});
+
+	it('gives settings saved before the maximum interval and deck overrides their defaults', () => {
+		const old = { newPerDay: 5, reviewsPerDay: 50, desiredRetention: 0.85, dayStartHour: 0 };
+		expect(validateSettings(old)).toEqual({
+			ok: true,
+			value: { ...old, maximumInterval: 36500, loadBalance: true, deckRetention: [] }
+		});
+	});
+});
+
+describe('per-deck retention', () => {
+	const settings = withDeckRetention(DEFAULT_SETTINGS, 'kosovo', 0.95);
+
+	it('schedules a deck with its own retention and every other deck with the global one', () => {
+		expect(retentionForDeck(settings, 'kosovo')).toBe(0.95);
+		expect(retentionForDeck(settings, 'other')).toBe(0.9);
+		expect(settingsForDeck(settings, 'kosovo')).toEqual({ ...settings, desiredRetention: 0.95 });
+		expect(settingsForDeck(settings, 'other')).toBe(settings);
+	});
+
+	it('replaces an override and drops it for "use the global retention"', () => {
+		const changed = withDeckRetention(settings, 'kosovo', 0.85);
+		expect(changed.deckRetention).toEqual([{ deckId: 'kosovo', desiredRetention: 0.85 }]);
+		expect(withDeckRetention(changed, 'kosovo', null).deckRetention).toEqual([]);
+		expect(validateSettings(changed).ok).toBe(true);
 	});
 });
