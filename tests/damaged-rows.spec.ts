@@ -39,6 +39,17 @@ async function expectDamageNamed(page: Page, row: RegExp): Promise<void> {
 	);
 }
 
+/** Waits until the app has created its database, so rows can be written beside its own. */
+async function waitForDatabase(page: Page): Promise<void> {
+	await expect
+		.poll(() =>
+			page.evaluate(async () =>
+				(await indexedDB.databases()).some((d) => d.name === 'factdeck' && (d.version ?? 0) > 1)
+			)
+		)
+		.toBe(true);
+}
+
 async function expectPage(page: Page, errors: string[]): Promise<void> {
 	await expect(page.getByRole('heading', { level: 1 }).first()).toBeVisible();
 	await expect(page.getByText(/Invalid time value|Something went wrong/)).toHaveCount(0);
@@ -49,6 +60,7 @@ test.describe('one bad row never disables a page', () => {
 	test('teach list and gradebook show the rest and name the damaged row', async ({ page }) => {
 		const errors = watchConsole(page);
 		await page.goto('/teach');
+		await waitForDatabase(page);
 		await putRow(page, 'assignments', {
 			id: assignment.id,
 			createdAt: assignment.createdAt,
@@ -111,7 +123,8 @@ test.describe('one bad row never disables a page', () => {
 		for (const path of ['/progress', '/settings', '/decks/kosovo/study', '/study']) {
 			await page.goto(path);
 			await expectPage(page, errors);
-			if (path !== '/decks/kosovo/study') await expectDamageNamed(page, /my-broken|review/i);
+			if (path === '/progress' || path === '/settings')
+				await expectDamageNamed(page, /my-broken|review/i);
 		}
 		await page.goto('/decks/kosovo/study');
 		await expect(page.getByRole('article', { name: 'Study card' })).toBeVisible();
