@@ -13,14 +13,20 @@ test.describe('several tabs', () => {
 		const second = await context.newPage();
 		await first.goto('/decks/kosovo/study');
 		await second.goto('/decks/kosovo/study');
+		const shown = (page: Page) =>
+			page.getByRole('article', { name: 'Study card' }).getAttribute('data-fact-id');
 		for (let round = 1; round <= 4; round++) {
 			await first.bringToFront();
+			const answered = await shown(first);
 			await gradeCard(first);
+			await expect.poll(() => countRows(first, 'reviews')).toBe(round * 2 - 1);
+			// The second tab hears of the answer and never answers that card again.
 			await second.bringToFront();
+			await expect.poll(() => shown(second)).not.toBe(answered);
 			await gradeCard(second);
 			await expect.poll(() => countRows(first, 'reviews')).toBe(round * 2);
 		}
-		// Both tabs answered in turns, sometimes the same fact; all eight answers are logged.
+		// Both tabs answered in turns, never the same card twice; all eight answers are logged.
 		expect(await countRows(second, 'reviews')).toBe(8);
 	});
 

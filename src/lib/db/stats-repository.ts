@@ -10,6 +10,7 @@ import { AGGREGATE_CACHE_KEY } from '$lib/db/cache-keys';
 import type { AttemptRow, FactdeckDB, MemoryRow } from '$lib/db/schema';
 import {
 	addReviewToAggregates,
+	isCountableReview,
 	sortedAggregates,
 	type DayAggregate,
 	type DayAggregates
@@ -89,6 +90,7 @@ export async function updateDayAggregates(
 		const rows = await db.reviews.where('id').above(lastId).limit(chunkSize).toArray();
 		if (rows.length === 0) break;
 		for (const row of rows) {
+			if (!isCountableReview(row)) continue;
 			addReviewToAggregates(aggregates, row, options.dayStartHour, options.timeZone);
 		}
 		lastId = rows[rows.length - 1].id as number;

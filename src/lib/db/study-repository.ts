@@ -15,6 +15,7 @@ import {
 	type AnswerOutcome
 } from '$lib/domain/study/answer-outcome';
 import type { StudyRating } from '$lib/domain/study/fsrs-adapter';
+import type { MemorySnapshot } from '$lib/domain/types';
 import { factKey, MEMORY_STATE, NEW_MEMORY } from '$lib/domain/study/memory';
 import { WAIT_WINDOW_MS } from '$lib/domain/study/session-summary';
 import { buildQueue, type StudyQueue } from '$lib/domain/study/study-queue';
@@ -177,6 +178,38 @@ export function recordAnswer(db: FactdeckDB, input: AnswerInput): Promise<Record
 	});
 }
 
+/** True when a fact's memory is the one a card was drawn with (no answer or undo since). */
+function isSameMemory(current: MemoryRow | undefined, drawn: MemorySnapshot | null): boolean {
+	if (!current || !drawn) return !current && !drawn;
+	return (
+		current.reps === drawn.reps &&
+		current.lapses === drawn.lapses &&
+		current.state === drawn.state &&
+		current.dueAt === drawn.dueAt &&
+		current.lastReviewAt === drawn.lastReviewAt
+	);
+}
+
+/**
+ * recordAnswer, unless the fact's memory changed since the card was drawn with `drawn` (null: it
+ * was new): another tab answered it (or undid an answer to it) meanwhile, so this answer would
+ * review the fact twice in one drawing. Null, and nothing written, in that case.
+ */
+export function recordAnswerIfUnchanged(
+	db: FactdeckDB,
+	input: AnswerInput,
+	drawn: MemorySnapshot | null
+): Promise<RecordedAnswer | null> {
+	return db.transaction('rw', db.memory, db.reviews, async () => {
+		const current = await db.memory.get(factKey(input.deckId, input.factId));
+		if (!isSameMemory(current, drawn)) return null;
+		const outcome = answerOutcome(current, input);
+		await db.memory.put(outcome.memory);
+		outcome.review.id = await db.reviews.add(outcome.review);
+		return outcome;
+	});
+}
+
 /**
  * Changes the rating of a stored answer (review `reviewId`) to `rating`: the same review row,
  * rated again from the memory it started from, with the fact's memory rewritten to match, in one
@@ -239,6 +272,30 @@ export function undoLast(db: FactdeckDB, deckId: string | null): Promise<UndoneA
 		if (memory) await db.memory.put(memory);
 		else await db.memory.delete(factKey(newest.deckId, newest.factId));
 		return { review: newest, memory };
+	});
+}
+
+/**
+ * Takes back one answer, review `reviewId` (an answer this tab gave): deletes it and restores the
+ * fact's memory from `before`, in one transaction. Refused (null, nothing changed) when the review
+ * is gone, is not a study answer, or is not the newest answer to its fact (an answer in another
+ * tab has built on it since).
+ */
+export function undoReview(db: FactdeckDB, reviewId: number): Promise<UndoneAnswer | null> {
+	return db.transaction('rw', db.memory, db.reviews, async () => {
+		const review = await db.reviews.get(reviewId);
+		if (!review || review.origin !== 'study') return null;
+		const newest = await db.reviews
+			.where('[deckId+factId]')
+			.equals([review.deckId, review.factId])
+			.last();
+		if (newest?.id !== reviewId) return null;
+		const key = factKey(review.deckId, review.factId);
+		const memory = undoOutcome(review, await db.memory.get(key));
+		await db.reviews.delete(reviewId);
+		if (memory) await db.memory.put(memory);
+		else await db.memory.delete(key);
+		return { review, memory };
 	});
 }
 

@@ -44,9 +44,33 @@ export async function saveUserDeck(
 	});
 }
 
+/**
+ * True when a stored row holds a deck a page can show (a title, facts and items). Rows that do
+ * not are left out of every list, so one damaged row never stops a page; Settings → Check the
+ * data names them and repairs or removes them.
+ */
+function holdsDeck(row: UserDeckRow): boolean {
+	const deck = row?.deck as Partial<UserDeckRow['deck']> | null | undefined;
+	return (
+		typeof row?.id === 'string' &&
+		typeof deck === 'object' &&
+		deck !== null &&
+		typeof deck.title === 'string' &&
+		Array.isArray(deck.facts) &&
+		Array.isArray(deck.items) &&
+		Array.isArray(deck.topics) &&
+		Array.isArray(deck.sources)
+	);
+}
+
+/** Every row holding a usable deck (damaged rows left out: see holdsDeck). */
+async function deckRows(db: FactdeckDB): Promise<UserDeckRow[]> {
+	return (await db.userDecks.toArray()).filter(holdsDeck);
+}
+
 /** The learner's decks, newest first. */
 export async function listUserDecks(db: FactdeckDB): Promise<UserDeckSummary[]> {
-	const rows = await db.userDecks.toArray();
+	const rows = await deckRows(db);
 	return rows
 		.map((row) => ({
 			id: row.id,
@@ -61,7 +85,7 @@ export async function listUserDecks(db: FactdeckDB): Promise<UserDeckSummary[]> 
 
 /** The learner's decks whole (without their documents), oldest first. */
 export async function loadUserDecks(db: FactdeckDB): Promise<Deck[]> {
-	const rows = await db.userDecks.toArray();
+	const rows = await deckRows(db);
 	return rows
 		.sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id))
 		.map((row) => row.deck);

@@ -3,7 +3,9 @@
  * waiting, and whether another tab took the database away. Each `watch*` method wires the
  * browser events once and returns its cleanup, for a component's $effect.
  */
+import { version } from '$app/environment';
 import { onClosedByOtherTab, onUpgradeBlocked } from '$lib/db/database';
+import { isNewerVersion, tabChannel, type TabChannel } from '$lib/state/tab-sync';
 
 /** The parts of the browser the app status listens to; tests pass their own. */
 export interface AppEnv {
@@ -15,6 +17,9 @@ export interface AppEnv {
 	reload: () => void;
 	onClosedByOtherTab: (listener: () => void) => () => void;
 	onUpgradeBlocked: (listener: () => void) => () => void;
+	/** The other tabs of this browser, and the build this tab runs (left out: no version talk). */
+	tabs?: () => TabChannel;
+	version?: string;
 }
 
 /** The browser's, read only when a watch begins (this module is imported while prerendering). */
@@ -24,7 +29,9 @@ export const BROWSER_APP_ENV: AppEnv = {
 	serviceWorker: () => ('serviceWorker' in navigator ? navigator.serviceWorker : null),
 	reload: () => location.reload(),
 	onClosedByOtherTab,
-	onUpgradeBlocked
+	onUpgradeBlocked,
+	tabs: tabChannel,
+	version
 };
 
 export class AppStatus {
@@ -80,6 +87,24 @@ export class AppStatus {
 			isActive = false;
 			container.removeEventListener('controllerchange', onControllerChange);
 		};
+	}
+
+	/**
+	 * Tells the other tabs which build this one runs, and listens for theirs: a tab that hears of a
+	 * newer build offers a reload (even when no service worker change reaches it, as on a host
+	 * without one); a tab that hears of an older one answers, so the older tab learns too.
+	 */
+	watchVersions(): () => void {
+		const ours = this.#env.version;
+		const tabs = this.#env.tabs?.();
+		if (!ours || !tabs) return () => {};
+		const stop = tabs.listen((message) => {
+			if (message.type !== 'version') return;
+			if (isNewerVersion(message.version, ours)) this.isReloadNeeded = true;
+			else if (isNewerVersion(ours, message.version)) tabs.post({ type: 'version', version: ours });
+		});
+		tabs.post({ type: 'version', version: ours });
+		return stop;
 	}
 
 	#trackWaiting(registration: ServiceWorkerRegistration): void {

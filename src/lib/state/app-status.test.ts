@@ -67,3 +67,28 @@ describe('AppStatus', () => {
 		expect(hooks.reloads).toBe(1);
 	});
 });
+
+describe('AppStatus.watchVersions', () => {
+	it('offers a reload when another tab runs a newer build, and answers an older one', async () => {
+		const { openTabChannel } = await import('$lib/state/tab-sync');
+		const ours = openTabChannel('test-versions');
+		const other = openTabChannel('test-versions');
+		const heard: string[] = [];
+		const stopHearing = other.listen((m) => {
+			if (m.type === 'version') heard.push(m.version);
+		});
+		const { env } = fakeEnv();
+		const status = new AppStatus({ ...env, tabs: () => ours, version: '2000' });
+		const stop = status.watchVersions();
+		await expect.poll(() => heard).toEqual(['2000']);
+		other.post({ type: 'version', version: '1000' });
+		await expect.poll(() => heard).toEqual(['2000', '2000']);
+		expect(status.isReloadNeeded).toBe(false);
+		other.post({ type: 'version', version: '3000' });
+		await expect.poll(() => status.isReloadNeeded).toBe(true);
+		stop();
+		stopHearing();
+		ours.close();
+		other.close();
+	});
+});

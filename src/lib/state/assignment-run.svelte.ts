@@ -20,7 +20,9 @@ import { orderForStudent } from '$lib/domain/quiz/quiz-assembly';
 import { isAnswered, markResult, type ResultMarks } from '$lib/domain/teach/marking';
 import { nameProblem, normaliseName } from '$lib/domain/teach/student-name';
 import type { Answer, Assignment, Item, StudentResult } from '$lib/domain/types';
+import { getAttempt } from '$lib/db/attempts-repository';
 import { describeError } from '$lib/domain/errors';
+import { NO_TABS, withTabLock, type TabChannel } from '$lib/state/tab-sync';
 
 export type RunPhase = 'loading' | 'invalid' | 'intro' | 'running' | 'submitted';
 
@@ -52,6 +54,8 @@ export class AssignmentRun {
 	now = $state(0);
 	resultCode = $state('');
 	isSubmitting = $state(false);
+	/** The attempt was submitted in another tab (this tab shows that submission). */
+	isSubmittedElsewhere = $state(false);
 
 	/** The questions in this student's order. */
 	items = $derived.by((): Item[] => {
@@ -101,6 +105,7 @@ export class AssignmentRun {
 	}
 	#loadDeck: AssignmentSources['loadDeck'];
 	#loadDeckVersion: AssignmentSources['loadDeckVersion'];
+	#tabs: () => TabChannel;
 
 	/**
 	 * `db` may be a function, so a prerendered page can build the run before the browser's
@@ -111,12 +116,35 @@ export class AssignmentRun {
 		clock: Clock,
 		loadDeck: AssignmentSources['loadDeck'],
 		/** Old versions' items, for a link made before the deck's current version. */
-		loadDeckVersion?: AssignmentSources['loadDeckVersion']
+		loadDeckVersion?: AssignmentSources['loadDeckVersion'],
+		tabs: () => TabChannel = () => NO_TABS
 	) {
 		this.#dbSource = db;
 		this.#clock = clock;
 		this.#loadDeck = loadDeck;
 		this.#loadDeckVersion = loadDeckVersion;
+		this.#tabs = tabs;
+	}
+
+	/**
+	 * Listens for the same attempt being submitted in another tab: this tab then shows that
+	 * submission instead of letting the student go on answering. Returns the cleanup.
+	 */
+	watchTabs(): () => void {
+		return this.#tabs().listen((message) => {
+			if (message.type !== 'submitted' || message.attemptId !== this.attempt?.id) return;
+			if (this.phase !== 'running' || this.isSubmitting) return;
+			void this.#adoptSubmitted(message.attemptId);
+		});
+	}
+
+	async #adoptSubmitted(attemptId: string): Promise<void> {
+		const row = await getAttempt(this.#db, attemptId).catch(() => undefined);
+		if (!row || row.submittedAt === null || this.attempt?.id !== attemptId) return;
+		this.isSubmittedElsewhere = true;
+		this.attempt = row;
+		this.answers = row.answers ?? {};
+		await this.#finish();
 	}
 
 	/** The answer given to one item so far (own keys only). */
@@ -251,8 +279,15 @@ export class AssignmentRun {
 				{ v: 1, assignmentId: assignment.id, student: '', startedAt: 0, submittedAt: 0, answers },
 				''
 			).score;
-			this.attempt = await submitStudentAttempt(this.#db, attempt.id, answers, submittedAt, score);
-			this.answers = this.attempt.answers;
+			// One submit at a time across tabs; the first submission is the one kept.
+			const stored = await withTabLock(`factdeck-submit:${attempt.id}`, () =>
+				submitStudentAttempt(this.#db, attempt.id, answers, submittedAt, score)
+			);
+			this.isSubmittedElsewhere = stored.submittedAt !== submittedAt;
+			if (!this.isSubmittedElsewhere)
+				this.#tabs().post({ type: 'submitted', attemptId: attempt.id });
+			this.attempt = stored;
+			this.answers = stored.answers;
 			await this.#finish();
 		} catch (error) {
 			this.saveError = `Your answers could not be submitted: ${describeError(error)} Try again.`;

@@ -5,6 +5,7 @@ import { AssignmentRun } from '$lib/state/assignment-run.svelte';
 import { assignmentLink, encodeAssignment } from '$lib/domain/teach/assignment-codec';
 import { decodeResult, fromStoredResult } from '$lib/domain/teach/result-codec';
 import type { Assignment, Deck, Item } from '$lib/domain/types';
+import { openTabChannel } from '$lib/state/tab-sync';
 
 const base = { explanation: '', topic: 't', source: { document: 'd', quote: 'q' } };
 const items: Item[] = [
@@ -121,5 +122,46 @@ describe('AssignmentRun', () => {
 		await run.open('#a=FD2.a.3.00000000.AAA');
 		expect(run.phase).toBe('invalid');
 		expect(run.linkError).toMatch(/damaged/);
+	});
+
+	it('open twice: a submit in one tab shows in the other as submitted elsewhere, kept once', async () => {
+		const name = `run-tabs-${Math.random().toString(36).slice(2)}`;
+		const channels = [openTabChannel(name), openTabChannel(name)];
+		const link = assignmentLink('https://x.test', await encodeAssignment(assignment, deck));
+		const [first, second] = channels.map(
+			(channel) =>
+				new AssignmentRun(
+					db,
+					clock,
+					async () => deck,
+					undefined,
+					() => channel
+				)
+		);
+		const stops = [first.watchTabs(), second.watchTabs()];
+		for (const run of [first, second]) await run.open(new URL(link).hash);
+		await first.start('Ana');
+		await second.start('Ana');
+		expect(second.attempt?.id).toBe(first.attempt?.id);
+		first.setAnswer('m1', 'NATO');
+		await first.submit();
+		expect(first.phase).toBe('submitted');
+		expect(first.isSubmittedElsewhere).toBe(false);
+		await expect.poll(() => second.phase).toBe('submitted');
+		expect(second.isSubmittedElsewhere).toBe(true);
+		expect(second.answers).toEqual({ m1: 'NATO' });
+		expect(second.resultCode).toBe(first.resultCode);
+
+		// A submit from a tab that never heard keeps the first submission.
+		const third = new AssignmentRun(db, clock, async () => deck);
+		await third.open(new URL(link).hash);
+		await third.resume({ ...first.attempt!, submittedAt: null });
+		third.setAnswer('m1', 'UN');
+		clock.time += 1_000;
+		await third.submit();
+		expect(third.isSubmittedElsewhere).toBe(true);
+		expect(third.answers).toEqual({ m1: 'NATO' });
+		for (const stop of stops) stop();
+		for (const channel of channels) channel.close();
 	});
 });

@@ -18,6 +18,7 @@ import {
 	decodeResult,
 	fromStoredResult,
 	importResults,
+	studentResultSchema,
 	type StoredResult
 } from '$lib/domain/teach/result-codec';
 import { analyseItems, type ItemAnalysis } from '$lib/domain/teach/item-analysis';
@@ -80,6 +81,20 @@ export function summarise(summary: ImportSummary): string {
 	if (summary.unreadable > 0) parts.push(`${summary.unreadable} could not be read`);
 	if (parts.length === 0) return 'Nothing to add.';
 	return parts.join('; ') + '.';
+}
+
+/**
+ * The result rows the gradebook can show: a result of a sound shape whose times `Date` can show.
+ * A damaged row is left out (the page names it and points to Settings → Check the data), so one
+ * bad row never keeps the gradebook on "Loading".
+ */
+function showableRows(rows: ResultRow[]): ResultRow[] {
+	return rows.filter(
+		(row) =>
+			typeof row?.id === 'string' &&
+			studentResultSchema.safeParse(row.result).success &&
+			!Number.isNaN(new Date(row.receivedAt).getTime())
+	);
 }
 
 export class Gradebook {
@@ -147,7 +162,7 @@ export class Gradebook {
 				return;
 			}
 			this.assignment = assignment;
-			this.rows = await listResults(this.#db, assignmentId);
+			this.rows = showableRows(await listResults(this.#db, assignmentId));
 			this.phase = 'ready';
 		} catch (error) {
 			this.loadError = describeError(error);
@@ -258,7 +273,7 @@ export class Gradebook {
 					);
 				}
 			}
-			this.rows = await listResults(this.#db, assignment.id);
+			this.rows = showableRows(await listResults(this.#db, assignment.id));
 		} catch (error) {
 			messages.push(
 				this.#message('unreadable', `The results could not be saved: ${describeError(error)}`)
@@ -314,7 +329,7 @@ export class Gradebook {
 		if (!assignment) return;
 		await deleteResult(this.#db, id);
 		if (this.openId === id) this.openId = null;
-		this.rows = await listResults(this.#db, assignment.id);
+		this.rows = showableRows(await listResults(this.#db, assignment.id));
 	}
 
 	/** Deletes the assignment and every result collected for it; rejects on failure. */

@@ -16,9 +16,9 @@ import {
 	knownFactIds,
 	loadStudyQueue,
 	nextDueAt,
-	recordAnswer,
+	recordAnswerIfUnchanged,
 	setSuspended,
-	undoLast
+	undoReview
 } from '$lib/db/study-repository';
 import { describeError } from '$lib/domain/errors';
 import { gradeAnswer, ratingFor } from '$lib/domain/quiz/grade';
@@ -51,6 +51,7 @@ import {
 import { addCounts, NO_ANSWERS, type TodayCounts } from '$lib/domain/study/today-counts';
 import type { Answer, Deck, Fact, Grade, Item, MemorySnapshot } from '$lib/domain/types';
 import { loadDeck } from '$lib/state/deck-loader';
+import { NO_TABS, tabChannel, type TabChannel, type TabMessage } from '$lib/state/tab-sync';
 
 /** What a study session is given: its database, its clock and how it loads a deck. */
 export interface StudyDeps {
@@ -61,6 +62,8 @@ export interface StudyDeps {
 	loadDeck: (deckId: string) => Promise<Deck>;
 	/** Runs `run` once after `ms`; returns what cancels it. */
 	setTimer: (run: () => void, ms: number) => () => void;
+	/** The other tabs of this browser (none when left out). */
+	tabs?: () => TabChannel;
 }
 
 /** The browser's: the app's one database, the system clock, decks from the network or storage. */
@@ -71,7 +74,8 @@ export const BROWSER_STUDY_DEPS: StudyDeps = {
 	setTimer: (run, ms) => {
 		const id = setTimeout(run, ms);
 		return () => clearTimeout(id);
-	}
+	},
+	tabs: tabChannel
 };
 
 /**
@@ -156,6 +160,10 @@ export class StudySession {
 	#savedRating: StudyRating | null = null;
 	/** Settles when every queued write (an answer saved at Check, a rating change) has. */
 	#writes: Promise<void> = Promise.resolve();
+	/** Review ids of the answers this session (this tab) gave, oldest first: undo takes these only. */
+	#ownReviews: number[] = [];
+	#tabs: TabChannel;
+	#stopListening: (() => void) | null = null;
 
 	constructor(
 		deckIds: string[],
@@ -165,6 +173,7 @@ export class StudySession {
 		this.deckIds = deckIds;
 		this.focus = new SvelteSet(focusFactIds);
 		this.#deps = deps;
+		this.#tabs = deps.tabs?.() ?? NO_TABS;
 		this.now = deps.now();
 	}
 
@@ -191,6 +200,7 @@ export class StudySession {
 
 	/** Loads the decks and settings, notes vanished facts, and shows the first card. */
 	async start(): Promise<void> {
+		this.#stopListening ??= this.#tabs.listen((message) => void this.#onOtherTab(message));
 		try {
 			const [decks, settings] = await Promise.all([
 				Promise.all(this.deckIds.map((id) => this.#deps.loadDeck(id))),
@@ -219,6 +229,8 @@ export class StudySession {
 	/** Stops the waiting timer; call when the screen goes away. */
 	destroy(): void {
 		this.#stopTimer();
+		this.#stopListening?.();
+		this.#stopListening = null;
 	}
 
 	/** Reads every queue again and shows the next card, or the waiting or done state. */
@@ -353,14 +365,19 @@ export class StudySession {
 		}
 		this.isBusy = true;
 		try {
-			const undone = await undoLast(this.#db, this.deckIds.length === 1 ? this.deckIds[0] : null);
+			// This tab's newest answer, by review id: never an answer another tab gave.
+			const reviewId = this.#ownReviews.pop();
+			this.undoable = this.#ownReviews.length;
+			const undone = reviewId === undefined ? null : await undoReview(this.#db, reviewId);
 			if (!undone) {
-				this.undoable = 0;
-				this.message = 'Nothing to undo.';
+				this.message =
+					reviewId === undefined
+						? 'Nothing to undo.'
+						: 'That answer cannot be taken back: it is gone, or another tab has answered that fact since.';
 				return;
 			}
-			this.undoable -= 1;
 			const { deckId, factId, itemId } = undone.review;
+			this.#tabs.post({ type: 'undone', deckId, factId });
 			this.#focusAnswered.delete(factId);
 			if (this.leech?.fact.id === factId && this.leech.deckId === deckId) this.leech = null;
 			const states = await this.#readQueues();
@@ -434,25 +451,72 @@ export class StudySession {
 		if (!card) return false;
 		try {
 			const now = this.#deps.now();
-			const result = await recordAnswer(this.#db, {
-				deckId: card.deck.id,
-				factId: card.fact.id,
-				itemId: card.item.id,
-				rating,
-				now,
-				durationMs: Math.max(0, now - card.shownAt),
-				settings: this.settings,
-				origin: 'study'
-			});
+			const result = await recordAnswerIfUnchanged(
+				this.#db,
+				{
+					deckId: card.deck.id,
+					factId: card.fact.id,
+					itemId: card.item.id,
+					rating,
+					now,
+					durationMs: Math.max(0, now - card.shownAt),
+					settings: this.settings,
+					origin: 'study'
+				},
+				card.memory
+			);
+			if (!result) {
+				await this.#dropAnsweredElsewhere();
+				return false;
+			}
 			this.#savedReviewId = result.review.id ?? null;
 			this.#savedRating = rating;
-			this.undoable += 1;
+			if (result.review.id !== undefined) this.#ownReviews.push(result.review.id);
+			this.undoable = this.#ownReviews.length;
+			this.#tabs.post({ type: 'answered', deckId: card.deck.id, factId: card.fact.id });
 			this.#focusAnswered.add(card.fact.id);
 			this.#noteLeech(result.isNewLeech);
 			return true;
 		} catch (error) {
 			this.fail(error);
 			return false;
+		}
+	}
+
+	/**
+	 * The card on screen was answered (or its answer undone) in another tab since it was drawn:
+	 * it goes, unanswered here, and the next card is drawn from a fresh read.
+	 */
+	async #dropAnsweredElsewhere(): Promise<void> {
+		await this.refresh();
+		this.message = 'That card was just answered in another tab, so here is the next one.';
+	}
+
+	/** Another tab answered or undid: drop the card on screen if it was that fact, or recount. */
+	async #onOtherTab(message: TabMessage): Promise<void> {
+		if (message.type !== 'answered' && message.type !== 'undone') return;
+		if (!this.deckIds.includes(message.deckId) || this.status === 'loading') return;
+		try {
+			// An answer of this tab still being saved decides first whether the card was answered here.
+			await this.#writes;
+			const card = this.card;
+			const isOnScreen =
+				card?.deck.id === message.deckId && card.fact.id === message.factId && !this.isBusy;
+			if (this.status === 'studying' && isOnScreen && this.#savedReviewId === null) {
+				this.isBusy = true;
+				try {
+					await this.#dropAnsweredElsewhere();
+				} finally {
+					this.isBusy = false;
+				}
+			} else if ((this.status === 'done' || this.status === 'waiting') && !this.isBusy) {
+				// An undone answer may bring a card back; an answer elsewhere changes the counts.
+				await this.refresh();
+			} else if (this.status === 'studying') {
+				await this.#readQueues();
+			}
+		} catch (error) {
+			this.fail(error);
 		}
 	}
 

@@ -84,6 +84,15 @@ function renameReservedSources(row: BackupTables['userDecks'][number]) {
 	return { ...row, deck, ...(documents ? { documents } : {}) };
 }
 
+/** What `mend` makes of a row, or null when the row is too broken to mend (it throws). */
+function mendable<T>(mend: () => T): T | null {
+	try {
+		return mend();
+	} catch {
+		return null;
+	}
+}
+
 /** A user deck with what can be mended mended: its own id, its facts once each, its documents. */
 function mendedDeck(row: BackupTables['userDecks'][number], now: number) {
 	const renamed = renameReservedSources(row) ?? row;
@@ -157,9 +166,10 @@ export function planDataRepair(tables: BackupTables, now: number): DataRepairPla
 			keptDecks.push(row);
 			continue;
 		}
-		const mended = mendedDeck(row, now);
-		const takenByOther = mended.id !== row.id && deckIds.has(mended.id);
-		if (!takenByOther && isSound('userDecks', mended, [], latest)) {
+		// A row that is not a deck at all (a null deck, say) cannot be mended, only removed.
+		const mended = mendable(() => mendedDeck(row, now));
+		const takenByOther = mended !== null && mended.id !== row.id && deckIds.has(mended.id);
+		if (mended && !takenByOther && isSound('userDecks', mended, [], latest)) {
 			note('userDecks', row, problem, 'repair');
 			if (mended.id !== row.id) remove.userDecks.push(row.id);
 			put.userDecks.push(mended);
@@ -170,14 +180,30 @@ export function planDataRepair(tables: BackupTables, now: number): DataRepairPla
 		}
 	}
 
-	const withDecks = { ...tables, userDecks: keptDecks };
+	// The meaning checks read rows of a sound shape only: a row of the wrong shape (a null where
+	// a memory belongs) is reported by its shape, never handed to them.
+	const shapes = new Map<string, string>();
+	const sound = emptyTables();
+	const originalIndex = Object.fromEntries(TABLE_NAMES.map((name) => [name, [] as number[]]));
+	for (const table of TABLE_NAMES) {
+		if (table === 'userDecks') continue;
+		tables[table].forEach((row: Row, index: number) => {
+			const problem = shapeProblem(table, row);
+			if (problem) shapes.set(`${table}\u0000${index}`, problem);
+			else {
+				(sound[table] as Row[]).push(row);
+				originalIndex[table].push(index);
+			}
+		});
+	}
+	const withDecks = { ...sound, userDecks: keptDecks };
 	const problems = new Map<string, string>();
 	for (const problem of rowProblems(withDecks, latest)) {
 		if (problem.table === 'userDecks') continue;
-		const id = `${problem.table}\u0000${problem.index}`;
+		const id = `${problem.table}\u0000${originalIndex[problem.table][problem.index]}`;
 		if (!problems.has(id)) problems.set(id, problem.message);
 	}
-	const lastReview = lastSoundReviews(tables, latest);
+	const lastReview = lastSoundReviews(withDecks, latest);
 	const resultIds = new Set(tables.results.map((row) => row.id));
 
 	for (const table of TABLE_NAMES) {
@@ -185,9 +211,10 @@ export function planDataRepair(tables: BackupTables, now: number): DataRepairPla
 		tables[table].forEach((row: Row, index: number) => {
 			// Derived caches are rebuilt from the rest whatever they hold; never a problem.
 			if (table === 'settings' && DERIVED_SETTING_KEYS.includes(String(keyOf(table, row)))) return;
-			const problem = shapeProblem(table, row) ?? problems.get(`${table}\u0000${index}`);
+			const id = `${table}\u0000${index}`;
+			const problem = shapes.get(id) ?? problems.get(id);
 			if (!problem) return;
-			const repaired = repairRow(table, row, lastReview, resultIds);
+			const repaired = mendable(() => repairRow(table, row, lastReview, resultIds));
 			if (repaired && isSound(table, repaired, keptDecks, latest)) {
 				note(table, row, problem, 'repair');
 				const newKey = keyOf(table, repaired);

@@ -39,6 +39,21 @@ function addToAggregate(aggregate: DayAggregate, review: ReviewRow): void {
 }
 
 /** Adds one review to its study day's totals in `map` (mutated) and returns that day's totals. */
+/**
+ * True when a review row can be counted: a time `Date` can show, a rating of 1–4, a duration in
+ * ms. A damaged row (Settings → Check the data names it) is left out of every total rather than
+ * stopping the whole progress page.
+ */
+export function isCountableReview(review: ReviewRow): boolean {
+	return (
+		Number.isFinite(review?.reviewedAt) &&
+		Math.abs(review.reviewedAt) <= 8_640_000_000_000_000 &&
+		[1, 2, 3, 4].includes(review.rating) &&
+		Number.isFinite(review.durationMs) &&
+		review.durationMs >= 0
+	);
+}
+
 export function addReviewToAggregates(
 	map: DayAggregates,
 	review: ReviewRow,
@@ -64,6 +79,7 @@ export function aggregatesFromReviews(
 	const keyOf = studyDayKeyer(dayStartHour, timeZone);
 	const map: DayAggregates = new Map();
 	for (const review of reviews) {
+		if (!isCountableReview(review)) continue;
 		const day = keyOf(review.reviewedAt);
 		let aggregate = map.get(day);
 		if (!aggregate) {

@@ -179,9 +179,18 @@ export const assignmentSchema = z
 	) satisfies z.ZodType<Assignment>;
 
 /** Words for the first few schema issues, e.g. `items 3 → prompt: Too big ...`. */
-export function describeIssues(error: z.ZodError, limit = 3): string {
+export function describeIssues(
+	error: z.ZodError,
+	limit = 3,
+	names: Readonly<Record<string, string>> = {}
+): string {
 	const parts = error.issues.slice(0, limit).map((issue) => {
-		const where = issue.path.map(String).join(' → ');
+		const where = issue.path
+			.map((part, i) => {
+				const key = String(part);
+				return i === 0 && Object.hasOwn(names, key) ? names[key] : key;
+			})
+			.join(' → ');
 		return where ? `${where}: ${issue.message}` : issue.message;
 	});
 	const more = error.issues.length - limit;
@@ -234,6 +243,27 @@ const wireSchema = z.strictObject({
 		.optional()
 });
 type Wire = z.infer<typeof wireSchema>;
+
+/** The assignment field each short link key carries, so a refusal names it as the form does. */
+const WIRE_NAMES: Readonly<Record<string, string>> = {
+	v: 'format version',
+	i: 'id',
+	t: 'title',
+	d: 'deckId',
+	dt: 'deckTitle',
+	n: 'instructions',
+	s: 'shuffle',
+	l: 'timeLimitMinutes',
+	f: 'feedback',
+	p: 'passMark',
+	c: 'createdAt',
+	k: 'countSelfMarked',
+	dv: 'deck version',
+	r: 'items (references)',
+	h: 'items (checksum)',
+	x: 'items',
+	m: 'items (order)'
+};
 
 /** JSON with object keys sorted, so equal items hash equally whatever their key order. */
 function canonical(value: unknown): string {
@@ -365,13 +395,15 @@ function refuse(error: string): Result<Assignment> {
 
 async function fromWire(wire: Wire, sources: AssignmentSources): Promise<Result<Assignment>> {
 	const hashes = wire.r ? unpackHashes(wire.r) : [];
-	if (!hashes) return refuse('This link is damaged: its list of questions cannot be read.');
+	if (!hashes) {
+		return refuse('This link is damaged: its list of questions (items) cannot be read.');
+	}
 	const carried = wire.x ?? [];
 	const marks =
 		wire.m ?? (hashes.length > 0 ? 'r'.repeat(hashes.length) : 'x'.repeat(carried.length));
 	const referCount = [...marks].filter((mark) => mark === 'r').length;
 	if (referCount !== hashes.length || marks.length - referCount !== carried.length) {
-		return refuse('This link is damaged: its list of questions does not add up.');
+		return refuse('This link is damaged: its list of questions (items) does not add up.');
 	}
 	let referred: Item[] = [];
 	if (hashes.length > 0) {
@@ -464,7 +496,9 @@ export async function decodeAssignment(
 		return refuse('This link was made by a newer version of Factdeck.');
 	const wire = wireSchema.safeParse(json.value);
 	if (!wire.success) {
-		return refuse(`This link does not hold a valid assignment (${describeIssues(wire.error)}).`);
+		return refuse(
+			`This link does not hold a valid assignment (${describeIssues(wire.error, 3, WIRE_NAMES)}).`
+		);
 	}
 	const built = await fromWire(wire.data, sources);
 	return built.ok ? checked(built.value, sources.now) : built;

@@ -251,15 +251,24 @@ function refuse(error: string): Result<StoredResult> {
 	return { ok: false, error };
 }
 
+/** A compact code that broke while reading `field`: the message names the field. */
+function unreadableField(field: string): Result<StoredResult> {
+	return refuse(`This code is damaged: its ${field} cannot be read.`);
+}
+
 function readCompact(bytes: Uint8Array, assignment: Assignment): Result<StoredResult> {
 	const input = new ByteReader(bytes);
 	const layout = input.uint();
+	if (input.isBroken) return unreadableField('layout');
 	if (layout !== 0) return refuse(messages.newer('result'));
 	const assignmentId = input.text(800);
+	if (input.isBroken) return unreadableField('assignmentId');
 	const rawName = input.text(MAX_NAME_LENGTH * 8);
+	if (input.isBroken) return unreadableField('student');
 	const startedS = input.uint();
+	if (input.isBroken) return unreadableField('startedAt');
 	const tookS = input.uint();
-	if (input.isBroken) return refuse(messages.unreadable('result'));
+	if (input.isBroken) return unreadableField('submittedAt');
 	const startedAt = startedS * 1000;
 	const head = {
 		v: 2 as const,
@@ -271,16 +280,17 @@ function readCompact(bytes: Uint8Array, assignment: Assignment): Result<StoredRe
 	// A result for another assignment is sorted as such; its answers cannot be read without it.
 	if (assignmentId !== assignment.id) return { ok: true, value: { ...head, answers: [] } };
 	const count = input.uint();
+	if (input.isBroken) return unreadableField('answers');
 	if (count !== assignment.items.length) {
-		return refuse('This code does not match the questions of this assignment.');
+		return refuse('This code does not match the questions of this assignment (answers).');
 	}
 	const answers: Array<[string, StoredAnswer]> = [];
-	for (const item of assignment.items) {
+	for (const [index, item] of assignment.items.entries()) {
 		const answer = readSlot(input, item);
-		if (answer === null || input.isBroken) return refuse(messages.unreadable('result'));
+		if (answer === null || input.isBroken) return unreadableField(`answers ${index + 1}`);
 		if (answer !== undefined) answers.push([item.id, answer]);
 	}
-	if (!input.isAtEnd) return refuse(messages.unreadable('result'));
+	if (!input.isAtEnd) return unreadableField('answers (bytes after the last one)');
 	return { ok: true, value: { ...head, answers } };
 }
 
