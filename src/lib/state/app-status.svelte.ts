@@ -3,7 +3,7 @@
  * waiting, and whether another tab took the database away. Each `watch*` method wires the
  * browser events once and returns its cleanup, for a component's $effect.
  */
-import { onClosedByOtherTab, onUpgradeBlocked } from '$lib/db/database';
+import { onClosedByOtherTab, onUpgradeBlocked } from '$lib/db/database-events';
 
 /** The parts of the browser the app status listens to; tests pass their own. */
 export interface AppEnv {
