@@ -9,7 +9,7 @@ const BUDGET_GZIP: Record<string, number> = {
 	'/': 50 * 1024,
 	'/decks/kosovo': 50 * 1024,
 	'/decks/kosovo/study': 104 * 1024,
-	'/decks/kosovo/quiz': 105 * 1024
+	'/decks/kosovo/quiz': 106 * 1024
 };
 // Pages whose first load must not hold Dexie or the database schema.
 const WITHOUT_DATA_LAYER = ['/', '/decks/kosovo'];
