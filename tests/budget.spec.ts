@@ -2,10 +2,18 @@ import { expect, test } from '@playwright/test';
 import { firstLoadModules, firstLoadSize } from '../scripts/bundle-size.js';
 
 // Budgets checked from the build output: sizes, never timings (timings are for `npm run bench`).
-// Study's first load grew this round (an answer saved at Check, siblings apart, the one error
-// edge, the learner's fitted FSRS parameters): 102.3 KB. The budget moved from 100 to 104 KB
-// on purpose, and is said in the README; issue "Faster than the peers" aims at 90 KB.
-const BUDGET_GZIP: Record<string, number> = { '/': 100 * 1024, '/decks/kosovo/study': 104 * 1024 };
+// Home and a deck page paint and work without the data layer: the learner's own decks, the day's
+// counts, mastery and past quizzes load after first paint (43.7 and 45.5 KB when set; issue
+// "Faster than the peers" asks at most 50 KB). Study and quiz still load Dexie first.
+const BUDGET_GZIP: Record<string, number> = {
+	'/': 50 * 1024,
+	'/decks/kosovo': 50 * 1024,
+	'/decks/kosovo/study': 104 * 1024,
+	'/decks/kosovo/quiz': 106 * 1024
+};
+// Pages whose first load must not hold Dexie or the database schema.
+const WITHOUT_DATA_LAYER = ['/', '/decks/kosovo'];
+const DATA_LAYER = [/node_modules\/dexie\//, /src\/lib\/db\/(schema|database|live\.svelte)\.ts$/];
 const FIRST_LOAD_ROUTES = [
 	'/',
 	'/decks/kosovo',
@@ -25,11 +33,19 @@ const LAZY_ONLY = [
 ];
 
 test.describe('bundle budgets', () => {
-	for (const route of ['/', '/decks/kosovo/study']) {
+	for (const route of Object.keys(BUDGET_GZIP)) {
 		test(`first-load JavaScript of ${route} is within its budget`, () => {
 			const { gzip } = firstLoadSize(route);
 			console.log(`${route}: ${(gzip / 1024).toFixed(1)} KB gzip`);
 			expect(gzip).toBeLessThanOrEqual(BUDGET_GZIP[route]);
+		});
+	}
+
+	for (const route of WITHOUT_DATA_LAYER) {
+		test(`no Dexie on the first load of ${route}`, () => {
+			const modules: string[] = firstLoadModules(route);
+			expect(modules.length).toBeGreaterThan(0);
+			expect(modules.filter((id) => DATA_LAYER.some((pattern) => pattern.test(id)))).toEqual([]);
 		});
 	}
 

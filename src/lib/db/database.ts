@@ -1,11 +1,10 @@
 import { browser } from '$app/environment';
 import { FactdeckDB } from '$lib/db/schema';
+import { reportClosedByOtherTab, reportUpgradeBlocked } from '$lib/db/database-events';
+
+export { onClosedByOtherTab, onUpgradeBlocked } from '$lib/db/database-events';
 
 let instance: FactdeckDB | undefined;
-let isClosedForOtherTab = false;
-const closedListeners = new Set<() => void>();
-let isUpgradeBlocked = false;
-const blockedListeners = new Set<() => void>();
 
 /**
  * Another tab opened a newer schema or deleted the database. Dexie's default would close and
@@ -15,8 +14,7 @@ const blockedListeners = new Set<() => void>();
  */
 function closeForOtherTab(db: FactdeckDB): false {
 	db.close({ disableAutoOpen: true });
-	isClosedForOtherTab = true;
-	for (const listener of closedListeners) listener();
+	reportClosedByOtherTab();
 	return false;
 }
 
@@ -28,31 +26,8 @@ export function getDb(): FactdeckDB {
 		// Returning false stops Dexie's default handler, which would reopen on the next write.
 		db.on('versionchange', () => closeForOtherTab(db));
 		// An older tab that does not close for an upgrade holds this one's open until it goes.
-		db.on('blocked', () => {
-			isUpgradeBlocked = true;
-			for (const listener of blockedListeners) listener();
-		});
+		db.on('blocked', () => reportUpgradeBlocked());
 		instance = db;
 	}
 	return instance;
-}
-
-/**
- * Calls `listener` once this tab's database was closed because another tab upgraded or deleted
- * it (at once if that already happened). Returns the unsubscribe function.
- */
-export function onClosedByOtherTab(listener: () => void): () => void {
-	if (isClosedForOtherTab) listener();
-	closedListeners.add(listener);
-	return () => closedListeners.delete(listener);
-}
-
-/**
- * Calls `listener` once opening this tab's database is blocked by an older tab holding it open
- * (at once if that already happened). Returns the unsubscribe function.
- */
-export function onUpgradeBlocked(listener: () => void): () => void {
-	if (isUpgradeBlocked) listener();
-	blockedListeners.add(listener);
-	return () => blockedListeners.delete(listener);
 }

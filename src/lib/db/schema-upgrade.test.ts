@@ -2,6 +2,8 @@ import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 import { FactdeckDB } from '$lib/db/schema';
+import { totalsFromReviews, totalsSlot } from '$lib/domain/stats/review-totals';
+import type { ReviewRow } from '$lib/domain/types';
 
 /*
  * A learner's data must survive every schema upgrade. Each shipped version is frozen here as it
@@ -38,7 +40,8 @@ const SHIPPED: Array<{ version: number; stores: Stores }> = [
 		}
 	},
 	{ version: 5, stores: { autoBackups: '++id, madeAt' } },
-	{ version: 6, stores: {} }
+	{ version: 6, stores: {} },
+	{ version: 7, stores: { reviewTotals: '&slot' } }
 ];
 
 const T0 = Date.UTC(2026, 0, 10, 12);
@@ -225,6 +228,35 @@ const CASES: UpgradeCase[] = [
 				}
 			]
 		}
+	},
+	{
+		from: 7,
+		rows: {
+			...VERSION_5_ROWS,
+			reviewTotals: [
+				{
+					slot: totalsSlot(T0),
+					reviews: 1,
+					newLearned: 1,
+					passed: 0,
+					reviewAnswers: 0,
+					durationMs: 2500
+				}
+			]
+		},
+		expected: {
+			...VERSION_5_ROWS,
+			reviewTotals: [
+				{
+					slot: totalsSlot(T0),
+					reviews: 1,
+					newLearned: 1,
+					passed: 0,
+					reviewAnswers: 0,
+					durationMs: 2500
+				}
+			]
+		}
 	}
 ];
 
@@ -304,6 +336,30 @@ describe('version 6', () => {
 				['constructor', [['prototype', 'x']]]
 			]
 		});
+		await db.delete();
+	});
+});
+
+describe('version 7', () => {
+	it('builds the review totals from the log as it stands, so /progress needs no first count', async () => {
+		const name = 'v7-' + Math.random();
+		const base = VERSION_1_ROWS.reviews[0] as ReviewRow;
+		const reviews: ReviewRow[] = [
+			{ ...base, id: 1 },
+			{ ...base, id: 2, reviewedAt: T0 + 60_000, rating: 1, before: { ...snapshot, state: 2 } },
+			{ ...base, id: 3, reviewedAt: T0 + 120_000, rating: 4, before: { ...snapshot, state: 2 } },
+			{ ...base, id: 4, reviewedAt: T0 + 86_400_000, durationMs: 900 }
+		] as ReviewRow[];
+		await writeAsVersion(name, 6, { reviews });
+		const db = new FactdeckDB(name);
+		opened.push(db);
+		const totals = await db.reviewTotals.orderBy('slot').toArray();
+		expect(totals).toEqual(totalsFromReviews(reviews));
+		expect(totals.map((row) => row.reviews)).toEqual([3, 1]);
+		expect(totals[0]).toMatchObject({ newLearned: 1, reviewAnswers: 2, passed: 1 });
+		// Written from then on in the log's own transactions: an answer adds to its slot.
+		await db.reviews.add({ ...base, id: undefined, reviewedAt: T0 + 86_400_000 + 1000 });
+		expect((await db.reviewTotals.get(totalsSlot(T0 + 86_400_000)))?.reviews).toBe(2);
 		await db.delete();
 	});
 });

@@ -5,11 +5,15 @@ import type {
 	MemoryRow,
 	ResultRow,
 	ReviewRow,
+	ReviewTotalsRow,
 	SettingRow,
 	StudentResult,
 	UserDeckRow
 } from '$lib/domain/types';
 import { toStoredResult } from '$lib/domain/teach/stored-result';
+import { addReviewToTotals } from '$lib/domain/stats/review-totals';
+import { reviewTotalsMiddleware } from '$lib/db/review-totals';
+import { AGGREGATE_CACHE_KEY } from '$lib/db/cache-keys';
 
 // The row shapes are declared in the domain; re-exported so db code names them beside the tables.
 export type {
@@ -19,6 +23,7 @@ export type {
 	MemorySnapshot,
 	ResultRow,
 	ReviewRow,
+	ReviewTotalsRow,
 	SettingRow,
 	UserDeckRow
 } from '$lib/domain/types';
@@ -57,6 +62,7 @@ export class FactdeckDB extends Dexie {
 	results!: EntityTable<ResultRow, 'id'>;
 	userDecks!: EntityTable<UserDeckRow, 'id'>;
 	autoBackups!: EntityTable<AutoBackupRow, 'id'>;
+	reviewTotals!: EntityTable<ReviewTotalsRow, 'slot'>;
 
 	constructor(name = 'factdeck') {
 		super(name);
@@ -99,5 +105,19 @@ export class FactdeckDB extends Dexie {
 						row.student = row.result.student;
 					})
 			);
+		// Version 7: reviewTotals, the review log's totals by quarter hour, kept up to date in
+		// every transaction that writes the log (reviewTotalsMiddleware), so /progress reads a few
+		// thousand totals instead of the whole log. Built here once from the log as it stands.
+		this.version(7)
+			.stores({ reviewTotals: '&slot' })
+			.upgrade(async (tx) => {
+				// Streamed row by row: a long log never sits in memory whole.
+				const slots = new Map<number, ReviewTotalsRow>();
+				await tx.table('reviews').each((review: ReviewRow) => addReviewToTotals(slots, review));
+				await tx.table('reviewTotals').bulkPut([...slots.values()]);
+				// The day totals /progress used to cache in settings are no longer read.
+				await tx.table('settings').delete(AGGREGATE_CACHE_KEY);
+			});
+		this.use(reviewTotalsMiddleware);
 	}
 }

@@ -9,12 +9,11 @@ import {
 	type ReviewRow
 } from '$lib/db/schema';
 import {
-	AGGREGATE_CACHE_KEY,
 	loadAttempts,
+	loadDayAggregates,
 	loadDeckMemory,
 	countDueByDay,
-	loadFactMemory,
-	updateDayAggregates
+	loadFactMemory
 } from '$lib/db/stats-repository';
 import { aggregatesFromReviews, sortedAggregates } from '$lib/domain/stats/aggregate';
 import { forecast, forecastEdges, forecastFromCounts } from '$lib/domain/stats/forecast';
@@ -73,90 +72,43 @@ function memory(deckId: string, factId: string, state: MemoryRow['state'], dueAt
 	} satisfies MemoryRow;
 }
 
-describe('updateDayAggregates', () => {
-	const options = { dayStartHour: 4, timeZone: 'America/New_York', chunkSize: 13 };
-	// Many rows share timestamps and arrive out of time order, as imports may add them.
-	const log = Array.from({ length: 400 }, (_, i) =>
-		review(NOW - ((i * 7919) % 97) * 0.37 * DAY, i)
-	);
-	const expectedOf = (rows: ReviewRow[]) =>
-		sortedAggregates(aggregatesFromReviews(rows, 4, 'America/New_York'));
+describe('loadDayAggregates', () => {
+	const log = Array.from({ length: 400 }, (_, i) => review(NOW - (i * DAY) / 7 - i * 37_000, i));
 
-	it('totals the whole log per study day in chunks, the same as a full scan', async () => {
+	it('gives the day totals of the whole log, from the kept quarter-hour totals', async () => {
+		await db.reviews.bulkAdd(log.slice(0, 250));
+		await db.reviews.bulkAdd(log.slice(250));
+		for (const [hour, zone] of [
+			[4, 'UTC'],
+			[0, 'Asia/Tokyo'],
+			[4, 'Asia/Kolkata']
+		] as const) {
+			expect(sortedAggregates(await loadDayAggregates(db, hour, zone))).toEqual(
+				sortedAggregates(aggregatesFromReviews(log, hour, zone))
+			);
+		}
+	});
+
+	it('follows deletions from the log', async () => {
 		await db.reviews.bulkAdd(log);
-		const chunks: number[] = [];
-		const totals = new Set<number>();
-		const result = await updateDayAggregates(db, {
-			...options,
-			onChunk: (rows, toRead) => {
-				chunks.push(rows);
-				totals.add(toRead);
-			}
-		});
-		expect(result.rowsRead).toBe(400);
-		expect(result.count).toBe(400);
-		expect(sortedAggregates(result.aggregates)).toEqual(expectedOf(log));
-		expect(chunks).toHaveLength(Math.ceil(400 / 13));
-		expect(chunks[chunks.length - 1]).toBe(400);
-		expect([...totals]).toEqual([400]);
-	});
-
-	it('reads only the reviews added since the saved totals', async () => {
-		await db.reviews.bulkAdd(log.slice(0, 300));
-		await updateDayAggregates(db, options);
-		await db.reviews.bulkAdd(log.slice(300));
-		const again = await updateDayAggregates(db, options);
-		expect(again.rowsRead).toBe(100);
-		expect(sortedAggregates(again.aggregates)).toEqual(expectedOf(log));
-		const unchanged = await updateDayAggregates(db, options);
-		expect(unchanged.rowsRead).toBe(0);
-		expect(unchanged.count).toBe(400);
-		expect(sortedAggregates(unchanged.aggregates)).toEqual(expectedOf(log));
-	});
-
-	it('rebuilds when a counted review was deleted (an undo), even after new ones', async () => {
-		await db.reviews.bulkAdd(log.slice(0, 300));
-		await updateDayAggregates(db, options);
-		const first = await db.reviews.orderBy('id').first();
-		await db.reviews.delete(first!.id!);
-		await db.reviews.bulkAdd(log.slice(300, 301));
-		const result = await updateDayAggregates(db, options);
-		expect(result.rowsRead).toBe(300);
-		expect(sortedAggregates(result.aggregates)).toEqual(expectedOf(log.slice(1, 301)));
-	});
-
-	it('rebuilds for another day boundary or time zone', async () => {
-		await db.reviews.bulkAdd(log);
-		await updateDayAggregates(db, options);
-		const tokyo = await updateDayAggregates(db, { ...options, timeZone: 'Asia/Tokyo' });
-		expect(tokyo.rowsRead).toBe(400);
-		expect(sortedAggregates(tokyo.aggregates)).toEqual(
-			sortedAggregates(aggregatesFromReviews(log, 4, 'Asia/Tokyo'))
+		await db.reviews.filter((row) => row.deckId === 'other').delete();
+		const kept = log.filter((row) => row.deckId !== 'other');
+		expect(sortedAggregates(await loadDayAggregates(db, 4, 'UTC'))).toEqual(
+			sortedAggregates(aggregatesFromReviews(kept, 4, 'UTC'))
 		);
-		const midnight = await updateDayAggregates(db, { ...options, dayStartHour: 0 });
-		expect(midnight.rowsRead).toBe(400);
-	});
-
-	it('resumes an interrupted count from the last saved chunk', async () => {
-		await db.reviews.bulkAdd(log);
-		await expect(
-			updateDayAggregates(db, {
-				...options,
-				onChunk: (rows) => {
-					if (rows >= 130) throw new Error('page closed');
-				}
-			})
-		).rejects.toThrow('page closed');
-		const resumed = await updateDayAggregates(db, options);
-		expect(resumed.rowsRead).toBe(400 - 130);
-		expect(sortedAggregates(resumed.aggregates)).toEqual(expectedOf(log));
 	});
 
 	it('is empty for an empty log', async () => {
-		const result = await updateDayAggregates(db, options);
-		expect(result.rowsRead).toBe(0);
-		expect(result.aggregates.size).toBe(0);
-		expect(await db.settings.get(AGGREGATE_CACHE_KEY)).toBeUndefined();
+		expect((await loadDayAggregates(db, 4, 'UTC')).size).toBe(0);
+	});
+
+	it('counts again from the log when rows were written around the kept totals', async () => {
+		await db.reviews.bulkAdd(log.slice(0, 100));
+		await db.reviewTotals.clear();
+		expect(sortedAggregates(await loadDayAggregates(db, 4, 'UTC'))).toEqual(
+			sortedAggregates(aggregatesFromReviews(log.slice(0, 100), 4, 'UTC'))
+		);
+		expect(await db.reviewTotals.count()).toBeGreaterThan(0);
 	});
 });
 

@@ -1,114 +1,43 @@
 /**
- * Reads for the progress views. Reading a review row back from IndexedDB costs far more than
- * folding it into the totals, so the per-study-day totals are kept in the settings table with a
- * watermark (the highest review id folded in): each visit reads only the reviews added since.
- * The log is append-only; when a folded row is deleted (an undo), the row count gives it away and
- * the totals are rebuilt. Errors are not caught here; the caller at the edge decides.
+ * Reads for the progress views. The review log is never read here: its totals by quarter hour
+ * are kept in `reviewTotals` by every write to the log (schema version 7), and folded into study
+ * days on each visit. Errors are not caught here; the caller at the edge decides.
  */
 import Dexie from 'dexie';
-import { AGGREGATE_CACHE_KEY } from '$lib/db/cache-keys';
 import type { AttemptRow, FactdeckDB, MemoryRow } from '$lib/db/schema';
-import {
-	addReviewToAggregates,
-	isCountableReview,
-	sortedAggregates,
-	type DayAggregate,
-	type DayAggregates
-} from '$lib/domain/stats/aggregate';
-
-/** Reviews read per chunk: big enough for few round trips, small enough to keep memory flat. */
-export const REVIEW_CHUNK_SIZE = 10_000;
-
-export { AGGREGATE_CACHE_KEY };
-
-/** The saved totals; valid only for the day boundary and zone they were built with. */
-export interface AggregateCache {
-	v: 1;
-	dayStartHour: number;
-	timeZone: string;
-	/** Highest review id folded in. */
-	lastId: number;
-	/** Reviews folded in. */
-	count: number;
-	days: DayAggregate[];
-}
-
-export interface AggregateOptions {
-	dayStartHour: number;
-	/** IANA zone the study days are counted in (part of the cache's identity). */
-	timeZone: string;
-	chunkSize?: number;
-	/** Called after each chunk with the reviews read so far in this call and how many in all. */
-	onChunk?: (rowsRead: number, toRead: number) => void | Promise<void>;
-}
-
-export interface AggregateResult {
-	aggregates: DayAggregates;
-	/** Reviews read from the log in this call (0 when the saved totals were up to date). */
-	rowsRead: number;
-	/** Reviews the totals cover. */
-	count: number;
-}
-
-function isUsableCache(value: unknown, options: AggregateOptions): value is AggregateCache {
-	if (typeof value !== 'object' || value === null) return false;
-	const cache = value as Partial<AggregateCache>;
-	return (
-		cache.v === 1 &&
-		cache.dayStartHour === options.dayStartHour &&
-		cache.timeZone === options.timeZone &&
-		typeof cache.lastId === 'number' &&
-		typeof cache.count === 'number' &&
-		Array.isArray(cache.days)
-	);
-}
+import type { DayAggregates } from '$lib/domain/stats/aggregate';
+import { addReviewToTotals, dayAggregatesFromTotals } from '$lib/domain/stats/review-totals';
+import type { ReviewTotalsRow } from '$lib/domain/types';
 
 /**
- * Per-study-day totals of the whole review log, brought up to date from the saved totals by
- * reading only newer reviews (by primary key, in chunks), and saved again after each chunk so
- * an interrupted first count resumes where it stopped.
+ * Per-study-day totals of the whole review log, folded from the quarter-hour totals that every
+ * write to the log keeps (schema version 7): a few thousand small rows, never the log itself.
+ * Only when the totals do not add up to the log's row count (rows written around Dexie, by a
+ * test fixture or a tool) are they counted again from the log, once.
  */
-export async function updateDayAggregates(
+export async function loadDayAggregates(
 	db: FactdeckDB,
-	options: AggregateOptions
-): Promise<AggregateResult> {
-	const chunkSize = options.chunkSize ?? REVIEW_CHUNK_SIZE;
-	const saved = (await db.settings.get(AGGREGATE_CACHE_KEY))?.value;
-	let cache: AggregateCache | null = isUsableCache(saved, options) ? saved : null;
-	const total = await db.reviews.count();
-	if (cache) {
-		const newer = await db.reviews.where('id').above(cache.lastId).count();
-		// Fewer rows than counted plus the new ones: a folded review was deleted.
-		if (cache.count + newer !== total) cache = null;
-	}
-	const toRead = total - (cache?.count ?? 0);
-	const aggregates: DayAggregates = new Map(cache?.days.map((day) => [day.day, day]) ?? []);
-	let lastId = cache?.lastId ?? 0;
-	let count = cache?.count ?? 0;
-	let rowsRead = 0;
-	for (;;) {
-		const rows = await db.reviews.where('id').above(lastId).limit(chunkSize).toArray();
-		if (rows.length === 0) break;
-		for (const row of rows) {
-			if (!isCountableReview(row)) continue;
-			addReviewToAggregates(aggregates, row, options.dayStartHour, options.timeZone);
-		}
-		lastId = rows[rows.length - 1].id as number;
-		count += rows.length;
-		rowsRead += rows.length;
-		const value: AggregateCache = {
-			v: 1,
-			dayStartHour: options.dayStartHour,
-			timeZone: options.timeZone,
-			lastId,
-			count,
-			days: sortedAggregates(aggregates)
-		};
-		await db.settings.put({ key: AGGREGATE_CACHE_KEY, value });
-		await options.onChunk?.(rowsRead, Math.max(toRead, rowsRead));
-		if (rows.length < chunkSize) break;
-	}
-	return { aggregates, rowsRead, count };
+	dayStartHour: number,
+	timeZone: string
+): Promise<DayAggregates> {
+	const [rows, logged] = await db.transaction('r', db.reviewTotals, db.reviews, () =>
+		Promise.all([db.reviewTotals.toArray(), db.reviews.count()])
+	);
+	const counted = rows.reduce((sum, row) => sum + row.reviews, 0);
+	const totals = counted === logged ? rows : await rebuildReviewTotals(db);
+	return dayAggregatesFromTotals(totals, dayStartHour, timeZone);
+}
+
+/** Counts the review totals again from the whole log (streamed), in one transaction. */
+export function rebuildReviewTotals(db: FactdeckDB): Promise<ReviewTotalsRow[]> {
+	return db.transaction('rw', db.reviews, db.reviewTotals, async () => {
+		const slots = new Map<number, ReviewTotalsRow>();
+		await db.reviews.each((review) => addReviewToTotals(slots, review));
+		await db.reviewTotals.clear();
+		const rows = [...slots.values()];
+		await db.reviewTotals.bulkPut(rows);
+		return rows;
+	});
 }
 
 /** Facts due before a forecast's first day, and in each of its days. */

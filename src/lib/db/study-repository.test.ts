@@ -4,7 +4,6 @@ import fc from 'fast-check';
 import { fixtureAnswer } from '$fixtures/study-memory';
 import { FactdeckDB, type MemoryRow } from '$lib/db/schema';
 import { WAIT_WINDOW_MS } from '$lib/domain/study/session-summary';
-import { AGGREGATE_CACHE_KEY, updateDayAggregates } from '$lib/db/stats-repository';
 import {
 	changeRating,
 	countToday,
@@ -158,17 +157,6 @@ describe('changeRating', () => {
 		expect(await getMemory(db, 'kosovo', 'a')).toEqual(memory);
 		expect((await db.reviews.get(first.review.id!))?.rating).toBe(3);
 		expect(await changeRating(db, 999, 1, DEFAULT_SETTINGS)).toBeNull();
-	});
-
-	it('drops saved day totals that had counted the old rating', async () => {
-		const first = await answer('a', 1, NOON);
-		const options = { dayStartHour: 4, timeZone: 'UTC' };
-		const before = await updateDayAggregates(db, options);
-		expect([...before.aggregates.values()][0]).toMatchObject({ reviews: 1 });
-		await changeRating(db, first.review.id!, 3, DEFAULT_SETTINGS);
-		expect(await db.settings.get(AGGREGATE_CACHE_KEY)).toBeUndefined();
-		const after = await updateDayAggregates(db, options);
-		expect(after.rowsRead).toBe(1);
 	});
 });
 

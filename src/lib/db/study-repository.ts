@@ -5,7 +5,6 @@
  */
 import Dexie, { type Collection, type InsertType } from 'dexie';
 import type { FactdeckDB, MemoryRow, ReviewRow } from '$lib/db/schema';
-import { AGGREGATE_CACHE_KEY } from '$lib/db/cache-keys';
 import { balanceAnswer } from '$lib/db/load-balance-repository';
 import {
 	answerOutcome,
@@ -222,7 +221,7 @@ export function changeRating(
 	rating: StudyRating,
 	settings: StudySettings
 ): Promise<RecordedAnswer | null> {
-	return db.transaction('rw', db.memory, db.reviews, db.settings, async () => {
+	return db.transaction('rw', db.memory, db.reviews, async () => {
 		const review = await db.reviews.get(reviewId);
 		if (!review) return null;
 		const newest = await db.reviews
@@ -233,13 +232,8 @@ export function changeRating(
 		const current = await db.memory.get(factKey(review.deckId, review.factId));
 		const outcome = regradeOutcome(review, current, rating, settings);
 		await db.memory.put(outcome.memory);
+		// The review totals follow in this transaction (reviewTotalsMiddleware).
 		await db.reviews.put(outcome.review);
-		// Saved day totals that already folded this review in would keep its old rating.
-		const cache = (await db.settings.get(AGGREGATE_CACHE_KEY))?.value as
-			{ lastId?: unknown } | undefined;
-		if (typeof cache?.lastId === 'number' && cache.lastId >= reviewId) {
-			await db.settings.delete(AGGREGATE_CACHE_KEY);
-		}
 		return outcome;
 	});
 }

@@ -252,6 +252,27 @@ export interface ReviewRow {
 	origin: 'study' | 'quiz';
 }
 
+/**
+ * The review log's totals over one quarter of an hour (UTC), kept up to date in every
+ * transaction that writes the log, so progress never reads the log itself. Quarter hours,
+ * because every time zone's offset is a whole number of them: the slots fold into study days
+ * exactly, whatever the day's start hour or the zone.
+ */
+export interface ReviewTotalsRow {
+	/** Math.floor(reviewedAt / 900,000): quarter hours since the epoch. */
+	slot: number;
+	/** Every review in the slot, of any kind. */
+	reviews: number;
+	/** Reviews of facts that were new before them. */
+	newLearned: number;
+	/** Review answers rated Hard or better. */
+	passed: number;
+	/** Answers to facts in the Review state. */
+	reviewAnswers: number;
+	/** Time spent answering, milliseconds. */
+	durationMs: number;
+}
+
 export interface SettingRow {
 	key: string;
 	value: unknown;

@@ -4,7 +4,7 @@
  * browser events once and returns its cleanup, for a component's $effect.
  */
 import { version } from '$app/environment';
-import { onClosedByOtherTab, onUpgradeBlocked } from '$lib/db/database';
+import { onClosedByOtherTab, onUpgradeBlocked } from '$lib/db/database-events';
 import { isNewerVersion, tabChannel, type TabChannel } from '$lib/state/tab-sync';
 
 /** The parts of the browser the app status listens to; tests pass their own. */

@@ -1,0 +1,130 @@
+/**
+ * The review log's running totals by quarter hour: what one review adds to them or takes away,
+ * and how they fold into study days. The database applies these in the same transaction that
+ * writes the log (an answer, an undo, a changed rating, an import, a deleted deck).
+ */
+import type { ReviewRow, ReviewTotalsRow } from '$lib/domain/types';
+import { isNewFactReview, isPassed, isReviewAnswer } from '$lib/domain/stats/review-kind';
+import {
+	isCountableReview,
+	type DayAggregate,
+	type DayAggregates
+} from '$lib/domain/stats/aggregate';
+import { DEFAULT_DAY_START_HOUR, studyDayKeyer } from '$lib/domain/study/study-day';
+
+/** A slot's length in milliseconds: a quarter hour. */
+export const TOTALS_SLOT_MS = 15 * 60_000;
+
+/** The slot (quarter hours since the epoch) a review made at `reviewedAt` (epoch ms) falls in. */
+export function totalsSlot(reviewedAt: number): number {
+	return Math.floor(reviewedAt / TOTALS_SLOT_MS);
+}
+
+function emptyTotals(slot: number): ReviewTotalsRow {
+	return { slot, reviews: 0, newLearned: 0, passed: 0, reviewAnswers: 0, durationMs: 0 };
+}
+
+/** Adds (`sign` 1) or takes away (`sign` -1) one review's share of `totals` (mutated). */
+function applyReview(totals: ReviewTotalsRow, review: ReviewRow, sign: 1 | -1): void {
+	totals.reviews += sign;
+	if (isNewFactReview(review)) totals.newLearned += sign;
+	if (isReviewAnswer(review)) {
+		totals.reviewAnswers += sign;
+		if (isPassed(review)) totals.passed += sign;
+	}
+	totals.durationMs += sign * review.durationMs;
+}
+
+/** What a change to the log does to the totals: slots to write, and slots left empty. */
+export interface TotalsChange {
+	put: ReviewTotalsRow[];
+	/** Slots whose last review went. */
+	remove: number[];
+}
+
+/** The slots that reviews added and removed touch, each once. */
+export function touchedSlots(
+	added: readonly ReviewRow[],
+	removed: readonly ReviewRow[] = []
+): number[] {
+	const slots = new Set<number>();
+	for (const review of [...added, ...removed]) {
+		if (isCountableReview(review)) slots.add(totalsSlot(review.reviewedAt));
+	}
+	return [...slots];
+}
+
+/**
+ * The totals after `removed` left the log and `added` joined it, from the stored totals of the
+ * slots they touch (`current`, by slot; a slot absent has no reviews yet). A rewritten review
+ * (a changed rating) is removed in its old form and added in its new one.
+ */
+export function changeTotals(
+	current: ReadonlyMap<number, ReviewTotalsRow>,
+	added: readonly ReviewRow[],
+	removed: readonly ReviewRow[] = []
+): TotalsChange {
+	const next = new Map<number, ReviewTotalsRow>();
+	const slotOf = (review: ReviewRow) => {
+		const slot = totalsSlot(review.reviewedAt);
+		let totals = next.get(slot);
+		if (!totals) {
+			const stored = current.get(slot);
+			totals = stored ? { ...stored } : emptyTotals(slot);
+			next.set(slot, totals);
+		}
+		return totals;
+	};
+	// A review no page can count (an impossible time or rating, written around the checks) has
+	// no share in the totals: the log's count then differs, and a visit counts the log again.
+	for (const review of removed)
+		if (isCountableReview(review)) applyReview(slotOf(review), review, -1);
+	for (const review of added) if (isCountableReview(review)) applyReview(slotOf(review), review, 1);
+	const put: ReviewTotalsRow[] = [];
+	const remove: number[] = [];
+	for (const totals of next.values()) {
+		if (totals.reviews > 0) put.push(totals);
+		else if (current.has(totals.slot)) remove.push(totals.slot);
+	}
+	return { put, remove };
+}
+
+/** Adds one review to `slots` (by slot, mutated), for building totals while streaming a log. */
+export function addReviewToTotals(slots: Map<number, ReviewTotalsRow>, review: ReviewRow): void {
+	if (!isCountableReview(review)) return;
+	const slot = totalsSlot(review.reviewedAt);
+	let totals = slots.get(slot);
+	if (!totals) slots.set(slot, (totals = emptyTotals(slot)));
+	applyReview(totals, review, 1);
+}
+
+/** The totals of a whole log (any order), one row per slot that has reviews. */
+export function totalsFromReviews(reviews: Iterable<ReviewRow>): ReviewTotalsRow[] {
+	const slots = new Map<number, ReviewTotalsRow>();
+	for (const review of reviews) addReviewToTotals(slots, review);
+	return [...slots.values()];
+}
+
+/** Folds quarter-hour totals into per-study-day totals, for `dayStartHour` in `timeZone`. */
+export function dayAggregatesFromTotals(
+	rows: Iterable<ReviewTotalsRow>,
+	dayStartHour: number = DEFAULT_DAY_START_HOUR,
+	timeZone?: string
+): DayAggregates {
+	const keyOf = studyDayKeyer(dayStartHour, timeZone);
+	const days: DayAggregates = new Map();
+	for (const row of rows) {
+		const day = keyOf(row.slot * TOTALS_SLOT_MS);
+		let aggregate: DayAggregate | undefined = days.get(day);
+		if (!aggregate) {
+			aggregate = { day, reviews: 0, newLearned: 0, passed: 0, reviewAnswers: 0, durationMs: 0 };
+			days.set(day, aggregate);
+		}
+		aggregate.reviews += row.reviews;
+		aggregate.newLearned += row.newLearned;
+		aggregate.passed += row.passed;
+		aggregate.reviewAnswers += row.reviewAnswers;
+		aggregate.durationMs += row.durationMs;
+	}
+	return days;
+}
