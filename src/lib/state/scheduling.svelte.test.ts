@@ -16,7 +16,7 @@ beforeEach(async () => {
 	db = new FactdeckDB(`scheduling-state-${n++}`);
 	await db.userDecks.put({
 		id: 'mine',
-		deck: { id: 'mine', title: 'My notes', facts: [], items: [] },
+		deck: { id: 'mine', title: 'My notes', facts: [], items: [], topics: [], sources: [] },
 		createdAt: 1,
 		updatedAt: 1
 	} as never);
