@@ -117,8 +117,11 @@ test('a class of three: e-mail, link and file; accept for everyone changes score
 		await expect(student.getByRole('link', { name: 'Teach' })).toHaveCount(0);
 		await student.getByLabel('Your name').fill(name);
 		await student.getByRole('button', { name: 'Start' }).click();
+		// Each new question puts focus on its answer, as in study and quiz.
+		await expect(student.getByLabel('Fill the blank')).toBeFocused();
 		await student.getByLabel('Fill the blank').fill(typed);
 		await student.getByRole('button', { name: 'Next' }).click();
+		await expect(student.getByRole('radio').first()).toBeFocused();
 		await student.getByRole('radio', { name: mcq.answer as string, exact: true }).check();
 		await student.getByRole('button', { name: 'Submit answers…' }).click();
 		const submit = student.getByRole('button', { name: 'Submit now' });
