@@ -7,7 +7,7 @@ import {
 	type Locator,
 	type Page
 } from '@playwright/test';
-import { countRows, expectNoAxeViolations, watchConsole } from './helpers';
+import { countRows, expectNoAxeViolations, readStore, watchConsole } from './helpers';
 
 /*
  * Teacher and student each get their own browser context (their own IndexedDB), as on two
@@ -182,6 +182,13 @@ test.describe('teacher-assigned quizzes', () => {
 			if (i === 2) {
 				// Midway: reload, continue, and find the first answers kept.
 				await expect(student.getByText('2 of 5 answered')).toBeVisible();
+				// The count shows at once; its write lands a moment later. Reload once it has.
+				await expect
+					.poll(async () => {
+						const [attempt] = await readStore(student, 'attempts');
+						return Object.keys((attempt?.answers as object | undefined) ?? {}).length;
+					})
+					.toBe(2);
 				await student.reload();
 				await student.getByRole('button', { name: 'Continue as Ana Student' }).click();
 				await expect(student.getByText('2 of 5 answered')).toBeVisible();
