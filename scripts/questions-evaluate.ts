@@ -3,7 +3,7 @@
 // key-fact coverage, the share of labelled items kept, the unlabelled count and the lint counts.
 // `npm run questions -- sample --out <file> [--per-document N] [--fresh] [--documents]`: writes a seeded sample of the
 // generated items (prompt, options, answer, source sentence, document; no labels) for a judge.
-import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import type { Item } from '$lib/domain/types';
@@ -185,7 +185,7 @@ export async function sampleCommand(args: string[]): Promise<number> {
 	}
 	const per = Number(option(args, '--per-document') ?? 25);
 	const withKeys = args.includes('--with-keys');
-	// --fresh: only items that neither labels.json nor blind-labels.json covers yet.
+	// --fresh: only items that neither labels.json nor a blind judge's file covers yet.
 	const isFresh = args.includes('--fresh');
 	const runs = await runEvaluationSet(parsed.choice);
 	const covered = new Set<string>();
@@ -198,7 +198,18 @@ export async function sampleCommand(args: string[]): Promise<number> {
 			answer: z.string(),
 			type: z.string()
 		});
-		const blind = readJson(path.join(EVAL_DIR, 'blind-labels.json'), z.array(keyOnly));
+		const withKey = z.object({
+			document: z.string(),
+			key: z.object({ sentence: z.string(), answer: z.string(), type: z.string() })
+		});
+		const blind = ['blind-labels.json', 'blind-labels-2.json']
+			.filter((name) => existsSync(path.join(EVAL_DIR, name)))
+			// The second judge's rows carry their label key apart ("key"), beside what was shown.
+			.flatMap((name) =>
+				readJson(path.join(EVAL_DIR, name), z.array(z.union([withKey, keyOnly]))).map((row) =>
+					'key' in row ? { document: row.document, ...row.key } : row
+				)
+			);
 		for (const l of [...labels, ...blind])
 			covered.add(labelKey(l.document, l.sentence, l.answer, l.type));
 	}
