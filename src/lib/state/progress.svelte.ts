@@ -116,7 +116,8 @@ export class ProgressStats {
 			});
 			await Promise.all([activity, due, states, quizzes]);
 			this.status = 'ready';
-			const unindexed = await countUnindexedMemory(db);
+			// Only a hint for the damage check: a failed count must not undo a drawn page.
+			const unindexed = await countUnindexedMemory(db).catch(() => 0);
 			this.damageTables = [
 				'userDecks',
 				'settings',
