@@ -5,7 +5,15 @@
 // same collections into its own schema and times both apps alike in the same run (a second table:
 // Factdeck | kioku | ratio). `--quick` runs a smaller collection (10,000 facts, 100,000 reviews).
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import {
+	existsSync,
+	mkdirSync,
+	mkdtempSync,
+	readdirSync,
+	readFileSync,
+	rmSync,
+	writeFileSync
+} from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type BrowserContext, type Page } from '@playwright/test';
@@ -20,6 +28,7 @@ import {
 	answerKioku,
 	firstCard,
 	installRecorder,
+	longestTransactions,
 	median,
 	originPage,
 	PAGE_TIMEOUT,
@@ -41,7 +50,20 @@ const PORT = Number(process.env.BENCH_PORT ?? 4390);
 const BASE = `http://localhost:${PORT}`;
 const PEER_PORT = Number(process.env.BENCH_PEER_PORT ?? PORT + 1);
 const PEER_BASE = `http://localhost:${PEER_PORT}`;
-const USAGE = 'usage: npm run bench [-- [--peer kioku] [--quick]]';
+const USAGE =
+	'usage: npm run bench [-- [--peer kioku] [--quick] [--only <parts>] [--lighthouse-out <dir>]]';
+/**
+ * The parts `--only` can pick (comma-separated), to rerun some figures without the rest: the
+ * study page's first card (and, with a peer, the answer), /progress, the due queue, the answer
+ * commit and the study queue, generation, first-load sizes, Lighthouse, the FSRS optimiser.
+ */
+const PARTS = ['study', 'progress', 'queue', 'generation', 'sizes', 'lighthouse', 'fsrs'] as const;
+type Part = (typeof PARTS)[number];
+let only: ReadonlySet<Part> | null = null;
+/** Whether a part's figures are measured in this run (all, without `--only`). */
+const wants = (part: Part) => only === null || only.has(part);
+/** With `--lighthouse-out`, each Lighthouse report is written there as <page>.json. */
+let lighthouseOut: string | null = null;
 let FACTS = Number(process.env.BENCH_FACTS ?? 100_000);
 let REVIEWS = Number(process.env.BENCH_REVIEWS ?? 1_000_000);
 /** The first collection the study page is timed in beside the peer: cards, no reviews yet. */
@@ -160,7 +182,7 @@ type Bench = {
 		runs: number
 	): Promise<{ app: number; unbounded: number; raw: number; facts: number; due: number }>;
 	rawStudyReads(runs: number, deckId: string): Promise<number>;
-	rawProgressReads(runs: number, firstVisit: boolean): Promise<number>;
+	rawProgressReads(runs: number): Promise<number>;
 };
 
 /** A page of the app's origin without the app's CSP, where the bench module runs. */
@@ -227,23 +249,25 @@ async function answers(
 }
 
 /**
- * The first visit counts the whole log into day totals; later visits read only new rows. Each
- * beside raw reads of the same data (the whole log once for the first visit; median of 3 next).
+ * /progress to its charts, a first visit (no page of it loaded before in this profile) and the
+ * next, each beside raw reads of what a visit reads (once for the first, median of 3 next).
  */
 async function progressTiming(context: BrowserContext, bench: Page, label: string) {
 	const page = await context.newPage();
 	const first = await timeToVisible(page, `${BASE}/progress`, PROGRESS_READY);
+	console.log(`  first visit ${first} ms; longest transactions:`, await longestTransactions(page));
 	const next = await timeToVisible(page, `${BASE}/progress`, PROGRESS_READY);
+	console.log(`  next visit ${next} ms; longest transactions:`, await longestTransactions(page));
 	await page.close();
 	record(
 		`/progress to charts visible, ${label}, first visit`,
 		first ?? 'not measured: charts not shown',
-		await call(bench, 'rawProgressReads', 1, true)
+		await call(bench, 'rawProgressReads', 1)
 	);
 	record(
 		`/progress to charts visible, ${label}, next visit`,
 		next ?? 'not measured: charts not shown',
-		await call(bench, 'rawProgressReads', 3, false)
+		await call(bench, 'rawProgressReads', 3)
 	);
 	return first;
 }
@@ -322,7 +346,8 @@ type Scores = { performance: number; accessibility: number; bestPractices: numbe
 async function lighthouseRun(
 	lighthouse: typeof import('lighthouse').default,
 	url: string,
-	prepare?: (context: BrowserContext) => Promise<void>
+	prepare?: (context: BrowserContext) => Promise<void>,
+	label = 'page'
 ): Promise<Scores> {
 	const port = 9400 + Math.floor(Math.random() * 400);
 	const profile = mkdtempSync(path.join(tmpdir(), 'factdeck-bench-lighthouse-'));
@@ -341,6 +366,10 @@ async function lighthouseRun(
 			onlyCategories: ['performance', 'accessibility', 'best-practices']
 		});
 		if (!result) return 'n/a: Lighthouse returned no result';
+		if (lighthouseOut) {
+			mkdirSync(lighthouseOut, { recursive: true });
+			writeFileSync(path.join(lighthouseOut, `${label}.json`), JSON.stringify(result.lhr));
+		}
 		if (result.lhr.runtimeError) return `n/a: ${result.lhr.runtimeError.code}`;
 		const categories = result.lhr.categories;
 		const score = (id: string) => Math.round((categories[id]?.score ?? 0) * 100);
@@ -372,7 +401,7 @@ const threeScores = (scores: Scores) =>
 
 /** Factdeck's home, deck and study pages; with a peer, its home and study beside them. */
 async function lighthouseScores(
-	peer: { prepare: (context: BrowserContext) => Promise<void> } | null
+	peer: { name: string; prepare: (context: BrowserContext) => Promise<void> } | null
 ) {
 	const lighthouse = await loadLighthouse();
 	const scores: Record<string, Scores> = {};
@@ -382,7 +411,9 @@ async function lighthouseScores(
 		['study', '/decks/kosovo/study']
 	]) {
 		scores[label] =
-			typeof lighthouse === 'string' ? lighthouse : await lighthouseRun(lighthouse, BASE + route);
+			typeof lighthouse === 'string'
+				? lighthouse
+				: await lighthouseRun(lighthouse, BASE + route, undefined, label);
 		record(
 			`Lighthouse ${label}: performance / accessibility / best practices`,
 			threeScores(scores[label])
@@ -396,7 +427,7 @@ async function lighthouseScores(
 		const theirs =
 			typeof lighthouse === 'string'
 				? lighthouse
-				: await lighthouseRun(lighthouse, PEER_BASE + route, peer.prepare);
+				: await lighthouseRun(lighthouse, PEER_BASE + route, peer.prepare, `${peer.name}-${label}`);
 		const ours = scores[label];
 		const performance = (value: Scores) => (typeof value === 'string' ? value : value.performance);
 		recordPeer(
@@ -458,16 +489,29 @@ function printTable(table: Row[], baseline: string) {
 	for (const row of table) console.log(line(row));
 }
 
-function parseArgs(args: string[]): { peer: string | null; quick: boolean } | null {
+function parseArgs(args: string[]): {
+	peer: string | null;
+	quick: boolean;
+	only: Set<Part> | null;
+	lighthouseOut: string | null;
+} | null {
 	let peer: string | null = null;
 	let quick = false;
+	let parts: Set<Part> | null = null;
+	let out: string | null = null;
 	for (let i = 0; i < args.length; i++) {
 		if (args[i] === '--quick') quick = true;
 		else if (args[i] === '--peer' && args[i + 1]) peer = args[++i];
 		else if (args[i].startsWith('--peer=')) peer = args[i].slice('--peer='.length);
+		else if (args[i] === '--only' && args[i + 1]) {
+			const names = args[++i].split(',').map((name) => name.trim());
+			if (!names.every((name): name is Part => (PARTS as readonly string[]).includes(name)))
+				return null;
+			parts = new Set(names);
+		} else if (args[i] === '--lighthouse-out' && args[i + 1]) out = path.resolve(args[++i]);
 		else return null;
 	}
-	return { peer, quick };
+	return { peer, quick, only: parts, lighthouseOut: out };
 }
 
 /** The Kosovo deck's questions and answers, which the peer studies as its own deck's cards. */
@@ -565,12 +609,102 @@ async function seedKiokuOffline(
 	await page.close();
 }
 
+/**
+ * Factdeck's figures in a seeded collection (the study page, /progress, the queues), as `--only`
+ * asks; values the side-by-side table needs go into `ours`.
+ */
+async function measureSeeded(
+	peer: string | null,
+	collections: { facts: number; reviews: number }[],
+	ours: Record<string, number | string | null>
+) {
+	const profile = mkdtempSync(path.join(tmpdir(), 'factdeck-bench-profile-'));
+	const context = await chromium.launchPersistentContext(profile, browserLaunchOptions());
+	try {
+		await installRecorder(context);
+		const bundle = await browserBundle();
+		const page = await benchPage(context, bundle);
+
+		let seeded = 0;
+		if (peer && collections.length > 1 && wants('study')) {
+			console.log(`seeding ${count(FIRST_FACTS)} facts ...`);
+			await call(page, 'seed', FIRST_FACTS, 0, 10);
+			seeded = FIRST_FACTS;
+			const first = await routeTimings(context, page, `${count(FIRST_FACTS)} facts, no reviews`);
+			ours[`cold ${FIRST_FACTS}`] = first.cold;
+			ours[`warm ${FIRST_FACTS}`] = first.warm;
+		}
+
+		console.log(
+			`seeding ${count(FACTS)} facts and ${count(Math.min(SMALL_REVIEWS, REVIEWS))} reviews ...`
+		);
+		await call(page, 'seed', FACTS - seeded, Math.min(SMALL_REVIEWS, REVIEWS), 10, seeded);
+		if (REVIEWS > SMALL_REVIEWS && wants('progress'))
+			await progressTiming(context, page, `${count(SMALL_REVIEWS)} review rows`);
+
+		console.log(`seeding up to ${count(REVIEWS)} reviews ...`);
+		const counts = await call(page, 'seed', 0, Math.max(0, REVIEWS - SMALL_REVIEWS), 10);
+		console.log(
+			`  database: ${count(counts.memory)} memory rows, ${count(counts.reviews)} review rows`
+		);
+
+		if (wants('queue')) await queueTimings(page);
+		if (wants('study')) {
+			const last = await routeTimings(context, page, `${count(FACTS)} facts in the database`);
+			ours[`cold ${FACTS}`] = last.cold;
+			ours[`warm ${FACTS}`] = last.warm;
+		}
+		if (peer && wants('study')) {
+			const keyed = await answers(
+				context,
+				(p) => timeToVisible(p, `${BASE}/decks/kosovo/study`, STUDY_READY),
+				(p) => answerFactdeck(p, STUDY_READY)
+			);
+			ours.answer = typeof keyed === 'string' ? keyed : keyed.ms;
+			if (typeof keyed !== 'string')
+				console.log(
+					`  Factdeck answer: ${ms(keyed.ms)} (${keyed.kinds}; ${keyed.transactions} transactions)`
+				);
+		}
+		if (wants('progress'))
+			ours.progress = await progressTiming(context, page, `${count(counts.reviews)} review rows`);
+	} finally {
+		await context.close();
+		rmSync(profile, { recursive: true, force: true });
+	}
+}
+
+async function queueTimings(page: Page) {
+	const due = await call(page, 'dueQueue', RUNS);
+	record(
+		`due queue: first ${due.rows} due facts of one deck (median of ${RUNS})`,
+		due.app,
+		due.raw
+	);
+	const answer = await call(page, 'answerCommit', RUNS);
+	record(`one answer committed (memory + log row, median of ${RUNS})`, answer.app, answer.raw);
+	const queue = await call(page, 'studyQueue', RUNS);
+	const deckSize = `a deck of ${count(queue.facts)} facts`;
+	record(
+		`study queue after an answer, ${deckSize}, ${queue.due} due shown (median of ${RUNS})`,
+		queue.app,
+		queue.raw
+	);
+	record(
+		`  the same queue from every due row of the deck (the read it replaced)`,
+		queue.unbounded,
+		queue.raw
+	);
+}
+
 export async function main(args: string[] = []): Promise<number> {
 	const options = parseArgs(args);
 	if (!options) {
-		console.error(USAGE);
+		console.error(`${USAGE}\n  parts: ${PARTS.join(', ')}`);
 		return 2;
 	}
+	only = options.only;
+	lighthouseOut = options.lighthouseOut;
 	if (options.peer !== null && options.peer !== 'kioku') {
 		console.error(`Unknown peer "${options.peer}": the only peer is kioku.\n${USAGE}`);
 		return 2;
@@ -620,79 +754,10 @@ export async function main(args: string[] = []): Promise<number> {
 	const server = await startServer();
 	const peerServer = peer ? await serveKioku(PEER_PORT) : null;
 	try {
-		const profile = mkdtempSync(path.join(tmpdir(), 'factdeck-bench-profile-'));
-		const context = await chromium.launchPersistentContext(profile, browserLaunchOptions());
-		try {
-			await installRecorder(context);
-			const bundle = await browserBundle();
-			const page = await benchPage(context, bundle);
+		if (wants('study') || wants('progress') || wants('queue'))
+			await measureSeeded(peer, collections, ours);
 
-			let seeded = 0;
-			if (peer && collections.length > 1) {
-				console.log(`seeding ${count(FIRST_FACTS)} facts ...`);
-				await call(page, 'seed', FIRST_FACTS, 0, 10);
-				seeded = FIRST_FACTS;
-				const first = await routeTimings(context, page, `${count(FIRST_FACTS)} facts, no reviews`);
-				ours[`cold ${FIRST_FACTS}`] = first.cold;
-				ours[`warm ${FIRST_FACTS}`] = first.warm;
-			}
-
-			console.log(
-				`seeding ${count(FACTS)} facts and ${count(Math.min(SMALL_REVIEWS, REVIEWS))} reviews ...`
-			);
-			await call(page, 'seed', FACTS - seeded, Math.min(SMALL_REVIEWS, REVIEWS), 10, seeded);
-			if (REVIEWS > SMALL_REVIEWS)
-				await progressTiming(context, page, `${count(SMALL_REVIEWS)} review rows`);
-
-			console.log(`seeding up to ${count(REVIEWS)} reviews ...`);
-			const counts = await call(page, 'seed', 0, Math.max(0, REVIEWS - SMALL_REVIEWS), 10);
-			console.log(
-				`  database: ${count(counts.memory)} memory rows, ${count(counts.reviews)} review rows`
-			);
-
-			const due = await call(page, 'dueQueue', RUNS);
-			record(
-				`due queue: first ${due.rows} due facts of one deck (median of ${RUNS})`,
-				due.app,
-				due.raw
-			);
-			const answer = await call(page, 'answerCommit', RUNS);
-			record(`one answer committed (memory + log row, median of ${RUNS})`, answer.app, answer.raw);
-			const queue = await call(page, 'studyQueue', RUNS);
-			const deckSize = `a deck of ${count(queue.facts)} facts`;
-			record(
-				`study queue after an answer, ${deckSize}, ${queue.due} due shown (median of ${RUNS})`,
-				queue.app,
-				queue.raw
-			);
-			record(
-				`  the same queue from every due row of the deck (the read it replaced)`,
-				queue.unbounded,
-				queue.raw
-			);
-
-			const last = await routeTimings(context, page, `${count(FACTS)} facts in the database`);
-			ours[`cold ${FACTS}`] = last.cold;
-			ours[`warm ${FACTS}`] = last.warm;
-			if (peer) {
-				const keyed = await answers(
-					context,
-					(p) => timeToVisible(p, `${BASE}/decks/kosovo/study`, STUDY_READY),
-					(p) => answerFactdeck(p, STUDY_READY)
-				);
-				ours.answer = typeof keyed === 'string' ? keyed : keyed.ms;
-				if (typeof keyed !== 'string')
-					console.log(
-						`  Factdeck answer: ${ms(keyed.ms)} (${keyed.kinds}; ${keyed.transactions} transactions)`
-					);
-			}
-			ours.progress = await progressTiming(context, page, `${count(counts.reviews)} review rows`);
-		} finally {
-			await context.close();
-			rmSync(profile, { recursive: true, force: true });
-		}
-
-		if (peer) {
+		if (peer && wants('study')) {
 			const theirs = await measureKioku(collections);
 			for (const collection of collections) {
 				const label =
@@ -714,6 +779,8 @@ export async function main(args: string[] = []): Promise<number> {
 				ours.answer,
 				theirs.answer
 			);
+		}
+		if (peer && wants('sizes')) {
 			const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 			const peerJs = kiokuFirstLoadGzip();
 			recordPeer('JavaScript on first load (gzip): home', firstLoadSize('/').gzip, peerJs, kb);
@@ -735,17 +802,18 @@ export async function main(args: string[] = []): Promise<number> {
 			);
 		}
 
-		await generation(options.quick);
-		bundleSizes();
+		if (wants('generation')) await generation(options.quick);
+		if (wants('sizes')) bundleSizes();
 		const studied = peer ? kosovoCards() : [];
-		await lighthouseScores(
-			peer ? { prepare: (context) => seedKiokuOffline(context, studied) } : null
-		);
+		if (wants('lighthouse'))
+			await lighthouseScores(
+				peer ? { name: peer, prepare: (context) => seedKiokuOffline(context, studied) } : null
+			);
 	} finally {
 		server.kill();
 		peerServer?.close();
 	}
-	optimiserTimes();
+	if (wants('fsrs')) optimiserTimes();
 	console.log(`\nload average at the end: ${load()} (1, 5, 15 min)`);
 	printTable(rows, 'raw IndexedDB');
 	if (peer) {

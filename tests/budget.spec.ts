@@ -4,17 +4,18 @@ import { firstLoadModules, firstLoadSize } from '../scripts/bundle-size.js';
 // Budgets checked from the build output: sizes, never timings (timings are for `npm run bench`).
 // Home and a deck page paint and work without the data layer: the learner's own decks, the day's
 // counts, mastery and past quizzes load after first paint (44.8 and 46.4 KB; issue "Faster than
-// the peers" asks at most 50 KB). Study and quiz still load Dexie (30 KB) first, and their answer
-// path now holds the tab channel, load balancing and the review totals: 107.0 and 108.2 KB, a
-// KB or two of room. The issue's 90 KB needs Dexie off their first load; not done yet.
+// the peers" asks at most 50 KB). So does the quiz page: its setup form paints without Dexie, the
+// attempts and the scheduler, imported after first paint (61.4 KB; was 108.1). Study still loads
+// Dexie (30 KB) first, and its answer path holds the tab channel, load balancing and the review
+// totals: 107.0 KB, a KB of room. The issue's 90 KB needs Dexie off its first load; not done yet.
 const BUDGET_GZIP: Record<string, number> = {
 	'/': 50 * 1024,
 	'/decks/kosovo': 50 * 1024,
 	'/decks/kosovo/study': 108 * 1024,
-	'/decks/kosovo/quiz': 110 * 1024
+	'/decks/kosovo/quiz': 63 * 1024
 };
 // Pages whose first load must not hold Dexie or the database schema.
-const WITHOUT_DATA_LAYER = ['/', '/decks/kosovo'];
+const WITHOUT_DATA_LAYER = ['/', '/decks/kosovo', '/decks/kosovo/quiz'];
 const DATA_LAYER = [/node_modules\/dexie\//, /src\/lib\/db\/(schema|database|live\.svelte)\.ts$/];
 const FIRST_LOAD_ROUTES = [
 	'/',

@@ -266,52 +266,46 @@ async function rawStudyReads(runs: number, deckId: string): Promise<number> {
 }
 
 /**
- * The baseline of /progress: the reads it needs as raw requests. A first visit reads the whole
- * review log in chunks of 10,000 by primary key; every visit counts due facts per day for the
- * forecast (3 states x 31 days) and reads the saved totals, the quiz attempts and the deck's
- * memory rows.
+ * The baseline of /progress: the reads a visit needs, as raw requests in one transaction. Every
+ * visit alike (no visit reads the review log): the kept review totals and the log's row count,
+ * the forecast's counts of due facts per day (3 states x 31 days) on the schedule index, the
+ * memory counts that look for damaged rows, the deck's memory rows, the quiz attempts, and the
+ * learner's decks and settings that the damage check reads.
  */
-async function rawProgressReads(runs: number, firstVisit: boolean): Promise<number> {
+async function rawProgressReads(runs: number): Promise<number> {
 	const raw = await openRaw();
 	const now = Date.now();
-	const time = await timeIt(runs, async () => {
-		if (firstVisit) {
-			let lastId = 0;
-			for (;;) {
-				const rows = await new Promise<Array<{ id: number }>>((resolve, reject) => {
-					const request = raw
-						.transaction('reviews', 'readonly')
-						.objectStore('reviews')
-						.getAll(IDBKeyRange.lowerBound(lastId, true), 10_000);
-					request.onsuccess = () => resolve(request.result);
-					request.onerror = () => reject(request.error);
-				});
-				if (rows.length === 0) break;
-				lastId = rows[rows.length - 1].id;
-			}
-		}
-		await rawReads(raw, ['settings', 'memory', 'reviews', 'attempts'], (tx) => {
-			tx.objectStore('settings').get('progress-day-aggregates');
-			tx.objectStore('reviews').count();
-			const memory = tx.objectStore('memory');
-			const byState = memory.index('[suspended+state+dueAt]');
-			for (const state of [1, 2, 3]) {
-				byState.count(IDBKeyRange.upperBound([0, state, now], true));
-				for (let day = 0; day < 31; day++) {
-					byState.count(
-						IDBKeyRange.bound(
-							[0, state, now + day * DAY],
-							[0, state, now + (day + 1) * DAY],
-							false,
-							true
-						)
-					);
+	const time = await timeIt(runs, () =>
+		rawReads(
+			raw,
+			['settings', 'memory', 'reviews', 'reviewTotals', 'attempts', 'userDecks'],
+			(tx) => {
+				tx.objectStore('reviewTotals').getAll();
+				tx.objectStore('reviews').count();
+				const memory = tx.objectStore('memory');
+				const byState = memory.index('[suspended+state+dueAt]');
+				for (const state of [1, 2, 3]) {
+					byState.count(IDBKeyRange.upperBound([0, state, now], true));
+					for (let day = 0; day < 31; day++) {
+						byState.count(
+							IDBKeyRange.bound(
+								[0, state, now + day * DAY],
+								[0, state, now + (day + 1) * DAY],
+								false,
+								true
+							)
+						);
+					}
 				}
+				memory.count();
+				byState.count();
+				memory.index('deckId').getAll('kosovo');
+				tx.objectStore('attempts').getAll();
+				tx.objectStore('userDecks').getAll();
+				tx.objectStore('settings').getAll();
 			}
-			memory.index('deckId').getAll('kosovo');
-			tx.objectStore('attempts').getAll();
-		});
-	});
+		)
+	);
 	raw.close();
 	return time;
 }

@@ -6,7 +6,7 @@ import type { BrowserContext, Page } from '@playwright/test';
 
 /** Installed before any page script: wraps IDBDatabase.transaction and notes key presses. */
 function recordIndexedDb() {
-	type Entry = { start: number; end: number | null; mode: string };
+	type Entry = { start: number; end: number | null; mode: string; stores: string };
 	const scope = globalThis as unknown as { __idbLog: Entry[]; __lastKeyAt: number };
 	scope.__idbLog = [];
 	scope.__lastKeyAt = 0;
@@ -19,7 +19,12 @@ function recordIndexedDb() {
 		...args: Parameters<IDBDatabase['transaction']>
 	) {
 		const tx = transaction.apply(this, args);
-		const entry: Entry = { start: performance.now(), end: null, mode: tx.mode };
+		const entry: Entry = {
+			start: performance.now(),
+			end: null,
+			mode: tx.mode,
+			stores: [...tx.objectStoreNames].join(',')
+		};
 		scope.__idbLog.push(entry);
 		const done = () => (entry.end ??= performance.now());
 		tx.addEventListener('complete', done);
@@ -27,6 +32,29 @@ function recordIndexedDb() {
 		tx.addEventListener('error', done);
 		return tx;
 	} as IDBDatabase['transaction'];
+}
+
+/**
+ * The page's `count` longest IndexedDB transactions since navigation, as "ms mode stores" (for
+ * finding what a slow page waits on; printed, never tabled).
+ */
+export function longestTransactions(page: Page, count = 3): Promise<string[]> {
+	return page.evaluate((n) => {
+		const log = (
+			globalThis as unknown as {
+				__idbLog: { start: number; end: number | null; mode: string; stores: string }[];
+			}
+		).__idbLog;
+		const now = performance.now();
+		return log
+			.map((entry) => ({ ...entry, ms: (entry.end ?? now) - entry.start }))
+			.sort((a, b) => b.ms - a.ms)
+			.slice(0, n)
+			.map(
+				(entry) =>
+					`${entry.ms.toFixed(0)} ms ${entry.mode} ${entry.stores}${entry.end === null ? ' (running)' : ''} from ${entry.start.toFixed(0)} ms`
+			);
+	}, count);
 }
 
 export async function installRecorder(context: BrowserContext): Promise<void> {

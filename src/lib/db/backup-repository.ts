@@ -8,6 +8,7 @@ import type { FactdeckDB } from '$lib/db/schema';
 import {
 	TABLE_NAMES,
 	backupSchema,
+	emptyTables,
 	hostileShape,
 	makeBackup,
 	parseBackup,
@@ -186,6 +187,31 @@ export async function readAutoBackup(db: FactdeckDB, id: number): Promise<string
 /** What "Check the data" found at `now` (epoch ms), without writing anything. */
 export async function checkData(db: FactdeckDB, now: number): Promise<DataFix[]> {
 	return planDataRepair(await dumpDatabase(db), now).fixes;
+}
+
+/**
+ * What "Check the data" finds at `now` (epoch ms) in some tables only, reading those and the
+ * learner's decks (which the checks of memory and review rows refer to), never the rest: for a
+ * page that must not read a big table it has no sign of damage in.
+ */
+export async function checkTables(
+	db: FactdeckDB,
+	now: number,
+	names: readonly TableName[]
+): Promise<DataFix[]> {
+	const read = [...new Set<TableName>([...names, 'userDecks'])];
+	const tables = emptyTables();
+	await db.transaction(
+		'r',
+		read.map((name) => db.table(name)),
+		() =>
+			Promise.all(
+				read.map(async (name) => {
+					(tables as Record<TableName, unknown[]>)[name] = await db.table(name).toArray();
+				})
+			)
+	);
+	return planDataRepair(tables, now).fixes.filter((fix) => names.includes(fix.table));
 }
 
 /**

@@ -9,6 +9,8 @@ import {
 	type ReviewRow
 } from '$lib/db/schema';
 import {
+	countUnindexedMemory,
+	loadActivity,
 	loadAttempts,
 	loadDayAggregates,
 	loadDeckMemory,
@@ -109,6 +111,79 @@ describe('loadDayAggregates', () => {
 			sortedAggregates(aggregatesFromReviews(log.slice(0, 100), 4, 'UTC'))
 		);
 		expect(await db.reviewTotals.count()).toBeGreaterThan(0);
+	});
+});
+
+describe('loadActivity', () => {
+	const log = Array.from({ length: 60 }, (_, i) => review(NOW - i * 3_600_000, i));
+	const damaged = { ...review(NOW, 99), rating: 9 } as unknown as ReviewRow;
+
+	function countLogReads(): () => number {
+		let reads = 0;
+		db.reviews.hook('reading', (row) => {
+			reads += 1;
+			return row;
+		});
+		return () => reads;
+	}
+
+	it('reads no log row when the kept totals add up to the log', async () => {
+		await db.reviews.bulkAdd(log);
+		const reads = countLogReads();
+		const { aggregates, leftOut } = await loadActivity(db, 4, 'UTC');
+		expect(sortedAggregates(aggregates)).toEqual(
+			sortedAggregates(aggregatesFromReviews(log, 4, 'UTC'))
+		);
+		expect(leftOut).toBe(0);
+		expect(reads()).toBe(0);
+	});
+
+	it('counts a log with damaged rows once, and later visits trust what that count kept', async () => {
+		await db.reviews.bulkAdd([...log, damaged, damaged]);
+		const reads = countLogReads();
+		const first = await loadActivity(db, 4, 'UTC');
+		expect(first.leftOut).toBe(2);
+		expect(sortedAggregates(first.aggregates)).toEqual(
+			sortedAggregates(aggregatesFromReviews(log, 4, 'UTC'))
+		);
+		expect(reads()).toBe(log.length + 2);
+		const next = await loadActivity(db, 4, 'UTC');
+		expect(next).toEqual(first);
+		expect(reads()).toBe(log.length + 2);
+		// An answer after that keeps the totals exact without another count.
+		await db.reviews.add(review(NOW + 60_000, 7));
+		const after = await loadActivity(db, 4, 'UTC');
+		expect(sortedAggregates(after.aggregates)).toEqual(
+			sortedAggregates(aggregatesFromReviews([...log, review(NOW + 60_000, 7)], 4, 'UTC'))
+		);
+		expect(reads()).toBe(log.length + 2);
+	});
+
+	it('counts again when a damaged row leaves the log, and then leaves none out', async () => {
+		await db.reviews.bulkAdd([...log, damaged]);
+		expect((await loadActivity(db, 4, 'UTC')).leftOut).toBe(1);
+		await db.reviews.filter((row) => row.rating === (9 as never)).delete();
+		const { aggregates, leftOut } = await loadActivity(db, 4, 'UTC');
+		expect(leftOut).toBe(0);
+		expect(sortedAggregates(aggregates)).toEqual(
+			sortedAggregates(aggregatesFromReviews(log, 4, 'UTC'))
+		);
+	});
+});
+
+describe('countUnindexedMemory', () => {
+	it('counts the memory rows the schedule index cannot hold, reading none', async () => {
+		await db.memory.bulkAdd([memory('kosovo', 'a', 2, NOW), memory('kosovo', 'b', 1, NOW)]);
+		let reads = 0;
+		db.memory.hook('reading', (row) => {
+			reads += 1;
+			return row;
+		});
+		expect(await countUnindexedMemory(db)).toBe(0);
+		await db.memory.put({ ...memory('kosovo', 'c', 2, NOW), dueAt: null as never });
+		await db.memory.put({ ...memory('kosovo', 'd', 2, NOW), state: undefined as never });
+		expect(await countUnindexedMemory(db)).toBe(2);
+		expect(reads).toBe(0);
 	});
 });
 

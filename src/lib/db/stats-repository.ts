@@ -6,37 +6,84 @@
 import Dexie from 'dexie';
 import type { AttemptRow, FactdeckDB, MemoryRow } from '$lib/db/schema';
 import type { DayAggregates } from '$lib/domain/stats/aggregate';
-import { addReviewToTotals, dayAggregatesFromTotals } from '$lib/domain/stats/review-totals';
+import {
+	LEFT_OUT_SLOT,
+	addReviewToTotals,
+	dayAggregatesFromTotals,
+	leftOutTotals
+} from '$lib/domain/stats/review-totals';
 import type { ReviewTotalsRow } from '$lib/domain/types';
+
+/** The review log's day totals, and how many of its rows they leave out. */
+export interface ActivityTotals {
+	aggregates: DayAggregates;
+	/** Rows of the log no page can count (damaged, written around the checks). */
+	leftOut: number;
+}
 
 /**
  * Per-study-day totals of the whole review log, folded from the quarter-hour totals that every
  * write to the log keeps (schema version 7): a few thousand small rows, never the log itself.
  * Only when the totals do not add up to the log's row count (rows written around Dexie, by a
- * test fixture or a tool) are they counted again from the log, once.
+ * test fixture or a tool) are they counted again from the log, once: the count records the rows
+ * it had to leave out (LEFT_OUT_SLOT), so damaged rows do not make every visit count again.
  */
-export async function loadDayAggregates(
+export async function loadActivity(
 	db: FactdeckDB,
 	dayStartHour: number,
 	timeZone: string
-): Promise<DayAggregates> {
+): Promise<ActivityTotals> {
 	const [rows, logged] = await db.transaction('r', db.reviewTotals, db.reviews, () =>
 		Promise.all([db.reviewTotals.toArray(), db.reviews.count()])
 	);
 	const counted = rows.reduce((sum, row) => sum + row.reviews, 0);
 	const totals = counted === logged ? rows : await rebuildReviewTotals(db);
-	return dayAggregatesFromTotals(totals, dayStartHour, timeZone);
+	const leftOut = totals.find((row) => row.slot === LEFT_OUT_SLOT)?.reviews ?? 0;
+	return { aggregates: dayAggregatesFromTotals(totals, dayStartHour, timeZone), leftOut };
 }
 
-/** Counts the review totals again from the whole log (streamed), in one transaction. */
+/** The day totals of the whole review log (see loadActivity). */
+export async function loadDayAggregates(
+	db: FactdeckDB,
+	dayStartHour: number,
+	timeZone: string
+): Promise<DayAggregates> {
+	return (await loadActivity(db, dayStartHour, timeZone)).aggregates;
+}
+
+/**
+ * Counts the review totals again from the whole log (streamed), in one transaction; rows no
+ * page can count are recorded as left out (LEFT_OUT_SLOT).
+ */
 export function rebuildReviewTotals(db: FactdeckDB): Promise<ReviewTotalsRow[]> {
 	return db.transaction('rw', db.reviews, db.reviewTotals, async () => {
 		const slots = new Map<number, ReviewTotalsRow>();
-		await db.reviews.each((review) => addReviewToTotals(slots, review));
-		await db.reviewTotals.clear();
+		let logged = 0;
+		await db.reviews.each((review) => {
+			logged++;
+			addReviewToTotals(slots, review);
+		});
 		const rows = [...slots.values()];
+		const leftOut = logged - rows.reduce((sum, row) => sum + row.reviews, 0);
+		if (leftOut > 0) rows.push(leftOutTotals(leftOut));
+		await db.reviewTotals.clear();
 		await db.reviewTotals.bulkPut(rows);
 		return rows;
+	});
+}
+
+/**
+ * How many memory rows are missing from the [suspended+state+dueAt] index: a row of a sound
+ * shape is always in it, so a row that is not has a field no page can read. Two counts, no row
+ * read.
+ */
+export function countUnindexedMemory(db: FactdeckDB): Promise<number> {
+	return db.transaction('r', db.memory, async () => {
+		const [all, indexed] = await Promise.all([
+			db.memory.count(),
+			db.memory.orderBy('[suspended+state+dueAt]').count()
+		]);
+		return all - indexed;
 	});
 }
 

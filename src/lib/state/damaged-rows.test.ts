@@ -36,3 +36,20 @@ it('names rows of the wrong shape (a null deck, a null memory) instead of failin
 	const reviewsOnly = await findDamagedRows(db, Date.UTC(2026, 2, 4), ['reviews']);
 	expect(reviewsOnly.map((row) => row.table)).toEqual(['reviews']);
 });
+
+it('reads only the tables asked for (and the decks) when told to', async () => {
+	await db.userDecks.put({ id: 'my-broken', createdAt: 1, updatedAt: 1, deck: null } as never);
+	await db.reviews.put({ deckId: 'kosovo', rating: 9 } as never);
+	let logReads = 0;
+	db.reviews.hook('reading', (row) => {
+		logReads += 1;
+		return row;
+	});
+	const now = Date.UTC(2026, 2, 4);
+	const small = await findDamagedRows(db, now, ['userDecks', 'settings'], true);
+	expect(small.map((row) => [row.table, row.key])).toEqual([['userDecks', 'my-broken']]);
+	expect(logReads).toBe(0);
+	const withLog = await findDamagedRows(db, now, ['settings', 'reviews'], true);
+	expect(withLog.map((row) => row.table)).toEqual(['reviews']);
+	expect(logReads).toBe(1);
+});

@@ -15,14 +15,20 @@ export interface DamagedRow {
 	problem: string;
 }
 
-/** The damaged rows of the given tables (all when left out), at `now` (epoch ms). */
+/**
+ * The damaged rows of the given tables (all when left out), at `now` (epoch ms). With
+ * `isReadingOnlyThese`, only those tables (and the learner's decks) are read, not the whole
+ * database.
+ */
 export async function findDamagedRows(
 	db: FactdeckDB,
 	now: number,
-	tables?: readonly TableName[]
+	tables?: readonly TableName[],
+	isReadingOnlyThese = false
 ): Promise<DamagedRow[]> {
-	const { checkData } = await import('$lib/db/backup-repository');
-	const fixes = await checkData(db, now);
+	const { checkData, checkTables } = await import('$lib/db/backup-repository');
+	const fixes =
+		isReadingOnlyThese && tables ? await checkTables(db, now, tables) : await checkData(db, now);
 	return fixes
 		.filter((fix) => !tables || tables.includes(fix.table))
 		.map((fix) => ({ table: fix.table, key: String(fix.key), problem: fix.problem }));

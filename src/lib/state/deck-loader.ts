@@ -3,7 +3,6 @@
  * the service worker caches for offline use; a learner's own decks (`my-…`) are read from
  * IndexedDB instead. One loader, so study and quiz read decks alike.
  */
-import { getDb } from '$lib/db/database';
 import type { FactdeckDB, UserDeckRow } from '$lib/db/schema';
 import { LearnerFacingError } from '$lib/domain/errors';
 import { isUserDeckId } from '$lib/domain/deck/source-href';
@@ -59,12 +58,16 @@ async function fetchDeck(deckId: string, fetchFn: typeof fetch): Promise<Deck> {
 	return data;
 }
 
-async function readUserDeck(db: FactdeckDB, deckId: string): Promise<Deck> {
+async function readUserDeck(db: (() => FactdeckDB) | undefined, deckId: string): Promise<Deck> {
 	let row: UserDeckRow | undefined;
 	try {
-		// Only a deck of the learner's own needs this repository: the built-in decks skip it.
-		const { getUserDeck } = await import('$lib/db/user-decks-repository');
-		row = await getUserDeck(db, deckId);
+		// Only a deck of the learner's own needs the database and this repository: the built-in
+		// decks skip them, so a page that loads one carries no Dexie for it.
+		const [{ getUserDeck }, database] = await Promise.all([
+			import('$lib/db/user-decks-repository'),
+			db ? { getDb: db } : import('$lib/db/database')
+		]);
+		row = await getUserDeck(database.getDb(), deckId);
 	} catch {
 		throw new DeckLoadError('Your deck could not be read from this browser’s storage.');
 	}
@@ -87,9 +90,10 @@ async function readUserDeck(db: FactdeckDB, deckId: string): Promise<Deck> {
 export function loadDeck(
 	deckId: string,
 	fetchFn: typeof fetch = fetch,
-	db: () => FactdeckDB = getDb
+	/** The database, for a deck of the learner's own (by default the app's, imported then). */
+	db?: () => FactdeckDB
 ): Promise<Deck> {
-	if (isUserDeckId(deckId)) return readUserDeck(db(), deckId);
+	if (isUserDeckId(deckId)) return readUserDeck(db, deckId);
 	let pending = cache.get(deckId);
 	if (!pending) {
 		pending = fetchDeck(deckId, fetchFn);

@@ -6,11 +6,13 @@
 import { getDb } from '$lib/db/database';
 import type { FactdeckDB } from '$lib/db/schema';
 import {
+	countDueByDay,
+	countUnindexedMemory,
+	loadActivity,
 	loadAttempts,
-	loadDayAggregates,
-	loadDeckMemory,
-	countDueByDay
+	loadDeckMemory
 } from '$lib/db/stats-repository';
+import type { TableName } from '$lib/domain/backup/backup-schema';
 import { getSettings } from '$lib/db/study-repository';
 import { forecastEdges, forecastFromCounts, type Forecast } from '$lib/domain/stats/forecast';
 import { studyDayKey } from '$lib/domain/study/study-day';
@@ -61,6 +63,12 @@ export class ProgressStats {
 	forecast = $state.raw<Forecast | null>(null);
 	decks = $state.raw<DeckStates[] | null>(null);
 	quizzes = $state.raw<QuizHistory | null>(null);
+	/**
+	 * The tables to look for damaged rows in once the page has drawn (null until then): the small
+	 * ones always, the review log and the memory rows only when a count shows rows the page had to
+	 * leave out, so no visit reads the whole log or every memory row.
+	 */
+	damageTables = $state.raw<TableName[] | null>(null);
 
 	#deps: ProgressDeps;
 
@@ -74,7 +82,10 @@ export class ProgressStats {
 			const db = this.#deps.db();
 			const { dayStartHour } = await getSettings(db);
 			const timeZone = this.#deps.timeZone();
-			const activity = loadDayAggregates(db, dayStartHour, timeZone).then((aggregates) => {
+			let leftOut = 0;
+			const activity = loadActivity(db, dayStartHour, timeZone).then((totals) => {
+				const aggregates = totals.aggregates;
+				leftOut = totals.leftOut;
 				this.today = todayStatsFromAggregates(aggregates, now, dayStartHour, timeZone);
 				this.heatmap = heatmapFromAggregates(aggregates, now, dayStartHour, timeZone);
 				this.weeks = retentionByWeekFromAggregates(aggregates, now, dayStartHour, timeZone);
@@ -105,6 +116,14 @@ export class ProgressStats {
 			});
 			await Promise.all([activity, due, states, quizzes]);
 			this.status = 'ready';
+			// Only a hint for the damage check: a failed count must not undo a drawn page.
+			const unindexed = await countUnindexedMemory(db).catch(() => 0);
+			this.damageTables = [
+				'userDecks',
+				'settings',
+				...(leftOut > 0 ? (['reviews'] as const) : []),
+				...(unindexed > 0 ? (['memory'] as const) : [])
+			];
 		} catch (error) {
 			this.errorMessage = describeError(error);
 			this.status = 'error';

@@ -104,6 +104,44 @@ describe('ProgressStats', () => {
 		expect(logReads).toBe(0);
 	});
 
+	it('names only the small tables to check for damage when the counts show none elsewhere', async () => {
+		await answer('f1', 3, NOW - HOUR);
+		const stats = new ProgressStats(deps());
+		await stats.load([progressDeck(fixtureDeck(2))]);
+		expect(stats.damageTables).toEqual(['userDecks', 'settings']);
+	});
+
+	it('adds the log and the memory rows to the check when their counts show rows left out', async () => {
+		await answer('f1', 3, NOW - HOUR);
+		// A review no page can count and a memory row missing from the schedule index, written
+		// around the app's checks.
+		await db.reviews.add({
+			...(await db.reviews.toCollection().first())!,
+			id: undefined,
+			rating: 9 as never
+		});
+		await db.memory.put({
+			...(await db.memory.toCollection().first())!,
+			key: 'fixture/f9',
+			dueAt: null as never
+		});
+		let logReads = 0;
+		db.reviews.hook('reading', (row) => {
+			logReads += 1;
+			return row;
+		});
+		const stats = new ProgressStats(deps());
+		await stats.load([]);
+		expect(stats.damageTables).toEqual(['userDecks', 'settings', 'reviews', 'memory']);
+		expect(stats.today?.reviews).toBe(1);
+		// The first visit counts the log again, once; the next one trusts what that count kept.
+		expect(logReads).toBe(2);
+		const next = new ProgressStats(deps());
+		await next.load([]);
+		expect(next.damageTables).toContain('reviews');
+		expect(logReads).toBe(2);
+	});
+
 	it('shows a storage failure in plain words', async () => {
 		db.close({ disableAutoOpen: true });
 		const stats = new ProgressStats(deps());

@@ -2,8 +2,10 @@ import { describe, expect, it } from 'vitest';
 import type { MemorySnapshot, ReviewRow, ReviewTotalsRow } from '$lib/domain/types';
 import { aggregatesFromReviews, sortedAggregates } from '$lib/domain/stats/aggregate';
 import {
+	LEFT_OUT_SLOT,
 	changeTotals,
 	dayAggregatesFromTotals,
+	leftOutTotals,
 	totalsFromReviews,
 	totalsSlot,
 	touchedSlots
@@ -110,6 +112,40 @@ describe('review totals by quarter hour', () => {
 				sortedAggregates(aggregatesFromReviews(reviews, hour, zone))
 			);
 		}
+	});
+
+	it('folds every quarter hour of daylight-saving days, gaps and the ends of time alike', () => {
+		// Every quarter hour around both of Belgrade's 2026 clock changes and Sydney's, days
+		// without reviews between, and the first and last times a review can carry.
+		const times: number[] = [];
+		for (const start of ['2026-03-27T00:00:00Z', '2026-10-23T00:00:00Z', '2026-04-03T00:00:00Z']) {
+			for (let q = 0; q < 4 * 24 * 4; q++) times.push(at(start) + q * 900_000);
+		}
+		times.push(at('2026-06-01T12:00:00Z'), at('2026-06-09T12:00:00Z'));
+		times.push(-8_640_000_000_000_000, -8_640_000_000_000_000 + 900_000);
+		times.push(8_640_000_000_000_000 - 900_000, 8_640_000_000_000_000);
+		const reviews = times.map((time, i) => review(time, 2, ((i % 4) + 1) as ReviewRow['rating']));
+		const totals = totalsFromReviews(reviews).reverse();
+		for (const [hour, zone] of [
+			[2, 'Europe/Belgrade'],
+			[3, 'Europe/Belgrade'],
+			[0, 'Australia/Sydney'],
+			[4, 'Australia/Lord_Howe'],
+			[4, undefined]
+		] as const) {
+			expect(sortedAggregates(dayAggregatesFromTotals(totals, hour, zone))).toEqual(
+				sortedAggregates(aggregatesFromReviews(reviews, hour, zone))
+			);
+		}
+	});
+
+	it('folds no day from the row that counts the log rows left out', () => {
+		const reviews = log(50);
+		const totals = [...totalsFromReviews(reviews), leftOutTotals(3)];
+		expect(leftOutTotals(3)).toMatchObject({ slot: LEFT_OUT_SLOT, reviews: 3 });
+		expect(sortedAggregates(dayAggregatesFromTotals(totals, 4, 'UTC'))).toEqual(
+			sortedAggregates(aggregatesFromReviews(reviews, 4, 'UTC'))
+		);
 	});
 
 	it('an answer adds to its slot, an undo takes it away and empties the slot', () => {

@@ -10,7 +10,28 @@ import {
 	type DayAggregate,
 	type DayAggregates
 } from '$lib/domain/stats/aggregate';
-import { DEFAULT_DAY_START_HOUR, studyDayKeyer } from '$lib/domain/study/study-day';
+import {
+	DEFAULT_DAY_START_HOUR,
+	addDays,
+	studyDayKeyer,
+	studyDayStartMs
+} from '$lib/domain/study/study-day';
+
+const DAY_MS = 86_400_000;
+/** Beyond this (epoch ms, either way) a day later may be past the last time a Date can hold. */
+const LAST_SAFE_MS = 8_640_000_000_000_000 - 3 * DAY_MS;
+
+/**
+ * The slot of the one totals row that is no quarter hour: its `reviews` counts the log's rows
+ * no page can count (written around the checks), so that every row's `reviews` still add up to
+ * the log's row count. Only a count of the whole log writes it; folding into days skips it.
+ */
+export const LEFT_OUT_SLOT = Number.MIN_SAFE_INTEGER;
+
+/** The row that records `count` log rows left out of the totals (see LEFT_OUT_SLOT). */
+export function leftOutTotals(count: number): ReviewTotalsRow {
+	return { ...emptyTotals(LEFT_OUT_SLOT), reviews: count };
+}
 
 /** A slot's length in milliseconds: a quarter hour. */
 export const TOTALS_SLOT_MS = 15 * 60_000;
@@ -105,19 +126,52 @@ export function totalsFromReviews(reviews: Iterable<ReviewRow>): ReviewTotalsRow
 	return [...slots.values()];
 }
 
-/** Folds quarter-hour totals into per-study-day totals, for `dayStartHour` in `timeZone`. */
+/**
+ * Folds quarter-hour totals into per-study-day totals, for `dayStartHour` in `timeZone`. The
+ * slots are walked in time order, a day at a time: only a slot past the current day's end asks
+ * which day it is in, and the next day's end is found by checking that a day later is still a day
+ * boundary (a search only on a daylight-saving day), so a year of busy quarter hours costs a few
+ * calls of the zone's clock a day, not one a slot.
+ */
 export function dayAggregatesFromTotals(
 	rows: Iterable<ReviewTotalsRow>,
 	dayStartHour: number = DEFAULT_DAY_START_HOUR,
 	timeZone?: string
 ): DayAggregates {
 	const keyOf = studyDayKeyer(dayStartHour, timeZone);
+	const sorted = [...rows]
+		.filter((row) => row.slot !== LEFT_OUT_SLOT)
+		.sort((a, b) => a.slot - b.slot);
+	/**
+	 * Where study day `day`, which holds `ms`, ends (epoch ms, exclusive), given where the day
+	 * before it ended (NaN when unknown). Days are 24 hours long but on daylight-saving days:
+	 * that guess is checked, and the day's start searched for when it is wrong. Near the ends of
+	 * time, where a day later is no date, the day is taken slot by slot.
+	 */
+	const dayEnd = (day: string, ms: number, previousEnd: number): number => {
+		if (Math.abs(ms) > LAST_SAFE_MS) return ms + TOTALS_SLOT_MS;
+		const next = addDays(day, 1);
+		const guess = previousEnd + DAY_MS;
+		if (guess > ms && keyOf(guess) === next && keyOf(guess - TOTALS_SLOT_MS) === day) return guess;
+		return studyDayStartMs(next, dayStartHour, timeZone);
+	};
 	const days: DayAggregates = new Map();
-	for (const row of rows) {
-		const day = keyOf(row.slot * TOTALS_SLOT_MS);
-		let aggregate: DayAggregate | undefined = days.get(day);
-		if (!aggregate) {
-			aggregate = { day, reviews: 0, newLearned: 0, passed: 0, reviewAnswers: 0, durationMs: 0 };
+	let aggregate: DayAggregate | undefined;
+	/** Where the current day ends (epoch ms, exclusive). */
+	let end = -Infinity;
+	for (const row of sorted) {
+		const ms = row.slot * TOTALS_SLOT_MS;
+		if (!aggregate || ms >= end) {
+			const day = keyOf(ms);
+			end = dayEnd(day, ms, aggregate?.day === addDays(day, -1) ? end : NaN);
+			aggregate = days.get(day) ?? {
+				day,
+				reviews: 0,
+				newLearned: 0,
+				passed: 0,
+				reviewAnswers: 0,
+				durationMs: 0
+			};
 			days.set(day, aggregate);
 		}
 		aggregate.reviews += row.reviews;
