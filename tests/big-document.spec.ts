@@ -2,6 +2,10 @@ import { expect, test, type Page } from '@playwright/test';
 import { bigDeckRow, bigDocument } from './fixtures/big-deck';
 import { putRow, readStore, watchConsole } from './helpers';
 
+// Playwright's trace takes a DOM snapshot (the 2 MB document with it) at each action, and a
+// failed expect poll an aria snapshot: long tasks of its own on the page, so neither here.
+test.use({ trace: 'off' });
+
 /** The longest task the issue allows on the page's thread while saving and reading, in ms. */
 const LONG_TASK_MS = 200;
 
@@ -23,9 +27,7 @@ const longTasks = (page: Page) =>
 // 0.2–3.4 s (sending the deck to the check worker and back, the put of the one row, then the
 // deck page reading the 2 MB row and listing all 3,000 questions at once); the reader itself
 // stays near 0.1–0.75 s. Not skipped silently: `fixme` until those steps are chunked.
-test.fixme('a 2 MB deck is saved and read with no main-thread task over 200 ms', async ({
-	page
-}) => {
+test('a 2 MB deck is saved and read with no main-thread task over 200 ms', async ({ page }) => {
 	test.setTimeout(240_000);
 	const errors = watchConsole(page);
 	const text = bigDocument();
@@ -50,21 +52,16 @@ test.fixme('a 2 MB deck is saved and read with no main-thread task over 200 ms',
 
 	await page.getByLabel('Deck title').fill('Big notes, renamed');
 	await page.getByRole('button', { name: 'Save the changes' }).click();
-	await expect(page).toHaveURL(new RegExp(`/my-decks/${id}$`), { timeout: 60_000 });
-	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Big notes, renamed');
-	const saved = await readStore(page, 'userDecks');
-	expect(saved).toHaveLength(1);
-	// A rename alone leaves the questions, so the version, as they were.
-	expect(saved[0]).toMatchObject({ deck: { version: 1, title: 'Big notes, renamed' } });
-
+	await page.waitForURL(new RegExp(`/my-decks/${id}$`), { timeout: 60_000 });
+	await page.getByRole('heading', { level: 1, name: 'Big notes, renamed' }).waitFor();
 	// The source reader: laid out in a worker, shown a page at a time.
 	await page.getByRole('link', { name: 'Read the document' }).click();
 	const pager = page.getByRole('navigation', { name: 'Pages of the document (top)' });
-	await expect(pager).toBeVisible({ timeout: 60_000 });
+	await pager.waitFor({ timeout: 60_000 });
 	await expect(pager).toContainText(/Page 1 of \d+/);
-	const sentences = await page.locator('.sentence').count();
-	expect(sentences).toBeGreaterThan(100);
-	expect(sentences).toBeLessThan(1_000);
+	// The page is built in runs of about 50 sentences, one task each.
+	await expect.poll(() => page.locator('.sentence').count()).toBeGreaterThan(100);
+	expect(await page.locator('.sentence').count()).toBeLessThan(1_000);
 	expect(await page.locator('main *').count()).toBeLessThan(10_000);
 	await pager.getByRole('button', { name: 'Next page' }).click();
 	await expect(pager).toContainText('Page 2 of');
@@ -72,13 +69,19 @@ test.fixme('a 2 MB deck is saved and read with no main-thread task over 200 ms',
 	// A fact far into the document opens the page that holds it, highlighted.
 	const last = row.deck.facts[row.deck.facts.length - 1].id;
 	await page.goto(`/my-decks/${id}/source#f-${last}`);
-	await expect(page.locator(`#f-${last}`)).toBeAttached({ timeout: 60_000 });
+	await page.locator(`#f-${last}`).waitFor({ state: 'attached', timeout: 60_000 });
 	await expect(pager).not.toContainText('Page 1 of');
 
 	const tasks = await longTasks(page);
 	console.log(`long tasks while saving and reading (ms): ${JSON.stringify(tasks)}`);
 	expect(tasks.filter((ms) => ms > LONG_TASK_MS)).toEqual([]);
 	expect(errors).toEqual([]);
+
+	// Read after the tasks are counted: the test's own read of the 2 MB row is a long task.
+	const saved = await readStore(page, 'userDecks');
+	expect(saved).toHaveLength(1);
+	// A rename alone leaves the questions, so the version, as they were.
+	expect(saved[0]).toMatchObject({ deck: { version: 1, title: 'Big notes, renamed' } });
 });
 
 test('a UTF-16 file with a byte-order mark is read; a paste over 2 MB is called a paste', async ({

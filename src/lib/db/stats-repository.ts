@@ -131,10 +131,12 @@ export async function loadFactMemory(
 	deckId: string,
 	factIds: readonly string[]
 ): Promise<Map<string, MemoryRow>> {
-	// factKey's format, written out: importing the scheduler would put ts-fsrs in the stats worker.
-	const rows = await db.memory.bulkGet(factIds.map((factId) => `${deckId}/${factId}`));
+	// One read of the deck's rows by its index: a get per fact (bulkGet) is a long task on the
+	// page's thread for a deck of thousands of facts, most of them never studied.
+	const wanted = new Set(factIds);
+	const rows = await db.memory.where('deckId').equals(deckId).toArray();
 	const byFact = new Map<string, MemoryRow>();
-	for (const row of rows) if (row) byFact.set(row.factId, row);
+	for (const row of rows) if (wanted.has(row.factId)) byFact.set(row.factId, row);
 	return byFact;
 }
 

@@ -8,7 +8,6 @@
  */
 import { getDb } from '$lib/db/database';
 import type { FactdeckDB } from '$lib/db/schema';
-import { getUserDeck, saveUserDeck } from '$lib/db/user-decks-repository';
 import {
 	addFact,
 	deleteFact,
@@ -27,6 +26,7 @@ import { MAX_DOCUMENT_BYTES, validateDocumentText } from '$lib/domain/extract/va
 import type { DeckPhase } from '$lib/domain/deck/user-deck';
 import type { Deck, Fact } from '$lib/domain/types';
 import type { ExtractMessage, ExtractRequest } from '$lib/workers/extract-handler';
+import { DeckCollector, splitDeck, yieldToPage, type DeckPart } from '$lib/workers/deck-transfer';
 
 /** `loading` and `missing` are the steps of a saved deck opened for editing. */
 export type DraftStep = 'input' | 'extracting' | 'editing' | 'loading' | 'missing';
@@ -44,7 +44,7 @@ export type DraftWorker = Pick<Worker, 'postMessage' | 'addEventListener' | 'ter
 
 /**
  * The extraction worker (a module worker with the NLP library: seconds to start) for `extract`,
- * the small deck-edit worker for `parse` and `finish`.
+ * the small deck-edit worker for everything else (parse, check and save, read a saved deck).
  */
 function startDraftWorker(kind: ExtractRequest['kind']): DraftWorker {
 	return kind === 'extract'
@@ -162,13 +162,15 @@ export class NewDeckDraft {
 		this.phase = 'loading';
 		this.share = 0;
 		const message = await this.#run(
-			{
-				kind: 'extract',
-				text: this.text,
-				title: this.title,
-				fileName: this.fileName,
-				byteSize: this.#byteSize
-			},
+			[
+				{
+					kind: 'extract',
+					text: this.text,
+					title: this.title,
+					fileName: this.fileName,
+					byteSize: this.#byteSize
+				}
+			],
 			(phase, share) => {
 				this.phase = phase;
 				this.share = share;
@@ -191,24 +193,34 @@ export class NewDeckDraft {
 		this.step = 'editing';
 	}
 
-	/** Opens a saved deck for editing: its questions, title and document as stored. */
+	/**
+	 * Opens a saved deck for editing: its questions, title and document as stored, read by the
+	 * worker and sent in parts (a big deck read here would be one long task).
+	 */
 	async loadSaved(deckId: string): Promise<void> {
 		this.step = 'loading';
 		this.error = '';
-		let row;
-		try {
-			row = await getUserDeck(this.#db(), deckId);
-		} catch {
+		const collector = new DeckCollector();
+		const answer = await this.#run(
+			[{ kind: 'read', dbName: this.#db().name, deckId, withDocuments: true }],
+			undefined,
+			(part) => collector.add(part)
+		);
+		if (answer === null) return;
+		if (answer.kind !== 'read') {
 			this.error = 'The deck could not be read from this browser’s storage.';
-		}
-		if (!row) {
 			this.step = 'missing';
 			return;
 		}
-		this.deck = row.deck;
-		this.saved = row.deck;
-		this.documents = row.documents ?? {};
-		this.title = row.deck.title;
+		if (!answer.row) {
+			this.step = 'missing';
+			return;
+		}
+		const deck = collector.finish(answer.row.head);
+		this.deck = deck;
+		this.saved = deck;
+		this.documents = answer.row.documents ?? {};
+		this.title = deck.title;
 		this.warnings = [];
 		this.suggestions = [];
 		this.lastDeletion = null;
@@ -216,7 +228,7 @@ export class NewDeckDraft {
 		this.step = 'editing';
 		const text = Object.values(this.documents)[0];
 		if (text === undefined) return;
-		const message = await this.#run({ kind: 'parse', text });
+		const message = await this.#run([{ kind: 'parse', text }]);
 		if (message?.kind === 'parsed' && this.documentText === text) this.#parsed = message.parsed;
 	}
 
@@ -317,9 +329,10 @@ export class NewDeckDraft {
 	}
 
 	/**
-	 * Checks the whole draft (in the worker) and saves it; resolves to the saved deck's id, or null
-	 * (see saveError). A saved deck keeps its id and, on its unchanged facts, the learner's
-	 * progress; it gets a new version when its questions changed.
+	 * Checks the whole draft and saves it, both in the worker (the deck goes to it in parts, so no
+	 * task here is long; its one transaction writes all or nothing); resolves to the saved deck's
+	 * id, or null (see saveError). A saved deck keeps its id and, on its unchanged facts, the
+	 * learner's progress; it gets a new version when its questions changed.
 	 */
 	async save(): Promise<string | null> {
 		if (!this.deck || this.isSaving) return null;
@@ -328,29 +341,32 @@ export class NewDeckDraft {
 		this.isSaving = true;
 		this.saveError = '';
 		try {
-			const answer = await this.#run({
-				kind: 'finish',
-				deck,
-				documents: this.documents,
-				title: this.title
-			});
+			const version = saved ? saved.version + (deck !== saved ? 1 : 0) : deck.version;
+			const removed = saved ? removedFactIds(saved, deck) : [];
+			const { head, parts } = splitDeck(deck);
+			const answer = await this.#run([
+				...parts,
+				{
+					kind: 'save',
+					dbName: this.#db().name,
+					head,
+					documents: this.documents,
+					title: this.title,
+					version,
+					removedFactIds: removed,
+					now: this.#now()
+				}
+			]);
 			if (answer === null) return null;
-			if (answer.kind !== 'finished') {
-				this.saveError = `The deck could not be checked: ${answer.kind === 'error' ? answer.message : 'no answer'}.`;
-				return null;
-			}
-			if (!answer.result.ok) {
+			if (answer.kind === 'finished' && !answer.result.ok) {
 				this.saveError = answer.result.error;
 				return null;
 			}
-			let finished = answer.result.value;
-			let removed: string[] = [];
-			if (saved) {
-				removed = removedFactIds(saved, finished);
-				const isChanged = deck !== saved;
-				finished = { ...finished, version: saved.version + (isChanged ? 1 : 0) };
+			if (answer.kind !== 'saved') {
+				this.saveError = `The deck could not be saved in this browser: ${answer.kind === 'error' ? answer.message : 'no answer'}.`;
+				return null;
 			}
-			await saveUserDeck(this.#db(), finished, this.documents, this.#now(), removed);
+			const finished: Deck = { ...deck, title: answer.title, topics: answer.topics, version };
 			this.deck = finished;
 			this.saved = finished;
 			this.title = finished.title;
@@ -364,15 +380,23 @@ export class NewDeckDraft {
 		}
 	}
 
-	/** Posts one request to a fresh worker and resolves with its answer (null when cancelled). */
+	/**
+	 * Posts requests to a fresh worker, giving the page a turn between them, and resolves with its
+	 * answer (null when cancelled); parts of a deck it sends back go to `onPart` as they come.
+	 */
 	#run(
-		request: ExtractRequest,
-		onProgress?: (phase: DeckPhase | 'loading', share: number) => void
+		requests: ExtractRequest[],
+		onProgress?: (phase: DeckPhase | 'loading', share: number) => void,
+		onPart?: (part: DeckPart) => void
 	): Promise<ExtractMessage | null> {
-		const worker = this.#startWorker(request.kind);
+		const worker = this.#startWorker(requests[0].kind);
 		this.#worker = worker;
+		let isCancelled = false;
 		return new Promise((resolve) => {
-			this.#cancelRun = () => resolve(null);
+			this.#cancelRun = () => {
+				isCancelled = true;
+				resolve(null);
+			};
 			const finish = (message: ExtractMessage) => {
 				resolve(message);
 				if (this.#worker === worker) this.#stopWorker();
@@ -381,12 +405,19 @@ export class NewDeckDraft {
 			worker.addEventListener('message', (event: MessageEvent<ExtractMessage>) => {
 				const message = event.data;
 				if (message.kind === 'progress') onProgress?.(message.phase, message.share);
+				else if (message.kind === 'deck-part') onPart?.(message);
 				else finish(message);
 			});
 			worker.addEventListener('error', (event: ErrorEvent) =>
 				finish({ kind: 'error', message: event.message || 'the worker could not start' })
 			);
-			worker.postMessage(request);
+			void (async () => {
+				for (const [index, request] of requests.entries()) {
+					if (index > 0) await yieldToPage();
+					if (isCancelled) return;
+					worker.postMessage(request);
+				}
+			})();
 		});
 	}
 

@@ -9,7 +9,7 @@ import { MAX_DOCUMENT_BYTES } from '$lib/domain/extract/validate';
 import type { McqItem } from '$lib/domain/types';
 import { NewDeckDraft, type DraftWorker } from '$lib/state/new-deck.svelte';
 import {
-	handleExtractRequest,
+	createExtractHandler,
 	type ExtractMessage,
 	type ExtractRequest
 } from '$lib/workers/extract-handler';
@@ -45,6 +45,7 @@ afterEach(async () => {
 class InThreadWorker {
 	requests: ExtractRequest['kind'][] = [];
 	isTerminated = false;
+	#handle = createExtractHandler();
 	#listeners: Record<string, ((event: unknown) => void)[]> = {};
 	addEventListener(type: string, listener: (event: unknown) => void) {
 		(this.#listeners[type] ??= []).push(listener);
@@ -53,7 +54,7 @@ class InThreadWorker {
 		this.requests.push(request.kind);
 		const data = structuredClone(request);
 		setTimeout(() =>
-			handleExtractRequest(data, (message: ExtractMessage) => {
+			this.#handle(data, (message: ExtractMessage) => {
 				if (this.isTerminated) return;
 				const event = { data: structuredClone(message) };
 				for (const listener of this.#listeners.message ?? []) listener(event);
@@ -108,7 +109,7 @@ describe('NewDeckDraft', { timeout: 60_000 }, () => {
 
 		const id = await draft.save();
 		expect(id).toBe(draft.deck!.id);
-		expect(workers[1].requests).toEqual(['finish']);
+		expect(workers[1].requests).toEqual(['deck-part', 'save']);
 		const row = await getUserDeck(db, id!);
 		expect(row).toMatchObject({ createdAt: T0, updatedAt: T0, deck: { title: 'River notes' } });
 		expect(draft.isDirty).toBe(false);

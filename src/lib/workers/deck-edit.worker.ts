@@ -1,9 +1,10 @@
 /**
- * Parses a draft's document and checks a whole deck before saving, off the main thread
- * (`deck-edit-handler.ts`); a small bundle, so it starts at once.
+ * Parses a draft's document, checks and saves a whole deck, and reads a saved one, off the main
+ * thread (`deck-edit-handler.ts`); a small bundle, so it starts at once.
  */
-import { handleDeckEditRequest, type DeckEditRequest } from '$lib/workers/deck-edit-handler';
+import { createDeckEditHandler, type DeckEditRequest } from '$lib/workers/deck-edit-handler';
 
+const handle = createDeckEditHandler();
 addEventListener('message', (event: MessageEvent<DeckEditRequest>) =>
-	handleDeckEditRequest(event.data, (message) => postMessage(message))
+	handle(event.data, (message) => postMessage(message))
 );

@@ -12,7 +12,7 @@ import {
 	type DeckPhase
 } from '$lib/domain/deck/user-deck';
 import {
-	handleDeckEditRequest,
+	createDeckEditHandler,
 	type DeckEditMessage,
 	type DeckEditRequest
 } from '$lib/workers/deck-edit-handler';
@@ -36,13 +36,24 @@ export type ExtractMessage =
 /** Progress is posted at most once per percent: thousands of messages would slow the page. */
 const STEP = 0.01;
 
-/** Runs one request, posting its progress and its answer through `send`. */
-export async function handleExtractRequest(
+/**
+ * A handler for one worker's requests: each runs, posting its progress and its answer through
+ * `send` (a deck sent in parts is kept between requests, so each worker makes its own).
+ */
+export function createExtractHandler(): (
 	request: ExtractRequest,
+	send: (message: ExtractMessage) => void
+) => Promise<void> {
+	const handleDeckEdit = createDeckEditHandler();
+	return (request, send) =>
+		request.kind === 'extract' ? extract(request, send) : handleDeckEdit(request, send);
+}
+
+async function extract(
+	request: Extract<ExtractRequest, { kind: 'extract' }>,
 	send: (message: ExtractMessage) => void
 ): Promise<void> {
 	try {
-		if (request.kind !== 'extract') return handleDeckEditRequest(request, send);
 		send({ kind: 'progress', phase: 'loading', share: 0 });
 		const nlp = await loadNlp();
 		let posted = -1;

@@ -283,8 +283,11 @@ function quoteLocator(doc: ParsedDocument, text: string): (quote: string) => Sen
 	};
 }
 
-/** Sentences in one page of the source reader: a long document is shown a page at a time. */
-export const SENTENCES_PER_PAGE = 400;
+/**
+ * Sentences in one page of the source reader: a long document is shown a page at a time, and a
+ * page of 400 took over 200 ms to build on a slow machine.
+ */
+export const SENTENCES_PER_PAGE = 250;
 
 /** The blocks of a section. */
 function blocksOf(section: Section): readonly Block[] {

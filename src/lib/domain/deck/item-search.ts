@@ -19,6 +19,16 @@ export function searchableText(item: Item): string {
 	);
 }
 
+// Each item's text normalised once: a deck of thousands, searched at every keystroke, would
+// otherwise normalise all of them each time (a long task on a big deck).
+const searchable = new WeakMap<Item, string>();
+
+function searchableOnce(item: Item): string {
+	let text = searchable.get(item);
+	if (text === undefined) searchable.set(item, (text = searchableText(item)));
+	return text;
+}
+
 /** Items matching every word of the query (accent- and case-insensitive), the type and the topic. */
 export function filterItems(items: readonly Item[], filter: ItemFilter): Item[] {
 	const words = normalizeAnswer(filter.query).split(' ').filter(Boolean);
@@ -26,7 +36,7 @@ export function filterItems(items: readonly Item[], filter: ItemFilter): Item[] 
 		if (filter.type && item.type !== filter.type) return false;
 		if (filter.topic && item.topic !== filter.topic) return false;
 		if (words.length === 0) return true;
-		const text = searchableText(item);
+		const text = searchableOnce(item);
 		return words.every((word) => text.includes(word));
 	});
 }

@@ -108,6 +108,31 @@ describe('deckFromDocument', () => {
 	});
 });
 
+describe('a document with more facts than one deck holds', () => {
+	// Census lines, each a year, a count and a name: as fact-dense as text gets.
+	let dense = '# Census notes\n\n';
+	for (let i = 0; i < 120; i++)
+		dense += `In ${1800 + i} the village of Marl${i} had ${1000 + i} residents.${i % 8 === 7 ? '\n\n' : ' '}`;
+
+	it('keeps its first facts, in document order, and says so instead of refusing it', () => {
+		const whole = deckFromDocument(dense, { title: 'Census', fileName: '' });
+		if (!whole.ok) throw new Error(whole.error);
+		expect(whole.deck.facts.length).toBeGreaterThan(40);
+		const cut = deckFromDocument(dense, { title: 'Census', fileName: '', maxFacts: 40 });
+		if (!cut.ok) throw new Error(cut.error);
+		expect(cut.deck.facts.map((fact) => fact.id)).toEqual(
+			whole.deck.facts.slice(0, 40).map((fact) => fact.id)
+		);
+		expect(cut.warnings[0]).toBe(
+			`This document has more facts than one deck can hold; the first 40 were kept (of ${whole.deck.facts.length}).`
+		);
+		expect(cut.deck.items.every((item) => cut.deck.facts.some((f) => f.id === item.factId))).toBe(
+			true
+		);
+		expect(whole.warnings.join(' ')).not.toMatch(/more facts than one deck/);
+	});
+});
+
 describe('deckFromDocument on bad input', () => {
 	it.each([
 		['an empty document', '  \n\n ', undefined, /empty/],

@@ -36,7 +36,19 @@ export interface DeckFromDocumentOptions {
 	/** compromise, loaded by the caller (`loadNlp()`): adds noun-phrase questions. */
 	nlp?: Nlp;
 	onProgress?: (progress: DeckProgress) => void;
+	/** Facts one deck holds at most (MAX_DOCUMENT_FACTS); a test passes fewer. */
+	maxFacts?: number;
 }
+
+/**
+ * Facts one deck made from a document holds at most: a fact-dense 1 MB text gives about 18,000
+ * (with 56,000 questions), past what the deck schema allows at 2 MB and far past what a page can
+ * save and read without freezing; 3,000 facts is the size the big-document browser test proves.
+ */
+export const MAX_DOCUMENT_FACTS = 3000;
+
+/** Suggestions offered beside a deck at most (the editor lists them a few at a time). */
+const MAX_SUGGESTIONS = 500;
 
 export type DeckFromDocumentResult =
 	| {
@@ -169,6 +181,16 @@ export function deckFromDocument(
 		};
 	}
 
+	// A fact-dense document keeps its first facts (the deck is in document order), and says so.
+	const maxFacts = options.maxFacts ?? MAX_DOCUMENT_FACTS;
+	const isCut = extracted.facts.length > maxFacts;
+	const facts = isCut ? extracted.facts.slice(0, maxFacts) : extracted.facts;
+	const cutWarnings = isCut
+		? [
+				`This document has more facts than one deck can hold; the first ${maxFacts.toLocaleString('en')} were kept (of ${extracted.facts.length.toLocaleString('en')}).`
+			]
+		: [];
+
 	report('building', 0.85);
 	const documents = { [documentId]: text };
 	const meta: DeckMeta = {
@@ -176,18 +198,18 @@ export function deckFromDocument(
 		title,
 		description: `Questions made automatically from ${sourceTitle}.`,
 		version: 1,
-		topics: topicsFor(text, extracted.facts, parsed),
+		topics: topicsFor(text, facts, parsed),
 		sources: [{ id: documentId, title: sourceTitle }]
 	};
-	const built = buildWithoutBrokenFacts(meta, extracted.facts, documents);
+	const built = buildWithoutBrokenFacts(meta, facts, documents);
 	report('building', 1);
 	if (!built.ok) return built;
 	return {
 		ok: true,
 		deck: built.deck,
 		documents,
-		suggestions: extracted.suggestions,
-		warnings: [...extracted.warnings, ...built.warnings]
+		suggestions: extracted.suggestions.slice(0, MAX_SUGGESTIONS),
+		warnings: [...cutWarnings, ...extracted.warnings, ...built.warnings]
 	};
 }
 
