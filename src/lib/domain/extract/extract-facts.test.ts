@@ -259,6 +259,33 @@ describe('extractFacts with compromise', () => {
 		expect(names?.question).toMatch(/\bwho argued\b/);
 	});
 
+	it('asks "what" only for a term, "who" for people, and blanks any other phrase', async () => {
+		const nlp = await loadNlp('compromise');
+		const text = [
+			'The national government had no power to raise an army during the war.',
+			'Negative feedback keeps the body near its set point in most systems.',
+			'Most systems of the body rely on negative feedback for their regulation.',
+			'Some Portuguese traders received land and the right to trade from local African chiefs.'
+		].join(' ');
+		const { facts, suggestions } = extractFacts(text, { documentId: 'g', nlp });
+		const all = [...facts, ...suggestions];
+		const byAnswer = (answer: string) => all.filter((f) => f.answer === answer);
+		// A verb phrase: a blank over it, never "to what".
+		for (const f of byAnswer('raise an army')) expect(f.question).toMatch(/^Complete:/);
+		for (const f of all) expect(f.question).not.toMatch(/\bto what\b/);
+		// People: "whom", and the fact is of a person's kind.
+		const chiefs = byAnswer('local African chiefs');
+		expect(chiefs.length).toBeGreaterThan(0);
+		for (const f of chiefs) {
+			expect(f.question).toMatch(/\bfrom whom\?$/);
+			expect(f.answerKind).toBe('person');
+		}
+		// A term the text comes back to keeps its "what" question.
+		expect(
+			all.some((f) => /negative feedback/i.test(f.answer) && /\bwhat\b/i.test(f.question))
+		).toBe(true);
+	});
+
 	it('adds noun-phrase facts and keeps every invariant', async () => {
 		const nlp = await loadNlp('compromise');
 		const plain = extractFacts(OVERVIEW, { documentId: 'o' });

@@ -426,13 +426,28 @@ export function extractFacts(text: string, options: ExtractOptions): ExtractResu
 			);
 		}
 	}
-	const phrasesOf = new Map<Analysis, { span: Span; isListItem: boolean }[]>();
+	const phrasesOf = new Map<
+		Analysis,
+		{ span: Span; isListItem: boolean; isVerbPhrase: boolean }[]
+	>();
 	for (const a of eligible) {
-		const list = findListItems(a.sentence.text).map((span) => ({ span, isListItem: true }));
+		const list = findListItems(a.sentence.text).map((span) => ({
+			span,
+			isListItem: true,
+			isVerbPhrase: false
+		}));
 		const np = [
-			...(nounPhrasesOf.get(a) ?? []).map((span) => wholeNounPhrase(a.sentence.text, span)),
-			...findVerbPhrases(a.sentence.text)
-		].map((span) => ({ span, isListItem: false }));
+			...(nounPhrasesOf.get(a) ?? []).map((span) => ({
+				span: wholeNounPhrase(a.sentence.text, span),
+				isListItem: false,
+				isVerbPhrase: false
+			})),
+			...findVerbPhrases(a.sentence.text).map((span) => ({
+				span,
+				isListItem: false,
+				isVerbPhrase: true
+			}))
+		];
 		const all = [...list, ...np].filter((p) => p.span.index >= a.labelEnd);
 		phrasesOf.set(a, all);
 		for (const p of all) {
@@ -443,6 +458,10 @@ export function extractFacts(text: string, options: ExtractOptions): ExtractResu
 	}
 
 	const lowerText = text.toLowerCase();
+	const termsOf: PhraseTerms = {
+		lowerText,
+		defined: new Set(analyses.flatMap((a) => a.termDefinitions.map((d) => bareOf(d.term))))
+	};
 	// Pass 3: candidates in sentences that carry a clear fact.
 	const candidates: Candidate[] = [];
 	const perName = new Map<string, number>();
@@ -658,7 +677,10 @@ export function extractFacts(text: string, options: ExtractOptions): ExtractResu
 				question
 			});
 		}
-		for (const e of a.entities) {
+		for (const found of a.entities) {
+			// "the Omani Sultanate", "the Kilwa Sultanate": a state, never a "who".
+			const e: EntityMention =
+				found.kind === 'person' && STATE_NAME.test(found.text) ? { ...found, kind: 'term' } : found;
 			if (isTopicName(e.text) || isAttributive(s.text, e.index + e.text.length)) continue;
 			if (a.definitions.some((d) => e.index >= d.shortIndex - 1 && e.index <= d.shortIndex))
 				continue;
@@ -687,7 +709,7 @@ export function extractFacts(text: string, options: ExtractOptions): ExtractResu
 			});
 		}
 
-		for (const { span, isListItem } of phrasesOf.get(a) ?? []) {
+		for (const { span, isListItem, isVerbPhrase } of phrasesOf.get(a) ?? []) {
 			// "Leucippus and Democritus argued ...": names that argue, propose or find are people.
 			if (!isListItem && isNamePhrase(span.text, span.index === 0)) {
 				const isPeople =
@@ -712,18 +734,28 @@ export function extractFacts(text: string, options: ExtractOptions): ExtractResu
 					});
 				continue;
 			}
-			const question = isListItem
-				? buildQuestion({
-						sentence: s.text,
-						index: span.index,
-						length: span.text.length,
-						mode: 'term',
-						wh: 'what',
-						canReword: false,
-						lowercaseWords: ctx.lowercaseWords,
-						properWords: ctx.properWords
-					})
-				: ask(span.index, span.text.length, 'term', 'what');
+			// The question word follows the answer: "who" for people, "where" for places, "what"
+			// only for a term the text comes back to; any other phrase (a verb phrase, a one-off
+			// noun phrase) is asked as a blank over the whole phrase.
+			const phraseKind = isListItem || isVerbPhrase ? null : kindOfPhrase(span.text, termsOf);
+			const question =
+				phraseKind === null
+					? buildQuestion({
+							sentence: s.text,
+							index: span.index,
+							length: span.text.length,
+							mode: 'term',
+							wh: 'what',
+							canReword: false,
+							lowercaseWords: ctx.lowercaseWords,
+							properWords: ctx.properWords
+						})
+					: ask(
+							span.index,
+							span.text.length,
+							phraseKind,
+							phraseKind === 'person' ? 'who' : phraseKind === 'place' ? 'which place' : 'what'
+						);
 			if (!question) continue;
 			// Among phrases: list items first, then longer phrases, and objects before the subject.
 			const priority = isListItem
@@ -732,7 +764,7 @@ export function extractFacts(text: string, options: ExtractOptions): ExtractResu
 			push({
 				index: span.index,
 				answer: span.text,
-				kind: 'phrase',
+				kind: phraseKind === 'person' || phraseKind === 'place' ? phraseKind : 'phrase',
 				poolKey: 'phrase',
 				priority,
 				question
@@ -859,6 +891,55 @@ export function extractFacts(text: string, options: ExtractOptions): ExtractResu
 		);
 	}
 	return { facts: kept, suggestions: rest, warnings };
+}
+
+interface PhraseTerms {
+	lowerText: string;
+	/** Terms the text defines, lower case, without an article. */
+	defined: Set<string>;
+}
+
+/** A phrase without its article, lower case. */
+function bareOf(phrase: string): string {
+	return phrase.toLowerCase().replace(/^(?:the|a|an)\s+/, '');
+}
+
+/** Head nouns that name people ("ancient Greek philosophers", "local African chiefs"). */
+const PERSON_HEAD = new RegExp(
+	`^(?:${ROLES}|${ROLES.replace(/\|/g, 's|')}s|people|persons?|men|women|children|boys|girls|chiefs?|kings?|queens?|traders?|settlers?|colonists?|philosophers?|scholars?|scientists?|researchers?|theorists?|framers?|founders?|delegates?|representatives?|citizens?|residents?|soldiers?|sailors?|workers?|farmers?|slaves?|rulers?|governors?|officials?|leaders?|members?|adults?|parents?|mothers?|fathers?|infants?|patients?|individuals?|thinkers?|writers?|sultans?|aristocrats?|nobles?|elites?|peoples|immigrants?|inhabitants?|populations?|tribes?)$`
+);
+/** Head nouns that name places ("the Arabian Peninsula", "the interior"). */
+const PLACE_HEAD =
+	/^(?:peninsula|coast|coastline|island|islands|city|cities|town|towns|port|ports|region|regions|interior|ocean|sea|river|country|countries|continent|kingdom|village|villages|valley|mountains|desert|harbou?r|bay|gulf|territory|territories|colony|colonies)$/;
+
+/** The head noun of a noun phrase: its last word before a preposition or clause ("the cities of the coast" -> "cities"). */
+function phraseHead(phrase: string): string {
+	const core = bareOf(phrase).split(
+		/\s(?:of|in|for|with|from|to|on|at|by|between|within|that|which|who|and|or)\s/
+	)[0];
+	return core.split(/\s+/).pop() ?? '';
+}
+
+/**
+ * Which question a noun phrase can be asked with: "who" for people, "which place" for places,
+ * "what" for a term the text defines or comes back to; null (a blank over the whole phrase) for
+ * any other phrase, which "what" in its place rarely asks well.
+ */
+function kindOfPhrase(phrase: string, terms: PhraseTerms): 'person' | 'place' | 'term' | null {
+	const head = phraseHead(phrase);
+	const isProper = /^(?:(?:the|a|an)\s+)?\p{Lu}/u.test(phrase);
+	if (PERSON_HEAD.test(head)) return 'person';
+	if (PLACE_HEAD.test(head) && (isProper || /^the\s/i.test(phrase))) return 'place';
+	const bare = bareOf(phrase);
+	if (terms.defined.has(bare)) return 'term';
+	let seen = 0;
+	for (
+		let at = terms.lowerText.indexOf(bare);
+		at !== -1 && seen < 2;
+		at = terms.lowerText.indexOf(bare, at + 1)
+	)
+		seen++;
+	return seen >= 2 && bare.length >= 4 ? 'term' : null;
 }
 
 const PLURAL_DEMONSTRATIVE =
@@ -1185,6 +1266,10 @@ function articleOf(phrase: string): string {
 	);
 }
 
+/** Names of states and bodies, which a name-finder may take for people. */
+const STATE_NAME =
+	/\b(?:Sultanate|Kingdom|Empire|Company|Council|Army|Party|Church|Ottoman|Republic|Dynasty|Caliphate|Confederation|Congress)\b/u;
+
 /**
  * Whether a pooled value is plainly not of the answer's kind: a people or religion word among
  * places ("Chinese", "Islam"), a state among people ("Kilwa Sultanate").
@@ -1192,10 +1277,7 @@ function articleOf(phrase: string): string {
 function isOtherKind(kind: AnswerKind, value: string): boolean {
 	if (kind === 'place')
 		return /(?:ese|ish|ians?|ic|ism)$|^(?:Islam|Christian|Muslim|Arab)$/u.test(value);
-	if (kind === 'person')
-		return /\b(?:Sultanate|Kingdom|Empire|Company|Council|Army|Party|Church|Ottoman|Republic|Dynasty)\b|(?:ese|ish|ians)$/u.test(
-			value
-		);
+	if (kind === 'person') return STATE_NAME.test(value) || /(?:ese|ish|ians)$/u.test(value);
 	return false;
 }
 
@@ -1223,7 +1305,7 @@ function pickDistractors(
 	const head = headNoun(c.answer);
 	const article = articleOf(c.answer);
 	const isSameKind = (p: PoolEntry) =>
-		c.kind !== 'phrase' || (headNoun(p.value) === head && articleOf(p.value) === article);
+		c.poolKey !== 'phrase' || (headNoun(p.value) === head && articleOf(p.value) === article);
 	const isValid = (p: PoolEntry) =>
 		!isOtherKind(c.kind, p.value) &&
 		!p.lower.includes(answer) &&
