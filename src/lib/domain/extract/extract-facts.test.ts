@@ -160,6 +160,33 @@ describe('extractFacts in general', () => {
 		}
 	});
 
+	it('asks the other name a definition gives its term', () => {
+		const text = [
+			'Epithelial tissue, also referred to as epithelium, refers to the sheets of cells that cover exterior surfaces of the body.',
+			'Most epithelial cells are packed tightly together in sheets.'
+		].join(' ');
+		const { facts, suggestions } = extractFacts(text, { documentId: 'e' });
+		const alias = [...facts, ...suggestions].find((f) => f.answer === 'epithelium');
+		expect(alias?.question).toBe('What is epithelial tissue also referred to as?');
+		expect(alias?.alternatives).toEqual(['Epithelial tissue']);
+	});
+
+	it('keeps a stem whose pronoun stands for a noun of the same sentence', () => {
+		const text = [
+			'Although there are many types of cells in the human body, they are organized into four broad categories of tissues.',
+			'The human body has many organs, and they are organized into eleven organ systems.',
+			'Regardless of its size or wealth, each state would have only one vote in the Congress of the nation.'
+		].join(' ');
+		const { facts, suggestions } = extractFacts(text, { documentId: 'p' });
+		const all = [...facts, ...suggestions];
+		expect(all.some((f) => f.answer === 'four broad categories' || f.answer === 'four')).toBe(true);
+		// "it" with nothing before it to stand for is still not asked.
+		const bare = extractFacts('It was founded in the tenth century by a Persian noble of Shiraz.', {
+			documentId: 'b'
+		});
+		expect([...bare.facts, ...bare.suggestions]).toEqual([]);
+	});
+
 	it('pairs "This statement is known as X" with the sentence before', () => {
 		const text = [
 			'Dalton knew of the work of the chemist Joseph Proust, who demonstrated that all samples of a pure compound contain the same elements in the same proportion by mass.',
@@ -284,6 +311,19 @@ describe('extractFacts with compromise', () => {
 		expect(
 			all.some((f) => /negative feedback/i.test(f.answer) && /\bwhat\b/i.test(f.question))
 		).toBe(true);
+	});
+
+	it('keeps adjectives before a comma in the phrase and never asks a discourse opener', async () => {
+		const nlp = await loadNlp('compromise');
+		const text = [
+			'A compound consists of atoms of two or more elements combined in a small, whole-number ratio.',
+			'Finally, children develop, understand, and learn the idea of the generalized other in society.'
+		].join(' ');
+		const { facts, suggestions } = extractFacts(text, { documentId: 'c', nlp });
+		const answers = [...facts, ...suggestions].map((f) => f.answer);
+		expect(answers).toContain('a small, whole-number ratio');
+		expect(answers).not.toContain('whole-number ratio');
+		expect(answers).not.toContain('Finally');
 	});
 
 	it('adds noun-phrase facts and keeps every invariant', async () => {

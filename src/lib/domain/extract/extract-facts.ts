@@ -222,6 +222,10 @@ const SPEECH_VERB =
  * the noun it modifies.
  */
 function wholeNounPhrase(sentence: string, span: Span): Span {
+	// "a small, whole-number ratio": adjectives before a comma belong to the phrase.
+	const lead = sentence.slice(0, span.index).match(/\b(?:a|an|the)\s+\p{Ll}+,\s+$/u);
+	if (lead && !/^(?:the|a|an)\s/i.test(span.text) && /^\p{Ll}/u.test(span.text))
+		return { text: lead[0] + span.text, index: span.index - lead[0].length };
 	if (!/\p{Lu}[\p{Ll}’'-]*$/u.test(span.text)) return span;
 	const next = sentence
 		.slice(span.index + span.text.length)
@@ -448,7 +452,8 @@ export function extractFacts(text: string, options: ExtractOptions): ExtractResu
 				isVerbPhrase: true
 			}))
 		];
-		const all = [...list, ...np].filter((p) => p.span.index >= a.labelEnd);
+		// A discourse opener ("Finally, ") is set aside, never asked.
+		const all = [...list, ...np].filter((p) => p.span.index >= a.openerEnd);
 		phrasesOf.set(a, all);
 		for (const p of all) {
 			addToPool('phrase', p.span.text, wordCount(p.span.text));
@@ -480,7 +485,8 @@ export function extractFacts(text: string, options: ExtractOptions): ExtractResu
 			length: number,
 			mode: QuestionMode,
 			wh: string,
-			spanEnd?: number
+			spanEnd?: number,
+			canReword = true
 		) => {
 			const spec = {
 				length,
@@ -496,7 +502,7 @@ export function extractFacts(text: string, options: ExtractOptions): ExtractResu
 						sentence: body,
 						index: index - from + shiftBy,
 						spanEnd: spanEnd === undefined ? undefined : spanEnd - from + shiftBy,
-						canReword: !s.isFragment
+						canReword: canReword && !s.isFragment
 					})
 				: null;
 			// A question the rewording broke falls back to the sentence with a blank.
@@ -565,6 +571,22 @@ export function extractFacts(text: string, options: ExtractOptions): ExtractResu
 				meaning: d.meaning,
 				...(d.alias ? { alternatives: [d.alias] } : {})
 			});
+			// "Epithelial tissue, also referred to as epithelium, ...": the other name is a fact too.
+			const named = d.alias ? aliasNaming(s.text, d.termIndex + d.term.length, d.alias) : null;
+			if (d.alias && named) {
+				const term = ctx.lowercaseWords.has(d.term.split(/\s+/)[0].toLowerCase())
+					? d.term.charAt(0).toLowerCase() + d.term.slice(1)
+					: d.term;
+				push({
+					index: named.index,
+					answer: d.alias,
+					kind: 'term',
+					poolKey: 'defined',
+					priority: 9,
+					question: `What ${/s$/.test(d.term) && !/ss$/.test(d.term) ? 'are' : 'is'} ${term} also ${named.verb}?`,
+					alternatives: [d.term]
+				});
+			}
 		}
 		for (const d of a.definitions) {
 			const kind: AnswerKind =
@@ -737,23 +759,28 @@ export function extractFacts(text: string, options: ExtractOptions): ExtractResu
 			// The question word follows the answer: "who" for people, "where" for places, "what"
 			// only for a term the text comes back to; any other phrase (a verb phrase, a one-off
 			// noun phrase) is asked as a blank over the whole phrase.
+			// A blank that stops short of the noun it modifies ("the slave | trade") cuts a phrase.
+			if (!isListItem && !isVerbPhrase && runsOnAsNoun(s.text, span)) continue;
 			const phraseKind = isListItem || isVerbPhrase ? null : kindOfPhrase(span.text, termsOf);
 			const question =
 				phraseKind === null
-					? buildQuestion({
-							sentence: s.text,
-							index: span.index,
-							length: span.text.length,
-							mode: 'term',
-							wh: 'what',
-							canReword: false,
-							lowercaseWords: ctx.lowercaseWords,
-							properWords: ctx.properWords
-						})
+					? isListItem
+						? buildQuestion({
+								sentence: s.text,
+								index: span.index,
+								length: span.text.length,
+								mode: 'term',
+								wh: 'what',
+								canReword: false,
+								lowercaseWords: ctx.lowercaseWords,
+								properWords: ctx.properWords
+							})
+						: ask(span.index, span.text.length, 'term', 'what', undefined, false)
 					: ask(
 							span.index,
 							span.text.length,
-							phraseKind,
+							// "captured in the interior" -> "captured in which place", never "captured where".
+							phraseKind === 'place' ? 'term' : phraseKind,
 							phraseKind === 'person' ? 'who' : phraseKind === 'place' ? 'which place' : 'what'
 						);
 			if (!question) continue;
@@ -897,6 +924,65 @@ interface PhraseTerms {
 	lowerText: string;
 	/** Terms the text defines, lower case, without an article. */
 	defined: Set<string>;
+}
+
+/** Where an alias stands after its term ("..., also referred to as epithelium,") and the verb that names it. */
+function aliasNaming(
+	sentence: string,
+	from: number,
+	alias: string
+): { index: number; verb: string } | null {
+	const m = sentence
+		.slice(from)
+		.match(/^,\s+(?:also\s+)?(referred to as|called|known as)\s+(?:an?\s+|the\s+)?/);
+	if (!m || !sentence.slice(from + m[0].length).startsWith(alias)) return null;
+	return { index: from + m[0].length, verb: m[1] };
+}
+
+/** Words ending in -s that are not plural nouns. */
+const NOT_PLURAL =
+	/^(?:is|was|has|does|this|its|his|hers|us|as|thus|less|always|perhaps|across|towards|various|whereas|unless|sometimes|afterwards|besides|chaos|series|species|news|analysis|basis|thesis|status|process|gas|bus|plus|yes|numerous|previous|famous|serious|conscious|continuous|enormous|obvious|tremendous|various)$/i;
+
+/**
+ * Whether a pronoun of a question stands for something named in the question itself: "they"
+ * or "their" after a plural noun ("Although there are many types of cells ..., they are"),
+ * "he" or "she" after a name, and a possessive in a fronted phrase that the main clause's
+ * subject then names ("Regardless of its size ..., each state would have").
+ */
+function hasAntecedent(question: string, at: number, pronoun: string): boolean {
+	const before = question.slice(0, at).replace(/^Complete:\s*/, '');
+	const p = pronoun.toLowerCase();
+	const words = before.split(/[^\p{L}’'-]+/u).filter(Boolean);
+	if (p === 'they' || p === 'their' || p === 'them')
+		return words.some((w) => /^\p{L}{3,}s$/u.test(w) && !NOT_PLURAL.test(w) && !/ss$/.test(w));
+	if (p === 'he' || p === 'she' || p === 'him')
+		return words.slice(1).some((w) => /^\p{Lu}\p{Ll}+$/u.test(w));
+	if (p !== 'its' && p !== 'their') return false;
+	// A possessive before the first comma, the subject after it: "Regardless of its size, each state".
+	const text = question.replace(/^Complete:\s*/, '');
+	const offset = question.length - text.length;
+	const comma = text.indexOf(',');
+	if (comma < 0 || at - offset > comma) return false;
+	return /^,\s+(?:(?:each|every|the|a|an|all|most|many|some|no)\s+\p{Ll}|\p{Lu}\p{Ll}+\s+\p{Ll})/u.test(
+		text.slice(comma)
+	);
+}
+
+/** Words that may follow a whole noun phrase: function words, auxiliaries, relatives. */
+const AFTER_NOUN_PHRASE =
+	/^(?:and|or|but|nor|of|in|to|for|with|from|by|at|on|as|into|onto|than|about|after|before|during|between|within|without|through|across|against|among|under|over|around|toward|towards|like|who|whom|whose|which|that|where|when|while|because|if|is|are|was|were|be|been|had|have|has|will|would|could|can|may|might|must|should|shall|did|do|does|not|also|only|then|thus|often|always|never|still|now|first|each|all|both|either|neither|too|even|just|here|there|itself|themselves)$/;
+
+/**
+ * Whether a singular noun phrase is followed by a word that continues it ("the slave | trade",
+ * "the maturation | process"): not a function word, not a verb in -s or -ed.
+ */
+function runsOnAsNoun(sentence: string, span: Span): boolean {
+	if (/s$/i.test(span.text)) return false;
+	const next = sentence
+		.slice(span.index + span.text.length)
+		.match(/^\s+(\p{Ll}[\p{Ll}-]*)(?=[\s,.;:!?)]|$)/u)?.[1];
+	if (!next || AFTER_NOUN_PHRASE.test(next)) return false;
+	return !/(?:s|ed|ly|ing)$/.test(next);
 }
 
 /** A phrase without its article, lower case. */
@@ -1102,7 +1188,7 @@ function scoreOf(
 	if (SUMMARY_HEADING.test(sentence.topic.replace(/-/g, ' '))) score -= 2;
 	// An example illustrates a fact; it is rarely the fact a teacher tests.
 	if (/^for (?:example|instance)\b/i.test(sentence.text)) score -= 2;
-	if (c.question.startsWith('Complete:')) score -= 1.5;
+	if (c.question.startsWith('Complete:') && c.kind !== 'phrase') score -= 1.5;
 	// "Dalton also used ...", "another interesting law": the stem leans on what came before.
 	if (/\b(?:also|another|again|too)\b/i.test(c.question.replace(/\bas well as\b/g, '')))
 		score -= 1.5;
@@ -1137,10 +1223,12 @@ function isAskable(c: Candidate, text: string): boolean {
 		const earlier = c.question.slice(0, m.index);
 		if (!new RegExp(`\\b${m[1]}\\b`).test(earlier)) return false;
 	}
+	const subjectPronoun = c.question.match(
+		/(?:^|,\s*|\b(?:and|but|so)\s+)(it|they|he|she)\s+(?:could|had|has|have|was|were|did|would|is|are|can|will)\b/i
+	);
 	if (
-		/(?:^|,\s*|\b(?:and|but|so)\s+)(?:it|they|he|she)\s+(?:could|had|has|have|was|were|did|would|is|are|can|will)\b|\bdone so\b/i.test(
-			c.question
-		)
+		/\bdone so\b/i.test(c.question) ||
+		(subjectPronoun && !hasAntecedent(c.question, subjectPronoun.index ?? 0, subjectPronoun[1]))
 	)
 		return false;
 	// Too short to stand alone ("Here are what?", "Mosques and what were built?"), or asking for
@@ -1159,6 +1247,7 @@ function isAskable(c: Candidate, text: string): boolean {
 	if (
 		pronoun &&
 		wordCount(c.question.slice(0, pronoun.index)) <= 6 &&
+		!hasAntecedent(c.question, pronoun.index ?? 0, pronoun[0]) &&
 		!/^What (?:is|are|was|were) it (?:known as|called|termed|referred to as) when\b/.test(
 			c.question
 		)

@@ -197,4 +197,15 @@ describe('buildQuestion', () => {
 			)
 		).not.toMatch(/did Almeida land/);
 	});
+
+	it('never inverts a subordinate clause', () => {
+		expect(
+			ask(
+				'Even after Britain abolished the slave trade in 1807 and sent ships to patrol the ocean, the sale continued.',
+				'1807',
+				'time',
+				'which year'
+			)
+		).not.toMatch(/did even after/i);
+	});
 });

@@ -228,6 +228,14 @@ const TOKEN = /[^\s,;:()]+/g;
 /** "was KFOR established ..." / "did Milošević withdraw ..." from a declarative clause; null if unsure. */
 function invert(clause: string, words: Words): string | null {
 	if (!/^[\p{Lu}"“]/u.test(clause) && !/^(the|a|an)\s/.test(clause)) return null;
+	// "Even after Britain abolished ..., the sale continued": the verb found would be the
+	// subordinate clause's.
+	if (
+		/^(?:even\s+)?(?:after|before|when|while|although|though|because|if|since|until|as|once|unless|whereas)\s/i.test(
+			clause
+		)
+	)
+		return null;
 	const tokens = [...clause.matchAll(TOKEN)];
 	for (let i = 1; i < tokens.length && i <= 16; i++) {
 		const word = tokens[i][0];
