@@ -187,6 +187,29 @@ describe('extractFacts in general', () => {
 		expect([...bare.facts, ...bare.suggestions]).toEqual([]);
 	});
 
+	it("draws options only of the answer's kind, or none", () => {
+		const text = [
+			'Matter is composed of exceedingly small particles called atoms.',
+			'An atom is the smallest unit of an element that can take part in a chemical change.',
+			'A zygote is a single cell formed by the fusion of an egg and sperm.',
+			'Histology is the microscopic study of tissue appearance, organization and function.',
+			'Negative feedback is a mechanism that reverses a deviation from the set point.',
+			'Emir Ibrahim ruled Kilwa, and Emir Muhammad served him, while Arab Muslims traded there.',
+			'Hussein ruled Mombasa, and Muhammad Arcone later ruled Kilwa for the Portuguese.'
+		].join(' ');
+		const { facts, suggestions } = extractFacts(text, { documentId: 'o' });
+		for (const f of [...facts, ...suggestions]) {
+			const options = f.distractors ?? [];
+			// Three options of the same kind, or none at all.
+			expect([0, 3]).toContain(options.length);
+			// "atoms" is no option for "atom"; a group is no option for one person.
+			for (const d of options) expect(d.replace(/s$/, '')).not.toBe(f.answer.replace(/s$/, ''));
+			if (f.answerKind === 'person') expect(options).not.toContain('Arab Muslims');
+			// A defined term's options share its head noun: a mechanism, a cell, a study are not alike.
+			if (f.answer === 'Negative feedback') expect(options).toEqual([]);
+		}
+	});
+
 	it('pairs "This statement is known as X" with the sentence before', () => {
 		const text = [
 			'Dalton knew of the work of the chemist Joseph Proust, who demonstrated that all samples of a pure compound contain the same elements in the same proportion by mass.',

@@ -456,7 +456,8 @@ export function extractFacts(text: string, options: ExtractOptions): ExtractResu
 		const all = [...list, ...np].filter((p) => p.span.index >= a.openerEnd);
 		phrasesOf.set(a, all);
 		for (const p of all) {
-			addToPool('phrase', p.span.text, wordCount(p.span.text));
+			// A verb phrase is never an option for a noun phrase ("form compounds" beside "samples").
+			if (!p.isVerbPhrase) addToPool('phrase', p.span.text, wordCount(p.span.text));
 			if (isNamePhrase(p.span.text, p.span.index === 0))
 				addToPool(`name:${headNoun(p.span.text)}`, p.span.text);
 		}
@@ -792,7 +793,8 @@ export function extractFacts(text: string, options: ExtractOptions): ExtractResu
 				index: span.index,
 				answer: span.text,
 				kind: phraseKind === 'person' || phraseKind === 'place' ? phraseKind : 'phrase',
-				poolKey: 'phrase',
+				// Verb phrases have no pool of their own kind: no options, no false statement.
+				poolKey: isVerbPhrase ? 'verb-phrase' : 'phrase',
 				priority,
 				question
 			});
@@ -1339,6 +1341,20 @@ function attachEvents(a: Analysis, chosen: Candidate[]): void {
 	for (const c of chosen) if (!withEvent.has(c)) c.when = undefined;
 }
 
+/** A word or phrase in the singular, lower case ("atoms" -> "atom", "cities" -> "city"). */
+function singular(text: string): string {
+	return text
+		.toLowerCase()
+		.replace(/ies$/, 'y')
+		.replace(/(?<![su])s$/, '');
+}
+
+/** Whether a phrase's head is plural ("Arab Muslims", "the Barbary pirates"). */
+function isPluralPhrase(phrase: string): boolean {
+	const head = phraseHead(phrase);
+	return /[^su]s$/.test(head) || /\sand\s/.test(phrase);
+}
+
 /** The last word of a phrase, singular ("waves" -> "wave"). */
 function headNoun(phrase: string): string {
 	const last = phrase.toLowerCase().split(/\s+/).pop() ?? '';
@@ -1391,10 +1407,19 @@ function pickDistractors(
 	);
 	// Phrases are options of the same kind only with the same head noun ("alpha waves", "theta
 	// waves") and the same article; any other phrase is an option of the wrong kind.
-	const head = headNoun(c.answer);
+	// Defined terms likewise ("law of definite proportions", "law of multiple proportions"): a
+	// mechanism, a cell and an adjective are not options for one another.
+	const head = singular(phraseHead(c.answer));
 	const article = articleOf(c.answer);
-	const isSameKind = (p: PoolEntry) =>
-		c.poolKey !== 'phrase' || (headNoun(p.value) === head && articleOf(p.value) === article);
+	const isPlural = isPluralPhrase(c.answer);
+	const isSameKind = (p: PoolEntry) => {
+		if (c.poolKey === 'phrase' || c.poolKey === 'defined')
+			return singular(phraseHead(p.value)) === head && articleOf(p.value) === article;
+		// One person is not an option for a group ("Emir Ibrahim", "Arab Muslims").
+		if (c.kind === 'person' || c.kind === 'place') return isPluralPhrase(p.value) === isPlural;
+		return true;
+	};
+	const stems = new Set([singular(answer)]);
 	const isValid = (p: PoolEntry) =>
 		!isOtherKind(c.kind, p.value) &&
 		!p.lower.includes(answer) &&
@@ -1402,8 +1427,14 @@ function pickDistractors(
 		!sentence.includes(p.lower) &&
 		!same.has(p.lower) &&
 		isSameKind(p) &&
+		!stems.has(singular(p.lower)) &&
 		!isFragment(p.value) &&
 		!isTrivialAnswer(p.value);
+	// "atom" beside "atoms": the same value twice is one option.
+	const take = (p: PoolEntry) => {
+		out.push(p.value);
+		stems.add(singular(p.lower));
+	};
 	const entries = pool.entries;
 	const out: string[] = [];
 	if (pool.isNumeric) {
@@ -1422,14 +1453,14 @@ function pickDistractors(
 			const dr =
 				right < entries.length ? Math.abs((entries[right].numeric ?? 0) - target) : Infinity;
 			const pick = dr <= dl ? entries[right++] : entries[left--];
-			if (isValid(pick)) out.push(pick.value);
+			if (isValid(pick)) take(pick);
 		}
 		return out;
 	}
 	const start = seedFromString(c.answer) % entries.length;
 	for (let k = 0; k < entries.length && out.length < MAX_DISTRACTORS; k++) {
 		const p = entries[(start + k) % entries.length];
-		if (isValid(p)) out.push(p.value);
+		if (isValid(p)) take(p);
 	}
 	return out;
 }
