@@ -210,6 +210,20 @@ describe('extractFacts in general', () => {
 		}
 	});
 
+	it('asks no count the list after it gives away, no relative time, no item of an earlier series', () => {
+		const text = [
+			'The human body contains many kinds of cells, classified into four types of tissues: epithelial, connective, muscle, and nervous.',
+			'A few months later, the British surrendered to the army of General Washington at Yorktown.',
+			'A fourth, the peritoneum, is the serous membrane in the abdominal cavity of the human body.'
+		].join(' ');
+		const { facts, suggestions } = extractFacts(text, { documentId: 'n' });
+		const all = [...facts, ...suggestions];
+		expect(all.find((f) => f.answer === 'four')).toBeUndefined();
+		expect(all.find((f) => /^a few months later$/i.test(f.answer))).toBeUndefined();
+		// A question that stands alone may still come from it ("What is the serous membrane ...?").
+		for (const f of all) expect(f.question.replace(/^Complete:\s*/, '')).not.toMatch(/^A fourth/);
+	});
+
 	it('pairs "This statement is known as X" with the sentence before', () => {
 		const text = [
 			'Dalton knew of the work of the chemist Joseph Proust, who demonstrated that all samples of a pure compound contain the same elements in the same proportion by mass.',

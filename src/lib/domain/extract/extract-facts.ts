@@ -941,6 +941,34 @@ function aliasNaming(
 	return { index: from + m[0].length, verb: m[1] };
 }
 
+const NUMBER_WORDS = [
+	'zero',
+	'one',
+	'two',
+	'three',
+	'four',
+	'five',
+	'six',
+	'seven',
+	'eight',
+	'nine',
+	'ten'
+];
+
+/** Whether a colon after a count is followed by a list of exactly that many items. */
+function listCountsOut(quote: string, from: number, answer: string): boolean {
+	const n = /^\d+$/.test(answer) ? Number(answer) : NUMBER_WORDS.indexOf(answer.toLowerCase());
+	if (n < 2) return false;
+	const colon = quote.indexOf(':', from);
+	if (colon < 0 || /[.;]/.test(quote.slice(from, colon))) return false;
+	const list = quote
+		.slice(colon + 1)
+		.replace(/[.;].*$/s, '')
+		.split(/,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+/)
+		.filter((part) => part.trim() !== '');
+	return list.length === n;
+}
+
 /** Words ending in -s that are not plural nouns. */
 const NOT_PLURAL =
 	/^(?:is|was|has|does|this|its|his|hers|us|as|thus|less|always|perhaps|across|towards|various|whereas|unless|sometimes|afterwards|besides|chaos|series|species|news|analysis|basis|thesis|status|process|gas|bus|plus|yes|numerous|previous|famous|serious|conscious|continuous|enormous|obvious|tremendous|various)$/i;
@@ -1207,7 +1235,7 @@ function scoreOf(
 }
 
 const RELATIVE_TIME =
-	/^(?:(?:a\s+)?(?:few|several|some|many|two|three|four|five|ten|\d+)\s+(?:days|weeks|months|years|decades|centuries)\s+(?:later|earlier|after|before)|(?:soon|shortly|not long|much|years|months|days)\s+(?:later|after|afterwards?|thereafter)|thereafter|later\s+that\s+\w+|within\s+(?:a|an|\w+)\s+(?:days?|weeks?|months?|years?|decades?))\b/i;
+	/^(?:the\s+(?:following|next|previous)\s+(?:day|week|month|year|decade|century)|(?:a\s+)?(?:few|several|some|many|two|three|four|five|ten|\d+)\s+(?:days|weeks|months|years|decades|centuries)\s+(?:later|earlier|after|before)|(?:soon|shortly|not long|much|years|months|days)\s+(?:later|after|afterwards?|thereafter)|thereafter|later\s+that\s+\w+|within\s+(?:a|an|\w+)\s+(?:days?|weeks?|months?|years?|decades?))\b/i;
 
 /** Whether a candidate passes the checks a teacher would apply at a glance (see lint.ts). */
 function isAskable(c: Candidate, text: string): boolean {
@@ -1244,6 +1272,19 @@ function isAskable(c: Candidate, text: string): boolean {
 	if (/[—–]|[’']$/.test(c.answer)) return false;
 	// "A few months later, ...", "Within two years, ...": when is told by the sentence before.
 	if (RELATIVE_TIME.test(c.question.replace(/^Complete:\s*/, ''))) return false;
+	// An answer that is itself "A few months later", "Shortly thereafter" or "Finally".
+	if (RELATIVE_TIME.test(c.answer) || DISCOURSE_OPENER.test(`${c.answer}, `)) return false;
+	// "A fourth, the ...", "The final stage, called ...": one of a series the text set out before.
+	if (
+		/^(?:A|An|The)\s+(?:second|third|fourth|fifth|sixth|final|last|latter|former)(?:\s+\p{Ll}+)?,/u.test(
+			c.question.replace(/^Complete:\s*/, '')
+		)
+	)
+		return false;
+	// "... into four types of tissues: epithelial, connective, muscle, and nervous": the list
+	// that follows counts the answer out.
+	if (c.kind === 'number' && listCountsOut(quote, c.index + c.answer.length, c.answer))
+		return false;
 	// A pronoun before anything it could stand for ("What was the currency it issued known as?").
 	const pronoun = c.question.match(/\b(?:it|they|them|he|she|him|its|their)\b/i);
 	if (
