@@ -16,6 +16,7 @@ import {
 	labelSchema,
 	labelSentence,
 	labelType,
+	whyUncovered,
 	type DocumentRun,
 	type Evaluation
 } from '$lib/domain/extract/evaluation';
@@ -53,6 +54,7 @@ export async function runEvaluationSet(choice: NlpChoice, dir = EVAL_DIR): Promi
 			facts: result.deck.facts,
 			items: result.deck.items,
 			suggestions: result.suggestions.length,
+			suggestionFacts: result.suggestions,
 			text: result.documents[result.deck.sources[0].id] ?? text
 		});
 	}
@@ -135,7 +137,11 @@ export async function evaluateCommand(args: string[]): Promise<number> {
 	for (const line of formatEvaluation(result, choice)) console.log(line);
 	if (args.includes('--verbose')) {
 		console.log('\nKey facts not covered:');
-		for (const key of result.uncovered) console.log(`  ${key.document}: ${key.id} (${key.answer})`);
+		for (const key of result.uncovered) {
+			const run = runs.find((r) => r.document === key.document);
+			const why = run ? whyUncovered(run, key, labels) : 'document not run';
+			console.log(`  ${key.document}: ${key.id} (${key.answer}): ${why}`);
+		}
 		console.log('\nLint failures:');
 		for (const line of result.lintExamples) console.log(`  ${line}`);
 	}

@@ -77,6 +77,8 @@ export interface DocumentRun {
 	items: Item[];
 	/** Facts offered as "more suggestions". */
 	suggestions: number;
+	/** Those facts, best first, when the caller keeps them (to say why a key fact is missed). */
+	suggestionFacts?: Fact[];
 	text: string;
 }
 
@@ -229,4 +231,43 @@ export function evaluate(runs: DocumentRun[], keyFacts: KeyFact[], labels: Label
 		rejectedByClass,
 		perDocument
 	};
+}
+
+/**
+ * Why a key fact is not covered: an item that asks it is labelled reject, the fact that asks
+ * it was ranked out of the deck (a suggestion), its sentence was asked for another answer, or
+ * no fact asks about its sentence at all.
+ */
+export function whyUncovered(run: DocumentRun, key: KeyFact, labels: Label[]): string {
+	const byKey = new Map(labels.map((l) => [labelKey(l.document, l.sentence, l.answer, l.type), l]));
+	const factById = new Map(run.facts.map((fact) => [fact.id, fact]));
+	const rejected = run.items.filter(
+		(item) =>
+			coversKeyFact(item, factById.get(item.factId), key) &&
+			byKey.get(keyOfItem(item, factById.get(item.factId)))?.verdict === 'reject'
+	);
+	if (rejected.length)
+		return `asked, but labelled reject (${rejected
+			.map((item) => byKey.get(keyOfItem(item, factById.get(item.factId)))?.class ?? '?')
+			.join(', ')})`;
+	const asAnswer = (fact: Fact): Item => ({
+		id: fact.id,
+		type: 'flashcard',
+		factId: fact.id,
+		prompt: fact.question,
+		answer: fact.answer,
+		explanation: fact.explanation,
+		topic: fact.topic,
+		source: { document: fact.document, quote: fact.quote }
+	});
+	const suggestions = run.suggestionFacts ?? [];
+	const rank = suggestions.findIndex((fact) => coversKeyFact(asAnswer(fact), fact, key));
+	if (rank >= 0)
+		return `ranked out of the budget (suggestion ${rank + 1} of ${suggestions.length}: "${suggestions[rank].question}")`;
+	const quotes = (fact: Fact) =>
+		fact.quote.includes(key.sentence) || key.sentence.includes(fact.quote);
+	const other = [...run.facts, ...suggestions].filter(quotes);
+	if (other.length)
+		return `its sentence asks for another answer: ${other.map((f) => `"${f.answer}"`).join(', ')}`;
+	return 'no fact from its sentence (not eligible, or no pattern found)';
 }

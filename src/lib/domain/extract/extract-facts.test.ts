@@ -160,6 +160,70 @@ describe('extractFacts in general', () => {
 		}
 	});
 
+	it('asks the other name a definition gives its term', () => {
+		const text = [
+			'Epithelial tissue, also referred to as epithelium, refers to the sheets of cells that cover exterior surfaces of the body.',
+			'Most epithelial cells are packed tightly together in sheets.'
+		].join(' ');
+		const { facts, suggestions } = extractFacts(text, { documentId: 'e' });
+		const alias = [...facts, ...suggestions].find((f) => f.answer === 'epithelium');
+		expect(alias?.question).toBe('What is epithelial tissue also referred to as?');
+		expect(alias?.alternatives).toEqual(['Epithelial tissue']);
+	});
+
+	it('keeps a stem whose pronoun stands for a noun of the same sentence', () => {
+		const text = [
+			'Although there are many types of cells in the human body, they are organized into four broad categories of tissues.',
+			'The human body has many organs, and they are organized into eleven organ systems.',
+			'Regardless of its size or wealth, each state would have only one vote in the Congress of the nation.'
+		].join(' ');
+		const { facts, suggestions } = extractFacts(text, { documentId: 'p' });
+		const all = [...facts, ...suggestions];
+		expect(all.some((f) => f.answer === 'four broad categories' || f.answer === 'four')).toBe(true);
+		// "it" with nothing before it to stand for is still not asked.
+		const bare = extractFacts('It was founded in the tenth century by a Persian noble of Shiraz.', {
+			documentId: 'b'
+		});
+		expect([...bare.facts, ...bare.suggestions]).toEqual([]);
+	});
+
+	it("draws options only of the answer's kind, or none", () => {
+		const text = [
+			'Matter is composed of exceedingly small particles called atoms.',
+			'An atom is the smallest unit of an element that can take part in a chemical change.',
+			'A zygote is a single cell formed by the fusion of an egg and sperm.',
+			'Histology is the microscopic study of tissue appearance, organization and function.',
+			'Negative feedback is a mechanism that reverses a deviation from the set point.',
+			'Emir Ibrahim ruled Kilwa, and Emir Muhammad served him, while Arab Muslims traded there.',
+			'Hussein ruled Mombasa, and Muhammad Arcone later ruled Kilwa for the Portuguese.'
+		].join(' ');
+		const { facts, suggestions } = extractFacts(text, { documentId: 'o' });
+		for (const f of [...facts, ...suggestions]) {
+			const options = f.distractors ?? [];
+			// Three options of the same kind, or none at all.
+			expect([0, 3]).toContain(options.length);
+			// "atoms" is no option for "atom"; a group is no option for one person.
+			for (const d of options) expect(d.replace(/s$/, '')).not.toBe(f.answer.replace(/s$/, ''));
+			if (f.answerKind === 'person') expect(options).not.toContain('Arab Muslims');
+			// A defined term's options share its head noun: a mechanism, a cell, a study are not alike.
+			if (f.answer === 'Negative feedback') expect(options).toEqual([]);
+		}
+	});
+
+	it('asks no count the list after it gives away, no relative time, no item of an earlier series', () => {
+		const text = [
+			'The human body contains many kinds of cells, classified into four types of tissues: epithelial, connective, muscle, and nervous.',
+			'A few months later, the British surrendered to the army of General Washington at Yorktown.',
+			'A fourth, the peritoneum, is the serous membrane in the abdominal cavity of the human body.'
+		].join(' ');
+		const { facts, suggestions } = extractFacts(text, { documentId: 'n' });
+		const all = [...facts, ...suggestions];
+		expect(all.find((f) => f.answer === 'four')).toBeUndefined();
+		expect(all.find((f) => /^a few months later$/i.test(f.answer))).toBeUndefined();
+		// A question that stands alone may still come from it ("What is the serous membrane ...?").
+		for (const f of all) expect(f.question.replace(/^Complete:\s*/, '')).not.toMatch(/^A fourth/);
+	});
+
 	it('pairs "This statement is known as X" with the sentence before', () => {
 		const text = [
 			'Dalton knew of the work of the chemist Joseph Proust, who demonstrated that all samples of a pure compound contain the same elements in the same proportion by mass.',
@@ -257,6 +321,46 @@ describe('extractFacts with compromise', () => {
 		const names = [...facts, ...suggestions].find((f) => f.answer === 'Leucippus and Democritus');
 		expect(names).toMatchObject({ answerKind: 'person' });
 		expect(names?.question).toMatch(/\bwho argued\b/);
+	});
+
+	it('asks "what" only for a term, "who" for people, and blanks any other phrase', async () => {
+		const nlp = await loadNlp('compromise');
+		const text = [
+			'The national government had no power to raise an army during the war.',
+			'Negative feedback keeps the body near its set point in most systems.',
+			'Most systems of the body rely on negative feedback for their regulation.',
+			'Some Portuguese traders received land and the right to trade from local African chiefs.'
+		].join(' ');
+		const { facts, suggestions } = extractFacts(text, { documentId: 'g', nlp });
+		const all = [...facts, ...suggestions];
+		const byAnswer = (answer: string) => all.filter((f) => f.answer === answer);
+		// A verb phrase: a blank over it, never "to what".
+		for (const f of byAnswer('raise an army')) expect(f.question).toMatch(/^Complete:/);
+		for (const f of all) expect(f.question).not.toMatch(/\bto what\b/);
+		// People: "whom", and the fact is of a person's kind.
+		const chiefs = byAnswer('local African chiefs');
+		expect(chiefs.length).toBeGreaterThan(0);
+		for (const f of chiefs) {
+			expect(f.question).toMatch(/\bfrom whom\?$/);
+			expect(f.answerKind).toBe('person');
+		}
+		// A term the text comes back to keeps its "what" question.
+		expect(
+			all.some((f) => /negative feedback/i.test(f.answer) && /\bwhat\b/i.test(f.question))
+		).toBe(true);
+	});
+
+	it('keeps adjectives before a comma in the phrase and never asks a discourse opener', async () => {
+		const nlp = await loadNlp('compromise');
+		const text = [
+			'A compound consists of atoms of two or more elements combined in a small, whole-number ratio.',
+			'Finally, children develop, understand, and learn the idea of the generalized other in society.'
+		].join(' ');
+		const { facts, suggestions } = extractFacts(text, { documentId: 'c', nlp });
+		const answers = [...facts, ...suggestions].map((f) => f.answer);
+		expect(answers).toContain('a small, whole-number ratio');
+		expect(answers).not.toContain('whole-number ratio');
+		expect(answers).not.toContain('Finally');
 	});
 
 	it('adds noun-phrase facts and keeps every invariant', async () => {

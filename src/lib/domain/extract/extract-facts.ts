@@ -222,6 +222,10 @@ const SPEECH_VERB =
  * the noun it modifies.
  */
 function wholeNounPhrase(sentence: string, span: Span): Span {
+	// "a small, whole-number ratio": adjectives before a comma belong to the phrase.
+	const lead = sentence.slice(0, span.index).match(/\b(?:a|an|the)\s+\p{Ll}+,\s+$/u);
+	if (lead && !/^(?:the|a|an)\s/i.test(span.text) && /^\p{Ll}/u.test(span.text))
+		return { text: lead[0] + span.text, index: span.index - lead[0].length };
 	if (!/\p{Lu}[\p{Ll}’'-]*$/u.test(span.text)) return span;
 	const next = sentence
 		.slice(span.index + span.text.length)
@@ -426,23 +430,44 @@ export function extractFacts(text: string, options: ExtractOptions): ExtractResu
 			);
 		}
 	}
-	const phrasesOf = new Map<Analysis, { span: Span; isListItem: boolean }[]>();
+	const phrasesOf = new Map<
+		Analysis,
+		{ span: Span; isListItem: boolean; isVerbPhrase: boolean }[]
+	>();
 	for (const a of eligible) {
-		const list = findListItems(a.sentence.text).map((span) => ({ span, isListItem: true }));
+		const list = findListItems(a.sentence.text).map((span) => ({
+			span,
+			isListItem: true,
+			isVerbPhrase: false
+		}));
 		const np = [
-			...(nounPhrasesOf.get(a) ?? []).map((span) => wholeNounPhrase(a.sentence.text, span)),
-			...findVerbPhrases(a.sentence.text)
-		].map((span) => ({ span, isListItem: false }));
-		const all = [...list, ...np].filter((p) => p.span.index >= a.labelEnd);
+			...(nounPhrasesOf.get(a) ?? []).map((span) => ({
+				span: wholeNounPhrase(a.sentence.text, span),
+				isListItem: false,
+				isVerbPhrase: false
+			})),
+			...findVerbPhrases(a.sentence.text).map((span) => ({
+				span,
+				isListItem: false,
+				isVerbPhrase: true
+			}))
+		];
+		// A discourse opener ("Finally, ") is set aside, never asked.
+		const all = [...list, ...np].filter((p) => p.span.index >= a.openerEnd);
 		phrasesOf.set(a, all);
 		for (const p of all) {
-			addToPool('phrase', p.span.text, wordCount(p.span.text));
+			// A verb phrase is never an option for a noun phrase ("form compounds" beside "samples").
+			if (!p.isVerbPhrase) addToPool('phrase', p.span.text, wordCount(p.span.text));
 			if (isNamePhrase(p.span.text, p.span.index === 0))
 				addToPool(`name:${headNoun(p.span.text)}`, p.span.text);
 		}
 	}
 
 	const lowerText = text.toLowerCase();
+	const termsOf: PhraseTerms = {
+		lowerText,
+		defined: new Set(analyses.flatMap((a) => a.termDefinitions.map((d) => bareOf(d.term))))
+	};
 	// Pass 3: candidates in sentences that carry a clear fact.
 	const candidates: Candidate[] = [];
 	const perName = new Map<string, number>();
@@ -461,7 +486,8 @@ export function extractFacts(text: string, options: ExtractOptions): ExtractResu
 			length: number,
 			mode: QuestionMode,
 			wh: string,
-			spanEnd?: number
+			spanEnd?: number,
+			canReword = true
 		) => {
 			const spec = {
 				length,
@@ -477,7 +503,7 @@ export function extractFacts(text: string, options: ExtractOptions): ExtractResu
 						sentence: body,
 						index: index - from + shiftBy,
 						spanEnd: spanEnd === undefined ? undefined : spanEnd - from + shiftBy,
-						canReword: !s.isFragment
+						canReword: canReword && !s.isFragment
 					})
 				: null;
 			// A question the rewording broke falls back to the sentence with a blank.
@@ -546,6 +572,22 @@ export function extractFacts(text: string, options: ExtractOptions): ExtractResu
 				meaning: d.meaning,
 				...(d.alias ? { alternatives: [d.alias] } : {})
 			});
+			// "Epithelial tissue, also referred to as epithelium, ...": the other name is a fact too.
+			const named = d.alias ? aliasNaming(s.text, d.termIndex + d.term.length, d.alias) : null;
+			if (d.alias && named) {
+				const term = ctx.lowercaseWords.has(d.term.split(/\s+/)[0].toLowerCase())
+					? d.term.charAt(0).toLowerCase() + d.term.slice(1)
+					: d.term;
+				push({
+					index: named.index,
+					answer: d.alias,
+					kind: 'term',
+					poolKey: 'defined',
+					priority: 9,
+					question: `What ${/s$/.test(d.term) && !/ss$/.test(d.term) ? 'are' : 'is'} ${term} also ${named.verb}?`,
+					alternatives: [d.term]
+				});
+			}
 		}
 		for (const d of a.definitions) {
 			const kind: AnswerKind =
@@ -658,7 +700,10 @@ export function extractFacts(text: string, options: ExtractOptions): ExtractResu
 				question
 			});
 		}
-		for (const e of a.entities) {
+		for (const found of a.entities) {
+			// "the Omani Sultanate", "the Kilwa Sultanate": a state, never a "who".
+			const e: EntityMention =
+				found.kind === 'person' && STATE_NAME.test(found.text) ? { ...found, kind: 'term' } : found;
 			if (isTopicName(e.text) || isAttributive(s.text, e.index + e.text.length)) continue;
 			if (a.definitions.some((d) => e.index >= d.shortIndex - 1 && e.index <= d.shortIndex))
 				continue;
@@ -687,7 +732,7 @@ export function extractFacts(text: string, options: ExtractOptions): ExtractResu
 			});
 		}
 
-		for (const { span, isListItem } of phrasesOf.get(a) ?? []) {
+		for (const { span, isListItem, isVerbPhrase } of phrasesOf.get(a) ?? []) {
 			// "Leucippus and Democritus argued ...": names that argue, propose or find are people.
 			if (!isListItem && isNamePhrase(span.text, span.index === 0)) {
 				const isPeople =
@@ -712,18 +757,33 @@ export function extractFacts(text: string, options: ExtractOptions): ExtractResu
 					});
 				continue;
 			}
-			const question = isListItem
-				? buildQuestion({
-						sentence: s.text,
-						index: span.index,
-						length: span.text.length,
-						mode: 'term',
-						wh: 'what',
-						canReword: false,
-						lowercaseWords: ctx.lowercaseWords,
-						properWords: ctx.properWords
-					})
-				: ask(span.index, span.text.length, 'term', 'what');
+			// The question word follows the answer: "who" for people, "where" for places, "what"
+			// only for a term the text comes back to; any other phrase (a verb phrase, a one-off
+			// noun phrase) is asked as a blank over the whole phrase.
+			// A blank that stops short of the noun it modifies ("the slave | trade") cuts a phrase.
+			if (!isListItem && !isVerbPhrase && runsOnAsNoun(s.text, span)) continue;
+			const phraseKind = isListItem || isVerbPhrase ? null : kindOfPhrase(span.text, termsOf);
+			const question =
+				phraseKind === null
+					? isListItem
+						? buildQuestion({
+								sentence: s.text,
+								index: span.index,
+								length: span.text.length,
+								mode: 'term',
+								wh: 'what',
+								canReword: false,
+								lowercaseWords: ctx.lowercaseWords,
+								properWords: ctx.properWords
+							})
+						: ask(span.index, span.text.length, 'term', 'what', undefined, false)
+					: ask(
+							span.index,
+							span.text.length,
+							// "captured in the interior" -> "captured in which place", never "captured where".
+							phraseKind === 'place' ? 'term' : phraseKind,
+							phraseKind === 'person' ? 'who' : phraseKind === 'place' ? 'which place' : 'what'
+						);
 			if (!question) continue;
 			// Among phrases: list items first, then longer phrases, and objects before the subject.
 			const priority = isListItem
@@ -732,8 +792,9 @@ export function extractFacts(text: string, options: ExtractOptions): ExtractResu
 			push({
 				index: span.index,
 				answer: span.text,
-				kind: 'phrase',
-				poolKey: 'phrase',
+				kind: phraseKind === 'person' || phraseKind === 'place' ? phraseKind : 'phrase',
+				// Verb phrases have no pool of their own kind: no options, no false statement.
+				poolKey: isVerbPhrase ? 'verb-phrase' : 'phrase',
 				priority,
 				question
 			});
@@ -859,6 +920,142 @@ export function extractFacts(text: string, options: ExtractOptions): ExtractResu
 		);
 	}
 	return { facts: kept, suggestions: rest, warnings };
+}
+
+interface PhraseTerms {
+	lowerText: string;
+	/** Terms the text defines, lower case, without an article. */
+	defined: Set<string>;
+}
+
+/** Where an alias stands after its term ("..., also referred to as epithelium,") and the verb that names it. */
+function aliasNaming(
+	sentence: string,
+	from: number,
+	alias: string
+): { index: number; verb: string } | null {
+	const m = sentence
+		.slice(from)
+		.match(/^,\s+(?:also\s+)?(referred to as|called|known as)\s+(?:an?\s+|the\s+)?/);
+	if (!m || !sentence.slice(from + m[0].length).startsWith(alias)) return null;
+	return { index: from + m[0].length, verb: m[1] };
+}
+
+const NUMBER_WORDS = [
+	'zero',
+	'one',
+	'two',
+	'three',
+	'four',
+	'five',
+	'six',
+	'seven',
+	'eight',
+	'nine',
+	'ten'
+];
+
+/** Whether a colon after a count is followed by a list of exactly that many items. */
+function listCountsOut(quote: string, from: number, answer: string): boolean {
+	const n = /^\d+$/.test(answer) ? Number(answer) : NUMBER_WORDS.indexOf(answer.toLowerCase());
+	if (n < 2) return false;
+	const colon = quote.indexOf(':', from);
+	if (colon < 0 || /[.;]/.test(quote.slice(from, colon))) return false;
+	const list = quote
+		.slice(colon + 1)
+		.replace(/[.;].*$/s, '')
+		.split(/,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+/)
+		.filter((part) => part.trim() !== '');
+	return list.length === n;
+}
+
+/** Words ending in -s that are not plural nouns. */
+const NOT_PLURAL =
+	/^(?:is|was|has|does|this|its|his|hers|us|as|thus|less|always|perhaps|across|towards|various|whereas|unless|sometimes|afterwards|besides|chaos|series|species|news|analysis|basis|thesis|status|process|gas|bus|plus|yes|numerous|previous|famous|serious|conscious|continuous|enormous|obvious|tremendous|various)$/i;
+
+/**
+ * Whether a pronoun of a question stands for something named in the question itself: "they"
+ * or "their" after a plural noun ("Although there are many types of cells ..., they are"),
+ * "he" or "she" after a name, and a possessive in a fronted phrase that the main clause's
+ * subject then names ("Regardless of its size ..., each state would have").
+ */
+function hasAntecedent(question: string, at: number, pronoun: string): boolean {
+	const before = question.slice(0, at).replace(/^Complete:\s*/, '');
+	const p = pronoun.toLowerCase();
+	const words = before.split(/[^\p{L}’'-]+/u).filter(Boolean);
+	if (p === 'they' || p === 'their' || p === 'them')
+		return words.some((w) => /^\p{L}{3,}s$/u.test(w) && !NOT_PLURAL.test(w) && !/ss$/.test(w));
+	if (p === 'he' || p === 'she' || p === 'him')
+		return words.slice(1).some((w) => /^\p{Lu}\p{Ll}+$/u.test(w));
+	if (p !== 'its' && p !== 'their') return false;
+	// A possessive before the first comma, the subject after it: "Regardless of its size, each state".
+	const text = question.replace(/^Complete:\s*/, '');
+	const offset = question.length - text.length;
+	const comma = text.indexOf(',');
+	if (comma < 0 || at - offset > comma) return false;
+	return /^,\s+(?:(?:each|every|the|a|an|all|most|many|some|no)\s+\p{Ll}|\p{Lu}\p{Ll}+\s+\p{Ll})/u.test(
+		text.slice(comma)
+	);
+}
+
+/** Words that may follow a whole noun phrase: function words, auxiliaries, relatives. */
+const AFTER_NOUN_PHRASE =
+	/^(?:and|or|but|nor|of|in|to|for|with|from|by|at|on|as|into|onto|than|about|after|before|during|between|within|without|through|across|against|among|under|over|around|toward|towards|like|who|whom|whose|which|that|where|when|while|because|if|is|are|was|were|be|been|had|have|has|will|would|could|can|may|might|must|should|shall|did|do|does|not|also|only|then|thus|often|always|never|still|now|first|each|all|both|either|neither|too|even|just|here|there|itself|themselves)$/;
+
+/**
+ * Whether a singular noun phrase is followed by a word that continues it ("the slave | trade",
+ * "the maturation | process"): not a function word, not a verb in -s or -ed.
+ */
+function runsOnAsNoun(sentence: string, span: Span): boolean {
+	if (/s$/i.test(span.text)) return false;
+	const next = sentence
+		.slice(span.index + span.text.length)
+		.match(/^\s+(\p{Ll}[\p{Ll}-]*)(?=[\s,.;:!?)]|$)/u)?.[1];
+	if (!next || AFTER_NOUN_PHRASE.test(next)) return false;
+	return !/(?:s|ed|ly|ing)$/.test(next);
+}
+
+/** A phrase without its article, lower case. */
+function bareOf(phrase: string): string {
+	return phrase.toLowerCase().replace(/^(?:the|a|an)\s+/, '');
+}
+
+/** Head nouns that name people ("ancient Greek philosophers", "local African chiefs"). */
+const PERSON_HEAD = new RegExp(
+	`^(?:${ROLES}|${ROLES.replace(/\|/g, 's|')}s|people|persons?|men|women|children|boys|girls|chiefs?|kings?|queens?|traders?|settlers?|colonists?|philosophers?|scholars?|scientists?|researchers?|theorists?|framers?|founders?|delegates?|representatives?|citizens?|residents?|soldiers?|sailors?|workers?|farmers?|slaves?|rulers?|governors?|officials?|leaders?|members?|adults?|parents?|mothers?|fathers?|infants?|patients?|individuals?|thinkers?|writers?|sultans?|aristocrats?|nobles?|elites?|peoples|immigrants?|inhabitants?|populations?|tribes?)$`
+);
+/** Head nouns that name places ("the Arabian Peninsula", "the interior"). */
+const PLACE_HEAD =
+	/^(?:peninsula|coast|coastline|island|islands|city|cities|town|towns|port|ports|region|regions|interior|ocean|sea|river|country|countries|continent|kingdom|village|villages|valley|mountains|desert|harbou?r|bay|gulf|territory|territories|colony|colonies)$/;
+
+/** The head noun of a noun phrase: its last word before a preposition or clause ("the cities of the coast" -> "cities"). */
+function phraseHead(phrase: string): string {
+	const core = bareOf(phrase).split(
+		/\s(?:of|in|for|with|from|to|on|at|by|between|within|that|which|who|and|or)\s/
+	)[0];
+	return core.split(/\s+/).pop() ?? '';
+}
+
+/**
+ * Which question a noun phrase can be asked with: "who" for people, "which place" for places,
+ * "what" for a term the text defines or comes back to; null (a blank over the whole phrase) for
+ * any other phrase, which "what" in its place rarely asks well.
+ */
+function kindOfPhrase(phrase: string, terms: PhraseTerms): 'person' | 'place' | 'term' | null {
+	const head = phraseHead(phrase);
+	const isProper = /^(?:(?:the|a|an)\s+)?\p{Lu}/u.test(phrase);
+	if (PERSON_HEAD.test(head)) return 'person';
+	if (PLACE_HEAD.test(head) && (isProper || /^the\s/i.test(phrase))) return 'place';
+	const bare = bareOf(phrase);
+	if (terms.defined.has(bare)) return 'term';
+	let seen = 0;
+	for (
+		let at = terms.lowerText.indexOf(bare);
+		at !== -1 && seen < 2;
+		at = terms.lowerText.indexOf(bare, at + 1)
+	)
+		seen++;
+	return seen >= 2 && bare.length >= 4 ? 'term' : null;
 }
 
 const PLURAL_DEMONSTRATIVE =
@@ -1021,7 +1218,7 @@ function scoreOf(
 	if (SUMMARY_HEADING.test(sentence.topic.replace(/-/g, ' '))) score -= 2;
 	// An example illustrates a fact; it is rarely the fact a teacher tests.
 	if (/^for (?:example|instance)\b/i.test(sentence.text)) score -= 2;
-	if (c.question.startsWith('Complete:')) score -= 1.5;
+	if (c.question.startsWith('Complete:') && c.kind !== 'phrase') score -= 1.5;
 	// "Dalton also used ...", "another interesting law": the stem leans on what came before.
 	if (/\b(?:also|another|again|too)\b/i.test(c.question.replace(/\bas well as\b/g, '')))
 		score -= 1.5;
@@ -1038,7 +1235,7 @@ function scoreOf(
 }
 
 const RELATIVE_TIME =
-	/^(?:(?:a\s+)?(?:few|several|some|many|two|three|four|five|ten|\d+)\s+(?:days|weeks|months|years|decades|centuries)\s+(?:later|earlier|after|before)|(?:soon|shortly|not long|much|years|months|days)\s+(?:later|after|afterwards?|thereafter)|thereafter|later\s+that\s+\w+|within\s+(?:a|an|\w+)\s+(?:days?|weeks?|months?|years?|decades?))\b/i;
+	/^(?:the\s+(?:following|next|previous)\s+(?:day|week|month|year|decade|century)|(?:a\s+)?(?:few|several|some|many|two|three|four|five|ten|\d+)\s+(?:days|weeks|months|years|decades|centuries)\s+(?:later|earlier|after|before)|(?:soon|shortly|not long|much|years|months|days)\s+(?:later|after|afterwards?|thereafter)|thereafter|later\s+that\s+\w+|within\s+(?:a|an|\w+)\s+(?:days?|weeks?|months?|years?|decades?))\b/i;
 
 /** Whether a candidate passes the checks a teacher would apply at a glance (see lint.ts). */
 function isAskable(c: Candidate, text: string): boolean {
@@ -1056,10 +1253,12 @@ function isAskable(c: Candidate, text: string): boolean {
 		const earlier = c.question.slice(0, m.index);
 		if (!new RegExp(`\\b${m[1]}\\b`).test(earlier)) return false;
 	}
+	const subjectPronoun = c.question.match(
+		/(?:^|,\s*|\b(?:and|but|so)\s+)(it|they|he|she)\s+(?:could|had|has|have|was|were|did|would|is|are|can|will)\b/i
+	);
 	if (
-		/(?:^|,\s*|\b(?:and|but|so)\s+)(?:it|they|he|she)\s+(?:could|had|has|have|was|were|did|would|is|are|can|will)\b|\bdone so\b/i.test(
-			c.question
-		)
+		/\bdone so\b/i.test(c.question) ||
+		(subjectPronoun && !hasAntecedent(c.question, subjectPronoun.index ?? 0, subjectPronoun[1]))
 	)
 		return false;
 	// Too short to stand alone ("Here are what?", "Mosques and what were built?"), or asking for
@@ -1073,11 +1272,25 @@ function isAskable(c: Candidate, text: string): boolean {
 	if (/[—–]|[’']$/.test(c.answer)) return false;
 	// "A few months later, ...", "Within two years, ...": when is told by the sentence before.
 	if (RELATIVE_TIME.test(c.question.replace(/^Complete:\s*/, ''))) return false;
+	// An answer that is itself "A few months later", "Shortly thereafter" or "Finally".
+	if (RELATIVE_TIME.test(c.answer) || DISCOURSE_OPENER.test(`${c.answer}, `)) return false;
+	// "A fourth, the ...", "The final stage, called ...": one of a series the text set out before.
+	if (
+		/^(?:A|An|The)\s+(?:second|third|fourth|fifth|sixth|final|last|latter|former)(?:\s+\p{Ll}+)?,/u.test(
+			c.question.replace(/^Complete:\s*/, '')
+		)
+	)
+		return false;
+	// "... into four types of tissues: epithelial, connective, muscle, and nervous": the list
+	// that follows counts the answer out.
+	if (c.kind === 'number' && listCountsOut(quote, c.index + c.answer.length, c.answer))
+		return false;
 	// A pronoun before anything it could stand for ("What was the currency it issued known as?").
 	const pronoun = c.question.match(/\b(?:it|they|them|he|she|him|its|their)\b/i);
 	if (
 		pronoun &&
 		wordCount(c.question.slice(0, pronoun.index)) <= 6 &&
+		!hasAntecedent(c.question, pronoun.index ?? 0, pronoun[0]) &&
 		!/^What (?:is|are|was|were) it (?:known as|called|termed|referred to as) when\b/.test(
 			c.question
 		)
@@ -1169,6 +1382,20 @@ function attachEvents(a: Analysis, chosen: Candidate[]): void {
 	for (const c of chosen) if (!withEvent.has(c)) c.when = undefined;
 }
 
+/** A word or phrase in the singular, lower case ("atoms" -> "atom", "cities" -> "city"). */
+function singular(text: string): string {
+	return text
+		.toLowerCase()
+		.replace(/ies$/, 'y')
+		.replace(/(?<![su])s$/, '');
+}
+
+/** Whether a phrase's head is plural ("Arab Muslims", "the Barbary pirates"). */
+function isPluralPhrase(phrase: string): boolean {
+	const head = phraseHead(phrase);
+	return /[^su]s$/.test(head) || /\sand\s/.test(phrase);
+}
+
 /** The last word of a phrase, singular ("waves" -> "wave"). */
 function headNoun(phrase: string): string {
 	const last = phrase.toLowerCase().split(/\s+/).pop() ?? '';
@@ -1185,6 +1412,10 @@ function articleOf(phrase: string): string {
 	);
 }
 
+/** Names of states and bodies, which a name-finder may take for people. */
+const STATE_NAME =
+	/\b(?:Sultanate|Kingdom|Empire|Company|Council|Army|Party|Church|Ottoman|Republic|Dynasty|Caliphate|Confederation|Congress)\b/u;
+
 /**
  * Whether a pooled value is plainly not of the answer's kind: a people or religion word among
  * places ("Chinese", "Islam"), a state among people ("Kilwa Sultanate").
@@ -1192,10 +1423,7 @@ function articleOf(phrase: string): string {
 function isOtherKind(kind: AnswerKind, value: string): boolean {
 	if (kind === 'place')
 		return /(?:ese|ish|ians?|ic|ism)$|^(?:Islam|Christian|Muslim|Arab)$/u.test(value);
-	if (kind === 'person')
-		return /\b(?:Sultanate|Kingdom|Empire|Company|Council|Army|Party|Church|Ottoman|Republic|Dynasty)\b|(?:ese|ish|ians)$/u.test(
-			value
-		);
+	if (kind === 'person') return STATE_NAME.test(value) || /(?:ese|ish|ians)$/u.test(value);
 	return false;
 }
 
@@ -1220,10 +1448,19 @@ function pickDistractors(
 	);
 	// Phrases are options of the same kind only with the same head noun ("alpha waves", "theta
 	// waves") and the same article; any other phrase is an option of the wrong kind.
-	const head = headNoun(c.answer);
+	// Defined terms likewise ("law of definite proportions", "law of multiple proportions"): a
+	// mechanism, a cell and an adjective are not options for one another.
+	const head = singular(phraseHead(c.answer));
 	const article = articleOf(c.answer);
-	const isSameKind = (p: PoolEntry) =>
-		c.kind !== 'phrase' || (headNoun(p.value) === head && articleOf(p.value) === article);
+	const isPlural = isPluralPhrase(c.answer);
+	const isSameKind = (p: PoolEntry) => {
+		if (c.poolKey === 'phrase' || c.poolKey === 'defined')
+			return singular(phraseHead(p.value)) === head && articleOf(p.value) === article;
+		// One person is not an option for a group ("Emir Ibrahim", "Arab Muslims").
+		if (c.kind === 'person' || c.kind === 'place') return isPluralPhrase(p.value) === isPlural;
+		return true;
+	};
+	const stems = new Set([singular(answer)]);
 	const isValid = (p: PoolEntry) =>
 		!isOtherKind(c.kind, p.value) &&
 		!p.lower.includes(answer) &&
@@ -1231,8 +1468,14 @@ function pickDistractors(
 		!sentence.includes(p.lower) &&
 		!same.has(p.lower) &&
 		isSameKind(p) &&
+		!stems.has(singular(p.lower)) &&
 		!isFragment(p.value) &&
 		!isTrivialAnswer(p.value);
+	// "atom" beside "atoms": the same value twice is one option.
+	const take = (p: PoolEntry) => {
+		out.push(p.value);
+		stems.add(singular(p.lower));
+	};
 	const entries = pool.entries;
 	const out: string[] = [];
 	if (pool.isNumeric) {
@@ -1251,14 +1494,14 @@ function pickDistractors(
 			const dr =
 				right < entries.length ? Math.abs((entries[right].numeric ?? 0) - target) : Infinity;
 			const pick = dr <= dl ? entries[right++] : entries[left--];
-			if (isValid(pick)) out.push(pick.value);
+			if (isValid(pick)) take(pick);
 		}
 		return out;
 	}
 	const start = seedFromString(c.answer) % entries.length;
 	for (let k = 0; k < entries.length && out.length < MAX_DISTRACTORS; k++) {
 		const p = entries[(start + k) % entries.length];
-		if (isValid(p)) out.push(p.value);
+		if (isValid(p)) take(p);
 	}
 	return out;
 }

@@ -30,6 +30,8 @@ describe('lint', () => {
 	it('finds stems that lean on the sentence before', () => {
 		expect(opensWithPronoun('It was headed by _____ of Brazil.')).toBe(true);
 		expect(opensWithPronoun('Complete: This is known as _____.')).toBe(true);
+		expect(opensWithPronoun('Complete: That’s not _____ that we are born with.')).toBe(true);
+		expect(opensWithPronoun('Thatcher led the party.')).toBe(false);
 		expect(opensWithPronoun('In contrast, what reduces blood flow to the skin?')).toBe(true);
 		expect(opensWithPronoun('First published in 1807, what ...?')).toBe(false);
 		expect(opensWithPronoun('Who founded Kilwa?')).toBe(false);

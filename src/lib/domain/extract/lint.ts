@@ -137,7 +137,11 @@ function stemOpening(prompt: string): string {
 export function opensWithPronoun(prompt: string): boolean {
 	const text = stemOpening(prompt);
 	if (DISCOURSE_OPENER.test(text)) return true;
-	const first = (text.split(/\s+/)[0] ?? '').toLowerCase().replace(/[^\p{L}’']/gu, '');
+	// "That’s not ...": a contraction opens with its pronoun.
+	const first = (text.split(/\s+/)[0] ?? '')
+		.toLowerCase()
+		.replace(/[^\p{L}’']/gu, '')
+		.replace(/[’'](?:s|re|ll|d)$/, '');
 	return PRONOUN_OPENERS.has(first);
 }
 

@@ -144,4 +144,68 @@ describe('buildQuestion', () => {
 		);
 		expect(q).not.toContain('UNMIK');
 	});
+
+	it('leaves no wh-word inside a fronted adverbial, a parenthesis or an alternative', () => {
+		expect(
+			ask(
+				'During any chemical change, atoms are neither created nor destroyed.',
+				'any chemical change',
+				'term',
+				'what'
+			)
+		).toBe('Complete: During _____, atoms are neither created nor destroyed.');
+		expect(
+			ask(
+				'According to Freud, failure at a stage results in consequences.',
+				'Freud',
+				'person',
+				'who'
+			)
+		).toMatch(/^Complete:/);
+		expect(
+			ask(
+				'Gilligan, in contrast, theorized that neither perspective was better.',
+				'in contrast',
+				'term',
+				'what'
+			)
+		).toMatch(/^Complete:/);
+		expect(
+			ask('The cloth was sold in Africa or overseas.', 'Africa', 'place', 'which place')
+		).toMatch(/^Complete:/);
+		// After the adverbial the wh-word reads well.
+		expect(
+			ask('During labor, oxytocin causes contractions of the uterus.', 'the uterus', 'term', 'what')
+		).toBe('During labor, oxytocin causes contractions of what?');
+	});
+
+	it('does not invert around a relative clause or over two past verbs', () => {
+		expect(
+			ask(
+				'In November 1777, the final draft, which form the basis of government, was accepted by Congress.',
+				'November 1777',
+				'time',
+				'which month'
+			)
+		).not.toMatch(/^In which month did/);
+		expect(
+			ask(
+				'In 1505 Almeida landed soldiers on the island and replaced Emir Ibrahim.',
+				'1505',
+				'time',
+				'which year'
+			)
+		).not.toMatch(/did Almeida land/);
+	});
+
+	it('never inverts a subordinate clause', () => {
+		expect(
+			ask(
+				'Even after Britain abolished the slave trade in 1807 and sent ships to patrol the ocean, the sale continued.',
+				'1807',
+				'time',
+				'which year'
+			)
+		).not.toMatch(/did even after/i);
+	});
 });

@@ -228,6 +228,14 @@ const TOKEN = /[^\s,;:()]+/g;
 /** "was KFOR established ..." / "did Milošević withdraw ..." from a declarative clause; null if unsure. */
 function invert(clause: string, words: Words): string | null {
 	if (!/^[\p{Lu}"“]/u.test(clause) && !/^(the|a|an)\s/.test(clause)) return null;
+	// "Even after Britain abolished ..., the sale continued": the verb found would be the
+	// subordinate clause's.
+	if (
+		/^(?:even\s+)?(?:after|before|when|while|although|though|because|if|since|until|as|once|unless|whereas)\s/i.test(
+			clause
+		)
+	)
+		return null;
 	const tokens = [...clause.matchAll(TOKEN)];
 	for (let i = 1; i < tokens.length && i <= 16; i++) {
 		const word = tokens[i][0];
@@ -244,9 +252,14 @@ function invert(clause: string, words: Words): string | null {
 		const rest = clause.slice(start + word.length).trim();
 		if (!rest || /^(that|which|who)\b/.test(rest)) return null;
 		if (/,$/.test(subject) && !/,.*,$/.test(subject)) return null;
+		// "the final draft, which form the basis ..., was accepted": the verb found is the
+		// relative clause's, not the sentence's.
+		if (/,\s*(?:which|who|whom|whose|that|where)\b/.test(subject)) return null;
 		const s = subjectInQuestion(subject, words);
 		if (isAux) return `${lower} ${s} ${rest}`;
 		const base = baseForm(lower, words.lowercaseWords);
+		// "did ... land five hundred soldiers ... and replaced": a second past verb stays past.
+		if (/\band\s+\p{Ll}{3,}ed\s+(?:the|a|an|\p{Lu})/u.test(rest)) return null;
 		return base ? `did ${s} ${base} ${rest}` : null;
 	}
 	return null;
@@ -301,7 +314,9 @@ function reworded(spec: QuestionSpec): string | null {
 		}
 		if (wh === 'when') return null;
 		const echo = `${body.slice(0, index)}${wh}${body.slice(spanEnd)}`;
-		return `${capitalise(tidy(echo))}?`;
+		return isEchoBroken(body.slice(0, index), body.slice(spanEnd))
+			? null
+			: `${capitalise(tidy(echo))}?`;
 	}
 
 	let start = index;
@@ -324,7 +339,23 @@ function reworded(spec: QuestionSpec): string | null {
 			replaceFrom = start - pp[0].length;
 		}
 	}
+	if (isEchoBroken(body.slice(0, replaceFrom), after)) return null;
 	return `${capitalise(tidy(`${body.slice(0, replaceFrom)}${phrase}${after}`))}?`;
+}
+
+/** Words that open a fronted adverbial: "During ...,", "According to ...,", "As ...,". */
+const ADVERBIAL_OPENER =
+	/^(?:According to|Due to|Just as|Thanks to|Because of|During|As|From|With|Without|In|On|At|For|By|After|Before|Because|If|When|While|Although|Though|Since|Unlike|Like|Through|Under|Despite|Following|Upon|Once|Until|Between|Among|Within|Beyond)\s/;
+
+/**
+ * Whether a wh-word left in place reads badly: inside a fronted adverbial ("During what, atoms
+ * are ...", "According to whom, failure ..."), as a parenthesis ("Gilligan, what, theorized"),
+ * or as one of two alternatives ("sold where or overseas").
+ */
+function isEchoBroken(before: string, after: string): boolean {
+	if (ADVERBIAL_OPENER.test(before) && !before.includes(',') && /^[^,?]*,/.test(after)) return true;
+	if (/,\s*$/.test(before) && /^\s*,/.test(after)) return true;
+	return /^\s+or\s/.test(after);
 }
 
 /** A question whose answer is the spec's span, or null when none can be made without giving it away. */

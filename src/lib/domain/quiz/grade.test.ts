@@ -124,6 +124,19 @@ describe('gradeAnswer: cloze', () => {
 	it('rejects a boolean for a typed item', () => {
 		expect(gradeAnswer(cloze, true).score).toBe(0);
 	});
+	it('accepts the head of the answer when the prompt gives the rest', () => {
+		const waves: ClozeItem = {
+			...cloze,
+			id: 'cloze-waves',
+			prompt: 'In deep sleep, the high amplitude _____ waves of stage 3 appear: _____.',
+			answer: 'high amplitude delta waves',
+			alternatives: []
+		};
+		expect(gradeAnswer(waves, 'delta')).toEqual(
+			grade(1, true, false, 'high amplitude delta waves')
+		);
+		expect(gradeAnswer(waves, 'waves').isCorrect).toBe(false);
+	});
 });
 
 describe('gradeAnswer: flashcard', () => {

@@ -64,7 +64,8 @@ function partial(hits: number, total: number, expected: string): Grade {
 
 function typed(answer: string, item: Item, expected: string): Grade {
 	if (typeof item.answer !== 'string') return allOrNothing(false, expected);
-	const { isCorrect, hasTypo } = matchTyped(answer, item.answer, item.alternatives);
+	// The prompt is passed so that the part of the answer it already gives need not be typed.
+	const { isCorrect, hasTypo } = matchTyped(answer, item.answer, item.alternatives, item.prompt);
 	return allOrNothing(isCorrect, expected, hasTypo);
 }
 

@@ -198,3 +198,29 @@ describe('parseDate', () => {
 		expect(parseDate(input)).toBeNull();
 	});
 });
+
+describe('matchTyped with the prompt: the head of an answer whose rest the prompt gives', () => {
+	const prompt = 'In deep sleep, the high amplitude _____ waves appear on the EEG.';
+	it.each<[string, string, string, boolean, boolean]>([
+		// The rest of the answer is in the prompt: its head is enough.
+		['delta', 'high amplitude delta waves', prompt, true, false],
+		['Delta', 'high amplitude delta waves', prompt, true, false],
+		['detla', 'high amplitude delta waves', prompt, true, true],
+		['delta waves', 'high amplitude delta waves', prompt, true, false],
+		// Words of the answer the prompt does not give must be typed.
+		['delta', 'high amplitude delta waves', 'What appears in deep sleep?', false, false],
+		['delta', 'high amplitude delta waves', 'In deep sleep the high _____ appear.', false, false],
+		// Copying words from the prompt is not knowing the answer.
+		['waves', 'high amplitude delta waves', prompt, false, false],
+		['high amplitude', 'high amplitude delta waves', prompt, false, false],
+		// A word that is not in the answer, or not a run of it.
+		['theta', 'high amplitude delta waves', prompt, false, false],
+		['amplitude waves', 'high amplitude delta waves', prompt, false, false]
+	])('"%s" for "%s"', (given, expected, p, isCorrect, hasTypo) => {
+		expect(matchTyped(given, expected, [], p)).toEqual({ isCorrect, hasTypo });
+	});
+
+	it('changes nothing without a prompt', () => {
+		expect(matchTyped('delta', 'high amplitude delta waves').isCorrect).toBe(false);
+	});
+});

@@ -303,7 +303,12 @@ function matchWithTypos(g: string, e: string): TypedMatch {
  * than 4 letters may carry one typo (insertion, deletion, substitution or swap), flagged hasTypo;
  * an exact match with any candidate wins over a typo match.
  */
-export function matchTyped(given: string, expected: string, alternatives?: string[]): TypedMatch {
+export function matchTyped(
+	given: string,
+	expected: string,
+	alternatives?: string[],
+	prompt?: string
+): TypedMatch {
 	if (typeof given !== 'string') return NO_MATCH;
 	const candidates = [expected, ...(Array.isArray(alternatives) ? alternatives : [])].filter(
 		(c): c is string => typeof c === 'string'
@@ -314,5 +319,48 @@ export function matchTyped(given: string, expected: string, alternatives?: strin
 		if (result.isCorrect && !result.hasTypo) return result;
 		if (result.isCorrect) best = result;
 	}
+	if (best.isCorrect || typeof prompt !== 'string') return best;
+	for (const candidate of candidates) {
+		const result = matchHead(given, candidate, prompt);
+		if (result.isCorrect) return result;
+	}
 	return best;
+}
+
+/** Words that carry no knowledge of their own inside an answer. */
+const LINKING = new Set([
+	'a',
+	'an',
+	'the',
+	'of',
+	'and',
+	'or',
+	'in',
+	'on',
+	'to',
+	'for',
+	'by',
+	'with'
+]);
+
+/**
+ * The part of an answer that the prompt does not already give: "delta" for "high amplitude
+ * delta waves" when "high amplitude" and "waves" stand in the prompt. The words typed must be a
+ * run of the answer's words (one typo each in a long word), at least one of them missing from
+ * the prompt, and every other word of the answer present in the prompt.
+ */
+function matchHead(given: string, expected: string, prompt: string): TypedMatch {
+	const g = normalizeAnswer(given).split(' ').filter(Boolean);
+	const e = normalizeAnswer(expected).split(' ').filter(Boolean);
+	if (g.length === 0 || g.length >= e.length) return NO_MATCH;
+	const inPrompt = new Set(normalizeAnswer(prompt).split(' '));
+	if (g.every((word) => inPrompt.has(word) || LINKING.has(word))) return NO_MATCH;
+	for (let start = 0; start + g.length <= e.length; start++) {
+		const run = e.slice(start, start + g.length);
+		const typed = matchWithTypos(g.join(' '), run.join(' '));
+		if (!typed.isCorrect) continue;
+		const rest = [...e.slice(0, start), ...e.slice(start + g.length)];
+		if (rest.every((word) => LINKING.has(word) || inPrompt.has(word))) return typed;
+	}
+	return NO_MATCH;
 }
