@@ -7,6 +7,7 @@ import { getDb } from '$lib/db/database';
 import type { FactdeckDB, UserDeckRow } from '$lib/db/schema';
 import { LearnerFacingError } from '$lib/domain/errors';
 import { isUserDeckId } from '$lib/domain/deck/source-href';
+import { userDeckRowProblem } from '$lib/domain/deck/damaged-row';
 import type { Deck } from '$lib/domain/types';
 
 /** Raised when a deck cannot be loaded; `message` is written for the learner. */
@@ -74,8 +75,11 @@ async function readUserDeck(db: FactdeckDB, deckId: string): Promise<Deck> {
 			true
 		);
 	}
-	if (!isDeck(row.deck) || row.deck.id !== deckId) {
-		throw new DeckLoadError('This deck is damaged in this browser’s storage.');
+	const damage = userDeckRowProblem(row);
+	if (damage || !isDeck(row.deck)) {
+		throw new DeckLoadError(
+			`This deck is damaged in this browser’s storage${damage ? ` (${damage.problem})` : ''}. Remove or repair it in Settings → Check the data.`
+		);
 	}
 	return row.deck;
 }
