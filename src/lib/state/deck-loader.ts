@@ -7,7 +7,6 @@ import { getDb } from '$lib/db/database';
 import type { FactdeckDB, UserDeckRow } from '$lib/db/schema';
 import { LearnerFacingError } from '$lib/domain/errors';
 import { isUserDeckId } from '$lib/domain/deck/source-href';
-import { userDeckRowProblem } from '$lib/domain/deck/damaged-row';
 import type { Deck } from '$lib/domain/types';
 
 /** Raised when a deck cannot be loaded; `message` is written for the learner. */
@@ -62,9 +61,14 @@ async function fetchDeck(deckId: string, fetchFn: typeof fetch): Promise<Deck> {
 
 async function readUserDeck(db: FactdeckDB, deckId: string): Promise<Deck> {
 	let row: UserDeckRow | undefined;
+	let userDeckRowProblem: typeof import('$lib/domain/deck/damaged-row').userDeckRowProblem;
 	try {
 		// Only a deck of the learner's own needs this repository: the built-in decks skip it.
-		const { getUserDeck } = await import('$lib/db/user-decks-repository');
+		const [{ getUserDeck }, check] = await Promise.all([
+			import('$lib/db/user-decks-repository'),
+			import('$lib/domain/deck/damaged-row')
+		]);
+		userDeckRowProblem = check.userDeckRowProblem;
 		row = await getUserDeck(db, deckId);
 	} catch {
 		throw new DeckLoadError('Your deck could not be read from this browser’s storage.');

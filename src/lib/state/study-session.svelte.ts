@@ -28,8 +28,7 @@ import {
 	type StudyRating
 } from '$lib/domain/study/fsrs-adapter';
 import { cardSeed, pickStudyItem, STUDY_ITEM_TYPES } from '$lib/domain/study/item-choice';
-import { factKey } from '$lib/domain/study/memory';
-import { memoryRowProblem } from '$lib/domain/deck/damaged-row';
+import { factKey, memoryFieldProblem } from '$lib/domain/study/memory';
 import { pickApart, SIBLING_GAP } from '$lib/domain/study/siblings';
 import { combineDone, shouldWait, summariseDone } from '$lib/domain/study/session-summary';
 import { RATING_LABELS, type StudyPhase } from '$lib/domain/study/study-keys';
@@ -245,7 +244,7 @@ export class StudySession {
 		// A fact whose memory row is damaged cannot be scheduled: it is left out (the page names it).
 		const isDamaged = (c: { deckId: string; entry: { factId: string } }) => {
 			const row = states.find((s) => s.deck.id === c.deckId)?.rows?.get(c.entry.factId);
-			return row !== undefined && memoryRowProblem(row) !== null;
+			return row !== undefined && memoryFieldProblem(row) !== null;
 		};
 		const candidates = orderedEntries(
 			states.map((s) => ({ deckId: s.deck.id, queue: s.queue.queue }))

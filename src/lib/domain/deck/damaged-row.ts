@@ -8,6 +8,7 @@ import { TABLE_LABELS } from '$lib/domain/backup/table-labels';
 import type { TableName } from '$lib/domain/backup/backup-schema';
 import { isUserDeckId } from '$lib/domain/deck/source-href';
 import { ITEM_TYPES } from '$lib/domain/types';
+import { memoryFieldProblem } from '$lib/domain/study/memory';
 
 /** One damaged row: its table, its key, and what is wrong (naming the row and the field). */
 export interface DamagedRow {
@@ -21,8 +22,6 @@ type Fields = Record<string, unknown>;
 const isObject = (value: unknown): value is Fields =>
 	typeof value === 'object' && value !== null && !Array.isArray(value);
 const isText = (value: unknown): value is string => typeof value === 'string';
-const isNumber = (value: unknown): value is number =>
-	typeof value === 'number' && Number.isFinite(value);
 
 /** The longest key shown in a notice; a longer one is cut (a damaged key can be anything). */
 const MAX_KEY = 80;
@@ -89,33 +88,12 @@ export function userDeckRowProblem(row: unknown): DamagedRow | null {
 	return null;
 }
 
-const MEMORY_NUMBERS = [
-	'dueAt',
-	'stability',
-	'difficulty',
-	'scheduledDays',
-	'learningSteps',
-	'reps',
-	'lapses'
-] as const;
-
 /**
  * What keeps a stored memory row (a fact's schedule) from being studied, or null when it can
- * be: finite numbers where the scheduler reads numbers, a known state, a key that is its deck
- * and fact.
+ * be (domain/study/memory's memoryFieldProblem, in the learner's words).
  */
 export function memoryRowProblem(row: unknown): DamagedRow | null {
 	const key = keyOf(isObject(row) ? row.key : undefined);
-	const bad = (field: string, what: string) => named('memory', key, field, what);
-	if (!isObject(row)) return bad('key', 'not a row');
-	if (!isText(row.deckId) || !isText(row.factId)) return bad('factId', 'not text');
-	if (row.key !== `${row.deckId}/${row.factId}`) return bad('key', 'not its deck and fact');
-	for (const field of MEMORY_NUMBERS) {
-		if (!isNumber(row[field])) return bad(field, 'not a number');
-	}
-	if (![0, 1, 2, 3].includes(row.state as number)) return bad('state', 'not a known state');
-	if (row.lastReviewAt !== null && !isNumber(row.lastReviewAt)) {
-		return bad('lastReviewAt', 'not a time');
-	}
-	return null;
+	const problem = memoryFieldProblem(row);
+	return problem ? named('memory', key, problem[0], problem[1]) : null;
 }
