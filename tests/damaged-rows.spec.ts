@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { gradeStudyCard, putRow, watchConsole } from './helpers';
+import { gradeStudyCard, putRow, readStore, watchConsole } from './helpers';
 
 const PAST_DATE = 8_640_000_000_000_001;
 const base = { explanation: '', topic: 't', source: { document: 'd', quote: 'q' } };
@@ -128,5 +128,65 @@ test.describe('one bad row never disables a page', () => {
 		}
 		await page.goto('/decks/kosovo/study');
 		await expect(page.getByRole('article', { name: 'Study card' })).toBeVisible();
+	});
+	test('study pages leave out a damaged deck or memory row, study the rest and name it', async ({
+		page,
+		request
+	}) => {
+		const errors = watchConsole(page);
+		const deck = (await (await request.get('/decks/kosovo.json')).json()) as {
+			facts: { id: string }[];
+		};
+		const factId = deck.facts[0].id;
+		await page.goto('/decks/kosovo/study');
+		await expect(page.getByRole('article', { name: 'Study card' })).toHaveAttribute(
+			'data-fact-id',
+			factId
+		);
+		// A deck row under another deck's id, and the first card's schedule made unreadable.
+		await putRow(page, 'userDecks', {
+			id: 'my-bad',
+			createdAt: 1,
+			updatedAt: 1,
+			deck: { id: 'my-other', title: 'Bad', topics: [], sources: [], facts: [], items: [] }
+		});
+		await putRow(page, 'memory', {
+			key: `kosovo/${factId}`,
+			deckId: 'kosovo',
+			factId,
+			dueAt: 1,
+			stability: null,
+			difficulty: 'x',
+			scheduledDays: 1,
+			learningSteps: 0,
+			reps: 1,
+			lapses: 0,
+			state: 2,
+			lastReviewAt: 1,
+			suspended: 0,
+			leech: 0
+		});
+		const memoryRow = new RegExp(`kosovo/${factId}.*"stability"`);
+		for (const path of ['/study', '/decks/kosovo/study']) {
+			await page.goto(path);
+			await expectPage(page, errors);
+			// The rest is studied: a card shows, not the one whose schedule is damaged.
+			const card = page.getByRole('article', { name: 'Study card' });
+			await expect(card).toBeVisible();
+			await expect(card).not.toHaveAttribute('data-fact-id', factId);
+			await expectDamageNamed(page, memoryRow);
+			if (path === '/study') await expectDamageNamed(page, /my-bad.*deck\.id/);
+		}
+		// The damaged deck's own pages name it; its page still offers to delete it.
+		await page.goto('/decks/my-bad/study');
+		await expect(page.getByText(/This deck is damaged/).first()).toBeVisible();
+		await expectDamageNamed(page, /my-bad/);
+		await page.goto('/my-decks/my-bad');
+		await expectDamageNamed(page, /my-bad/);
+		await page.getByRole('button', { name: 'Delete deck' }).click();
+		await page.getByRole('button', { name: 'Delete for good' }).click();
+		await expect(page).toHaveURL(/\/$/);
+		expect(await readStore(page, 'userDecks')).toEqual([]);
+		expect(errors).toEqual([]);
 	});
 });

@@ -11,11 +11,13 @@ import {
 	listStudentAttempts,
 	resultIds,
 	saveAssignment,
+	saveAttemptAnswer,
 	saveAttemptAnswers,
 	saveResults,
 	startStudentAttempt,
 	studentAttemptId,
-	submitStudentAttempt
+	submitStudentAttempt,
+	submitStudentAttemptOnce
 } from '$lib/db/assignments-repository';
 import type { Assignment, Item } from '$lib/domain/types';
 import type { StoredResult } from '$lib/domain/teach/result-codec';
@@ -202,6 +204,26 @@ describe('student attempts', () => {
 		const twice = await submitStudentAttempt(db, row.id, { i1: '1998' }, 90_000, 0);
 		expect(twice).toMatchObject({ submittedAt: 61_000, score: 0.5, answers: { i1: '1999' } });
 		expect((await getStudentAttempt(db, 'a1', 'Ana'))?.answers).toEqual({ i1: '1999' });
+	});
+
+	it('two tabs write one item each and keep both; the submit counts the stored answers, once', async () => {
+		const row = await start('Ana');
+		await saveAttemptAnswer(db, row.id, 'i1', '1999');
+		await saveAttemptAnswer(db, row.id, 'i2', 'True');
+		expect((await saveAttemptAnswer(db, row.id, 'i2', undefined))?.answers).toEqual({ i1: '1999' });
+		const once = await submitStudentAttemptOnce(db, row.id, 61_000, (stored) => ({
+			answers: stored.answers,
+			score: 0.5
+		}));
+		expect(once).toMatchObject({ isNew: true, row: { answers: { i1: '1999' }, score: 0.5 } });
+		const late = await saveAttemptAnswer(db, row.id, 'i1', '1998');
+		expect(late?.answers).toEqual({ i1: '1999' });
+		const twice = await submitStudentAttemptOnce(db, row.id, 90_000, () => ({
+			answers: {},
+			score: 1
+		}));
+		expect(twice).toMatchObject({ isNew: false, row: { submittedAt: 61_000, score: 0.5 } });
+		expect(await saveAttemptAnswer(db, 'missing', 'i1', 'x')).toBeUndefined();
 	});
 
 	it('refuses to submit an attempt that is gone', async () => {

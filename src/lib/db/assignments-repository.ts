@@ -206,6 +206,65 @@ export async function saveAttemptAnswers(
 }
 
 /**
+ * Writes (or, with `answer` undefined, clears) the answer to one item of an attempt still in
+ * progress, in one transaction, leaving the other items as stored: two tabs of one student each
+ * keep the answers they gave. Returns the row as stored afterwards (a submitted one unchanged),
+ * or undefined when it is gone.
+ */
+export async function saveAttemptAnswer(
+	db: FactdeckDB,
+	attemptId: string,
+	itemId: string,
+	answer: Answer | undefined
+): Promise<AttemptRow | undefined> {
+	return db.transaction('rw', db.attempts, async () => {
+		const row = await db.attempts.get(attemptId);
+		if (!row || row.submittedAt !== null) return row;
+		const answers = { ...row.answers };
+		if (answer === undefined) delete answers[itemId];
+		// defineProperty, so an item id like "__proto__" stays an ordinary key.
+		else
+			Object.defineProperty(answers, itemId, {
+				value: answer,
+				enumerable: true,
+				writable: true,
+				configurable: true
+			});
+		const saved: AttemptRow = { ...row, answers };
+		await db.attempts.put(saved);
+		return saved;
+	});
+}
+
+/**
+ * Submits an attempt once, in one transaction, with the answers and score `finalise` works out
+ * from the row as stored (so answers saved by another tab count). An attempt already submitted
+ * (in another tab) is returned as it is with `isNew` false; a missing one throws.
+ */
+export async function submitStudentAttemptOnce(
+	db: FactdeckDB,
+	attemptId: string,
+	submittedAt: number,
+	finalise: (row: AttemptRow) => { answers: Record<string, Answer>; score: number }
+): Promise<{ row: AttemptRow; isNew: boolean }> {
+	return db.transaction('rw', db.attempts, async () => {
+		const row = await db.attempts.get(attemptId);
+		if (!row) throw new Error('This attempt is no longer saved on this device.');
+		if (row.submittedAt !== null) return { row, isNew: false };
+		const { answers, score } = finalise(row);
+		const done: AttemptRow = {
+			...row,
+			answers,
+			submittedAt,
+			score,
+			durationMs: Math.max(0, submittedAt - row.startedAt)
+		};
+		await db.attempts.put(done);
+		return { row: done, isNew: true };
+	});
+}
+
+/**
  * Marks an attempt submitted with its final answers and graded score (0..1); submitting twice
  * keeps the first submission. Returns the row as stored.
  */

@@ -8,7 +8,9 @@ import {
 	getAttempt,
 	listAttempts,
 	saveAnswer,
+	saveFirstAnswer,
 	submitAttempt,
+	submitAttemptOnce,
 	type NewAttempt
 } from '$lib/db/attempts-repository';
 
@@ -133,6 +135,33 @@ describe('attempts repository', () => {
 		expect(listed.map((row) => row.id)).toEqual(['third', 'second', 'first']);
 		expect(listed.map((row) => row.score)).toEqual([0.75, 0.5, 0.25]);
 		expect(await listAttempts(db, 'nothing')).toEqual([]);
+	});
+
+	it("keeps the first answer to an item (another tab's) and says so; never writes a submitted one", async () => {
+		await createAttempt(db, attempt({ id: 'q1' }));
+		expect((await saveFirstAnswer(db, 'q1', '__proto__', 'first')).outcome).toBe('saved');
+		const taken = await saveFirstAnswer(db, 'q1', '__proto__', 'second');
+		expect(taken.outcome).toBe('taken');
+		expect((await getAttempt(db, 'q1'))?.answers).toEqual(JSON.parse('{"__proto__":"first"}'));
+		const once = await submitAttemptOnce(db, 'q1', (row) => ({
+			submittedAt: T0 + 5,
+			score: Object.keys(row.answers).length / 3,
+			durationMs: 5
+		}));
+		expect(once.isNew).toBe(true);
+		expect(once.row?.score).toBeCloseTo(1 / 3);
+		const twice = await submitAttemptOnce(db, 'q1', () => ({
+			submittedAt: T0 + 9,
+			score: 1,
+			durationMs: 9
+		}));
+		expect(twice.isNew).toBe(false);
+		expect(twice.row?.submittedAt).toBe(T0 + 5);
+		expect((await saveFirstAnswer(db, 'q1', 'b', 'late')).outcome).toBe('submitted');
+		expect((await saveFirstAnswer(db, 'gone', 'b', 'x')).outcome).toBe('missing');
+		expect(
+			(await submitAttemptOnce(db, 'gone', () => ({ submittedAt: 1, score: 0, durationMs: 0 }))).row
+		).toBeUndefined();
 	});
 
 	it('discards an attempt', async () => {

@@ -66,6 +66,46 @@ export async function saveAnswer(
 	if (!isOpen) throw new Error(`Attempt ${attemptId} is already submitted`);
 }
 
+/** What became of an answer given in one tab to an attempt that may be open in others too. */
+export type FirstAnswer =
+	| { outcome: 'saved'; row: AttemptRow }
+	/** Another tab answered this item first; its answer is kept. */
+	| { outcome: 'taken'; row: AttemptRow }
+	/** The attempt was submitted (in another tab); nothing was written. */
+	| { outcome: 'submitted'; row: AttemptRow }
+	/** The attempt is gone (discarded in another tab). */
+	| { outcome: 'missing' };
+
+/**
+ * Writes the first answer to one item of an unfinished attempt, in one transaction: an item
+ * already answered (in another tab) or a submitted attempt is left as it is, and the stored row
+ * says what happened, so two tabs never both record the same question.
+ */
+export async function saveFirstAnswer(
+	db: FactdeckDB,
+	attemptId: string,
+	itemId: string,
+	answer: Answer
+): Promise<FirstAnswer> {
+	return db.transaction('rw', db.attempts, async (): Promise<FirstAnswer> => {
+		const row = await db.attempts.get(attemptId);
+		if (!row) return { outcome: 'missing' };
+		if (row.submittedAt !== null) return { outcome: 'submitted', row };
+		if (Object.hasOwn(row.answers, itemId)) return { outcome: 'taken', row };
+		const answers = { ...row.answers };
+		// defineProperty, so an item id like "__proto__" stays an ordinary key.
+		Object.defineProperty(answers, itemId, {
+			value: answer,
+			enumerable: true,
+			writable: true,
+			configurable: true
+		});
+		const saved: AttemptRow = { ...row, answers };
+		await db.attempts.put(saved);
+		return { outcome: 'saved', row: saved };
+	});
+}
+
 /** The newest unfinished attempt of a deck and kind (self-quizzes by default), if any. */
 export async function findUnfinished(
 	db: FactdeckDB,
@@ -99,6 +139,25 @@ export async function submitAttempt(
 		if (!row) throw new Error(`Attempt ${attemptId} is missing`);
 		if (row.submittedAt !== null) throw new Error(`Attempt ${attemptId} is already submitted`);
 		await db.attempts.update(attemptId, { ...submission });
+	});
+}
+
+/**
+ * Submits an attempt once, in one transaction: `submission` is worked out from the row as
+ * stored (so answers given in another tab count), and an attempt already submitted (in another
+ * tab) is returned as it is with `isNew` false. `row` is undefined when the attempt is gone.
+ */
+export async function submitAttemptOnce(
+	db: FactdeckDB,
+	attemptId: string,
+	submission: (row: AttemptRow) => Submission
+): Promise<{ row: AttemptRow | undefined; isNew: boolean }> {
+	return db.transaction('rw', db.attempts, async () => {
+		const row = await db.attempts.get(attemptId);
+		if (!row || row.submittedAt !== null) return { row, isNew: false };
+		const done: AttemptRow = { ...row, ...submission(row) };
+		await db.attempts.put(done);
+		return { row: done, isNew: true };
 	});
 }
 

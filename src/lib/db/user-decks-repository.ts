@@ -6,6 +6,7 @@
 import type { FactdeckDB, UserDeckRow } from '$lib/db/schema';
 import type { Deck } from '$lib/domain/types';
 import { factKey } from '$lib/domain/study/memory';
+import { userDeckRowProblem } from '$lib/domain/deck/damaged-row';
 
 /** What a list of decks shows, without carrying every deck's items and documents around. */
 export interface UserDeckSummary {
@@ -45,22 +46,14 @@ export async function saveUserDeck(
 }
 
 /**
- * True when a stored row holds a deck a page can show (a title, facts and items). Rows that do
- * not are left out of every list, so one damaged row never stops a page; Settings → Check the
- * data names them and repairs or removes them.
+ * True when a stored row holds a deck a page can show and study (domain/deck/damaged-row): an
+ * id of the learner's own that is its deck's id, a title, and facts and questions with the
+ * fields a page reads. Rows that do not are left out of every list, so one damaged row never
+ * stops a page; the study pages name them (damaged-rows-repository) and Settings → Check the data
+ * repairs or removes them.
  */
 function holdsDeck(row: UserDeckRow): boolean {
-	const deck = row?.deck as Partial<UserDeckRow['deck']> | null | undefined;
-	return (
-		typeof row?.id === 'string' &&
-		typeof deck === 'object' &&
-		deck !== null &&
-		typeof deck.title === 'string' &&
-		Array.isArray(deck.facts) &&
-		Array.isArray(deck.items) &&
-		Array.isArray(deck.topics) &&
-		Array.isArray(deck.sources)
-	);
+	return userDeckRowProblem(row) === null;
 }
 
 /** Every row holding a usable deck (damaged rows left out: see holdsDeck). */

@@ -2,14 +2,24 @@
  * A student taking a teacher's assignment on their own device: the assignment read from the
  * link, the name, the answers saved as they are given (so a reload or a closed tab resumes), the
  * clock, and the submission with the result code to hand back. One writer for the attempt.
+ * The same student's attempt may be open in two tabs: each answer is written item by item (so
+ * neither tab's answers are lost), a tab shows the answers given in the other and says so, and
+ * the submit runs once, under a Web Lock, with the answers as stored (domain/quiz/shared-attempt).
  */
+import { SvelteSet } from 'svelte/reactivity';
 import type { AttemptRow, FactdeckDB } from '$lib/db/schema';
 import {
 	listStudentAttempts,
-	saveAttemptAnswers,
+	saveAttemptAnswer,
 	startStudentAttempt,
-	submitStudentAttempt
+	submitStudentAttemptOnce
 } from '$lib/db/assignments-repository';
+import {
+	answeredElsewhereNotice,
+	changedItems,
+	isSameAnswer,
+	mergeAnswers
+} from '$lib/domain/quiz/shared-attempt';
 import {
 	decodeAssignment,
 	parseAssignmentFragment,
@@ -56,6 +66,8 @@ export class AssignmentRun {
 	isSubmitting = $state(false);
 	/** The attempt was submitted in another tab (this tab shows that submission). */
 	isSubmittedElsewhere = $state(false);
+	/** Which questions were answered in another tab since this one last looked ('' if none). */
+	otherTabNotice = $state('');
 
 	/** The questions in this student's order. */
 	items = $derived.by((): Item[] => {
@@ -97,6 +109,8 @@ export class AssignmentRun {
 	});
 
 	#saving: Promise<void> = Promise.resolve();
+	/** Items answered here whose answer is not written yet (or failed to be): kept over the stored. */
+	#unsaved = new SvelteSet<string>();
 	#dbSource: FactdeckDB | (() => FactdeckDB);
 	#clock: Clock;
 
@@ -127,21 +141,47 @@ export class AssignmentRun {
 	}
 
 	/**
-	 * Listens for the same attempt being submitted in another tab: this tab then shows that
-	 * submission instead of letting the student go on answering. Returns the cleanup.
+	 * Listens for the same attempt being answered or submitted in another tab: this tab then
+	 * shows those answers, or that submission instead of letting the student go on. Returns the
+	 * cleanup.
 	 */
 	watchTabs(): () => void {
 		return this.#tabs().listen((message) => {
-			if (message.type !== 'submitted' || message.attemptId !== this.attempt?.id) return;
+			if (message.type !== 'submitted' && message.type !== 'attempt-saved') return;
+			if (message.attemptId !== this.attempt?.id) return;
 			if (this.phase !== 'running' || this.isSubmitting) return;
-			void this.#adoptSubmitted(message.attemptId);
+			void this.#reread(message.attemptId);
 		});
 	}
 
-	async #adoptSubmitted(attemptId: string): Promise<void> {
+	/** Reads the attempt again after another tab wrote it, once this tab's own writes are in. */
+	async #reread(attemptId: string): Promise<void> {
+		await this.#saving;
 		const row = await getAttempt(this.#db, attemptId).catch(() => undefined);
-		if (!row || row.submittedAt === null || this.attempt?.id !== attemptId) return;
+		if (!row || this.attempt?.id !== attemptId || this.phase !== 'running') return;
+		if (row.submittedAt !== null) {
+			await this.#adoptSubmitted(row);
+			return;
+		}
+		this.#showStored(row);
+	}
+
+	/** Shows the stored answers (this tab's unwritten ones kept) and names what changed. */
+	#showStored(row: AttemptRow): void {
+		const merged = mergeAnswers(row.answers ?? {}, this.answers, this.#unsaved);
+		const ids = this.items.map((item) => item.id);
+		const changed = changedItems(ids, this.answers, merged);
+		this.attempt = row;
+		this.answers = merged;
+		if (changed.length > 0) {
+			this.otherTabNotice = answeredElsewhereNotice(changed.map((id) => ids.indexOf(id) + 1));
+		}
+	}
+
+	async #adoptSubmitted(row: AttemptRow): Promise<void> {
+		if (row.submittedAt === null || this.attempt?.id !== row.id) return;
 		this.isSubmittedElsewhere = true;
+		this.#unsaved.clear();
 		this.attempt = row;
 		this.answers = row.answers ?? {};
 		await this.#finish();
@@ -214,6 +254,9 @@ export class AssignmentRun {
 		const now = this.#clock.now();
 		this.attempt = row;
 		this.answers = row.answers ?? {};
+		this.#unsaved.clear();
+		this.otherTabNotice = '';
+		this.isSubmittedElsewhere = false;
 		this.now = now;
 		this.saveError = '';
 		if (row.submittedAt !== null) {
@@ -226,7 +269,10 @@ export class AssignmentRun {
 		this.tick(now);
 	}
 
-	/** Records one answer and saves it; writes are queued so they land in order. */
+	/**
+	 * Records one answer and saves it, that item only (another tab's answers stay as stored);
+	 * writes are queued so they land in order.
+	 */
 	setAnswer(itemId: string, answer: Answer | undefined): void {
 		const attempt = this.attempt;
 		if (!attempt || this.phase !== 'running' || this.isSubmitting) return;
@@ -234,10 +280,18 @@ export class AssignmentRun {
 		if (answer === undefined) delete next[itemId];
 		else next[itemId] = answer;
 		this.answers = next;
+		this.#unsaved.add(itemId);
 		this.#saving = this.#saving
-			.then(() => saveAttemptAnswers(this.#db, attempt.id, next))
-			.then(() => {
+			.then(async () => {
+				const row = await saveAttemptAnswer(this.#db, attempt.id, itemId, answer);
 				this.saveError = '';
+				// A later answer to the same item is still to be written.
+				if (isSameAnswer(this.answerTo(itemId), answer)) this.#unsaved.delete(itemId);
+				if (row?.submittedAt != null) {
+					await this.#adoptSubmitted(row);
+					return;
+				}
+				this.#tabs().post({ type: 'attempt-saved', attemptId: attempt.id });
 			})
 			.catch((error) => {
 				this.saveError = `Your last answer could not be saved on this device (${describeError(error)}). Keep this tab open and submit.`;
@@ -273,19 +327,31 @@ export class AssignmentRun {
 				attempt.startedAt,
 				this.deadline === null ? now : Math.min(now, this.deadline)
 			);
-			const answers = this.#givenAnswers();
-			const score = markResult(
-				assignment,
-				{ v: 1, assignmentId: assignment.id, student: '', startedAt: 0, submittedAt: 0, answers },
-				''
-			).score;
-			// One submit at a time across tabs; the first submission is the one kept.
-			const stored = await withTabLock(`factdeck-submit:${attempt.id}`, () =>
-				submitStudentAttempt(this.#db, attempt.id, answers, submittedAt, score)
+			// One submit at a time across tabs; the first submission is the one kept, and it
+			// counts the answers as stored (another tab's too) with this tab's unwritten ones.
+			const { row: stored, isNew } = await withTabLock(`factdeck-submit:${attempt.id}`, () =>
+				submitStudentAttemptOnce(this.#db, attempt.id, submittedAt, (row) => {
+					const answers = this.#givenAnswers(
+						mergeAnswers(row.answers ?? {}, this.answers, this.#unsaved)
+					);
+					const score = markResult(
+						assignment,
+						{
+							v: 1,
+							assignmentId: assignment.id,
+							student: '',
+							startedAt: 0,
+							submittedAt: 0,
+							answers
+						},
+						''
+					).score;
+					return { answers, score };
+				})
 			);
-			this.isSubmittedElsewhere = stored.submittedAt !== submittedAt;
-			if (!this.isSubmittedElsewhere)
-				this.#tabs().post({ type: 'submitted', attemptId: attempt.id });
+			this.isSubmittedElsewhere = !isNew;
+			if (isNew) this.#tabs().post({ type: 'submitted', attemptId: attempt.id });
+			this.#unsaved.clear();
 			this.attempt = stored;
 			this.answers = stored.answers;
 			await this.#finish();
@@ -300,6 +366,8 @@ export class AssignmentRun {
 	leave(): void {
 		this.attempt = null;
 		this.answers = {};
+		this.#unsaved.clear();
+		this.otherTabNotice = '';
 		this.resultCode = '';
 		this.phase = this.assignment ? 'intro' : 'invalid';
 		if (this.assignment) {
@@ -316,10 +384,10 @@ export class AssignmentRun {
 		this.resultCode = result && this.assignment ? encodeResult(result, this.assignment) : '';
 	}
 
-	#givenAnswers(): Record<string, Answer> {
+	#givenAnswers(answers: Record<string, Answer> = this.answers): Record<string, Answer> {
 		const given: Record<string, Answer> = {};
 		for (const item of this.items) {
-			const answer = this.answerTo(item.id);
+			const answer = Object.hasOwn(answers, item.id) ? answers[item.id] : undefined;
 			if (answer !== undefined && isAnswered(answer)) given[item.id] = answer;
 		}
 		return given;

@@ -164,4 +164,55 @@ describe('AssignmentRun', () => {
 		for (const stop of stops) stop();
 		for (const channel of channels) channel.close();
 	});
+	it("open twice: answers given in each tab are all kept, each tab shows the other's, and the submit counts both", async () => {
+		const name = `run-tabs-${Math.random().toString(36).slice(2)}`;
+		const channels = [openTabChannel(name), openTabChannel(name)];
+		const link = assignmentLink('https://x.test', await encodeAssignment(assignment, deck));
+		const [first, second] = channels.map(
+			(channel) =>
+				new AssignmentRun(
+					db,
+					clock,
+					async () => deck,
+					undefined,
+					() => channel
+				)
+		);
+		const stops = [first.watchTabs(), second.watchTabs()];
+		for (const run of [first, second]) {
+			await run.open(new URL(link).hash);
+			await run.start('Ana');
+		}
+		first.setAnswer('m1', 'NATO');
+		second.setAnswer('c1', '1999');
+		await Promise.all([first.saved(), second.saved()]);
+		// Neither write replaced the other's: the stored row holds both answers.
+		expect((await db.attempts.get(first.attempt!.id))?.answers).toEqual({ m1: 'NATO', c1: '1999' });
+		// Each tab heard of the other's answer, shows it and names the question.
+		await expect.poll(() => first.answerTo('c1')).toBe('1999');
+		expect(first.otherTabNotice).toMatch(/^Question 2 was answered in another tab/);
+		await expect.poll(() => second.answerTo('m1')).toBe('NATO');
+		expect(second.otherTabNotice).toMatch(/^Question 1 was answered in another tab/);
+
+		// A tab that never heard (no channel) still submits both answers: the submit reads the row.
+		const deaf = new AssignmentRun(db, clock, async () => deck);
+		await deaf.open(new URL(link).hash);
+		await deaf.start('Ana');
+		second.setAnswer('f1', true);
+		await second.saved();
+		clock.time += 30_000;
+		await deaf.submit();
+		expect(deaf.isSubmittedElsewhere).toBe(false);
+		expect(deaf.answers).toEqual({ m1: 'NATO', c1: '1999', f1: true });
+		expect(deaf.score?.score).toBe(1);
+		// The listening tabs were not told by the deaf one; their next write finds it submitted.
+		first.setAnswer('m1', 'UN');
+		await first.saved();
+		expect(first.phase).toBe('submitted');
+		expect(first.isSubmittedElsewhere).toBe(true);
+		expect(first.answers).toEqual({ m1: 'NATO', c1: '1999', f1: true });
+		expect((await db.attempts.get(first.attempt!.id))?.answers.m1).toBe('NATO');
+		for (const stop of stops) stop();
+		for (const channel of channels) channel.close();
+	});
 });

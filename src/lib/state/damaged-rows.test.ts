@@ -53,3 +53,62 @@ it('reads only the tables asked for (and the decks) when told to', async () => {
 	expect(withLog.map((row) => row.table)).toEqual(['reviews']);
 	expect(logReads).toBe(1);
 });
+
+it('finds what a study page left out: damaged deck rows and memory rows of its decks only', async () => {
+	const { findStudyDamage } = await import('$lib/state/damaged-rows');
+	const fact = { id: 'f1', topic: 't', document: 'd', quote: 'q', question: 'q?', answer: 'a' };
+	const deck = (id: string) => ({
+		id,
+		title: 'Mine',
+		topics: [],
+		sources: [],
+		facts: [fact],
+		items: []
+	});
+	await db.userDecks.put({
+		id: 'my-good',
+		createdAt: 1,
+		updatedAt: 1,
+		deck: deck('my-good')
+	} as never);
+	await db.userDecks.put({ id: 'my-a', createdAt: 1, updatedAt: 1, deck: deck('my-b') } as never);
+	await db.userDecks.put({
+		id: 'kosovo',
+		createdAt: 1,
+		updatedAt: 1,
+		deck: deck('kosovo')
+	} as never);
+	const memory = {
+		deckId: 'kosovo',
+		dueAt: 1,
+		stability: 1,
+		difficulty: 5,
+		scheduledDays: 1,
+		learningSteps: 0,
+		reps: 1,
+		lapses: 0,
+		state: 2,
+		lastReviewAt: null,
+		suspended: 0,
+		leech: 0
+	};
+	await db.memory.bulkPut([
+		{ ...memory, key: 'kosovo/f1', factId: 'f1' },
+		{ ...memory, key: 'kosovo/f2', factId: 'f2', stability: null },
+		{ ...memory, key: 'other/f3', deckId: 'other', factId: 'f3', dueAt: 'soon' }
+	] as never);
+
+	const all = await findStudyDamage(db, ['kosovo', 'my-good']);
+	expect(all.map((row) => [row.table, row.key])).toEqual([
+		['userDecks', 'kosovo'],
+		['userDecks', 'my-a'],
+		['memory', 'kosovo/f2']
+	]);
+	expect(all[2].problem).toBe('Facts studied ("kosovo/f2"), field "stability": not a number');
+	// One deck's page names only that deck's row; a built-in deck's page reads no deck row.
+	expect((await findStudyDamage(db, ['my-a'], 'my-a')).map((row) => row.key)).toEqual(['my-a']);
+	expect((await findStudyDamage(db, ['kosovo'], 'kosovo')).map((row) => row.key)).toEqual([
+		'kosovo/f2'
+	]);
+	expect(await findStudyDamage(db, ['my-good'], 'my-good')).toEqual([]);
+});

@@ -5,15 +5,10 @@
  */
 import type { FactdeckDB } from '$lib/db/schema';
 import type { TableName } from '$lib/domain/backup/backup-schema';
+import type { DamagedRow } from '$lib/domain/deck/damaged-row';
 
-/** One damaged row, in the learner's words. */
-export interface DamagedRow {
-	table: TableName;
-	/** The row's key, as Check the data lists it. */
-	key: string;
-	/** What is wrong, naming the row and the field. */
-	problem: string;
-}
+/** One damaged row, in the learner's words: its table, its key, what is wrong. */
+export type { DamagedRow };
 
 /**
  * The damaged rows of the given tables (all when left out), at `now` (epoch ms). With
@@ -32,4 +27,23 @@ export async function findDamagedRows(
 	return fixes
 		.filter((fix) => !tables || tables.includes(fix.table))
 		.map((fix) => ({ table: fix.table, key: String(fix.key), problem: fix.problem }));
+}
+
+/**
+ * The rows a study page over `deckIds` left out: damaged deck rows of the learner's own (only
+ * the one studied when `onlyDeck` is set) and damaged memory rows of those decks. Cheap: it
+ * reads those rows only, not every table as the full check does.
+ */
+export async function findStudyDamage(
+	db: FactdeckDB,
+	deckIds: readonly string[],
+	onlyDeck?: string
+): Promise<DamagedRow[]> {
+	const { findDamagedMemory, findDamagedUserDecks } =
+		await import('$lib/db/damaged-rows-repository');
+	const [decks, memory] = await Promise.all([
+		findDamagedUserDecks(db, onlyDeck),
+		findDamagedMemory(db, deckIds)
+	]);
+	return [...decks, ...memory];
 }

@@ -60,13 +60,16 @@ async function fetchDeck(deckId: string, fetchFn: typeof fetch): Promise<Deck> {
 
 async function readUserDeck(db: (() => FactdeckDB) | undefined, deckId: string): Promise<Deck> {
 	let row: UserDeckRow | undefined;
+	let userDeckRowProblem: typeof import('$lib/domain/deck/damaged-row').userDeckRowProblem;
 	try {
 		// Only a deck of the learner's own needs the database and this repository: the built-in
 		// decks skip them, so a page that loads one carries no Dexie for it.
-		const [{ getUserDeck }, database] = await Promise.all([
+		const [{ getUserDeck }, database, check] = await Promise.all([
 			import('$lib/db/user-decks-repository'),
-			db ? { getDb: db } : import('$lib/db/database')
+			db ? { getDb: db } : import('$lib/db/database'),
+			import('$lib/domain/deck/damaged-row')
 		]);
+		userDeckRowProblem = check.userDeckRowProblem;
 		row = await getUserDeck(database.getDb(), deckId);
 	} catch {
 		throw new DeckLoadError('Your deck could not be read from this browser’s storage.');
@@ -77,8 +80,11 @@ async function readUserDeck(db: (() => FactdeckDB) | undefined, deckId: string):
 			true
 		);
 	}
-	if (!isDeck(row.deck) || row.deck.id !== deckId) {
-		throw new DeckLoadError('This deck is damaged in this browser’s storage.');
+	const damage = userDeckRowProblem(row);
+	if (damage || !isDeck(row.deck)) {
+		throw new DeckLoadError(
+			`This deck is damaged in this browser’s storage${damage ? ` (${damage.problem})` : ''}. Remove or repair it in Settings → Check the data.`
+		);
 	}
 	return row.deck;
 }

@@ -2,9 +2,17 @@
  * One self-quiz being taken: which question is showing, the answer being drafted, and the
  * verdict. Every given answer is written to the attempt row at once (so a reload resumes where
  * the learner was), and wrong ones reach the scheduler through quizRatingForScheduler.
+ * The same attempt may be open in two tabs: the stored row is the truth, each question is
+ * answered (and reaches the scheduler) once, and a tab whose question was answered or whose quiz
+ * was finished elsewhere follows the row and says so (domain/quiz/shared-attempt).
  */
 import type { AttemptRow, FactdeckDB } from '$lib/db/schema';
-import { createAttempt, saveAnswer, submitAttempt } from '$lib/db/attempts-repository';
+import {
+	createAttempt,
+	getAttempt,
+	saveFirstAnswer,
+	submitAttemptOnce
+} from '$lib/db/attempts-repository';
 import { getSettings, recordAnswer } from '$lib/db/study-repository';
 import type { StudySettings } from '$lib/domain/study/study-settings';
 import type { Answer, Deck, Grade, Item } from '$lib/domain/types';
@@ -15,9 +23,17 @@ import {
 	itemsForIds,
 	parseQuizConfig,
 	quizRatingForScheduler,
-	resumeIndex,
 	type QuizConfig
 } from '$lib/domain/quiz/quiz-session';
+import {
+	DISCARDED_ELSEWHERE,
+	FINISHED_ELSEWHERE,
+	answeredElsewhereNotice,
+	firstOpenIndex,
+	followQuizAttempt,
+	quizMovedNotice
+} from '$lib/domain/quiz/shared-attempt';
+import { NO_TABS, withTabLock, type TabChannel } from '$lib/state/tab-sync';
 
 export type QuizPhase = 'question' | 'feedback' | 'results';
 
@@ -30,6 +46,7 @@ export class QuizRun {
 	readonly config: QuizConfig;
 	#db: FactdeckDB;
 	#settings: StudySettings;
+	#tabs: TabChannel;
 	/** Epoch ms when the current question was shown, for the review's duration. */
 	#shownAt: number;
 
@@ -42,6 +59,10 @@ export class QuizRun {
 	isBusy = $state(false);
 	/** A blank matching question was submitted once: the next submit hands it in blank. */
 	isBlankPending = $state(false);
+	/** What another tab did to this attempt, in plain words ('' when nothing). */
+	otherTabNotice = $state('');
+	/** The attempt was discarded in another tab: nothing more can be saved to it. */
+	isGone = $state(false);
 
 	private constructor(
 		db: FactdeckDB,
@@ -50,9 +71,11 @@ export class QuizRun {
 		attempt: AttemptRow,
 		config: QuizConfig,
 		settings: StudySettings,
-		now: number
+		now: number,
+		tabs: TabChannel
 	) {
 		this.#db = db;
+		this.#tabs = tabs;
 		this.deck = deck;
 		this.items = items;
 		this.attempt = attempt;
@@ -91,7 +114,8 @@ export class QuizRun {
 		deck: Deck,
 		config: QuizConfig,
 		now: number,
-		itemIds?: string[]
+		itemIds?: string[],
+		tabs: TabChannel = NO_TABS
 	): Promise<QuizRun> {
 		const items = itemIds
 			? itemsForIds(deck.items, itemIds)
@@ -110,26 +134,104 @@ export class QuizRun {
 			config: { ...config, count: items.length },
 			startedAt: now
 		});
-		return new QuizRun(db, deck, items, attempt, config, settings, now);
+		return new QuizRun(db, deck, items, attempt, config, settings, now, tabs);
 	}
 
-	/** Picks an unfinished attempt up at its first unanswered question (results if none is left). */
-	static async resume(db: FactdeckDB, deck: Deck, row: AttemptRow, now: number): Promise<QuizRun> {
-		const items = itemsForIds(deck.items, row.itemIds);
-		const config = parseQuizConfig(row.config) ?? {
+	/**
+	 * Picks an unfinished attempt up at its first unanswered question (results if none is left),
+	 * read again first: another tab may have answered, finished or discarded it since `row` was
+	 * read. Null when it was discarded there (the caller says DISCARDED_ELSEWHERE).
+	 */
+	static async resume(
+		db: FactdeckDB,
+		deck: Deck,
+		row: AttemptRow,
+		now: number,
+		tabs: TabChannel = NO_TABS
+	): Promise<QuizRun | null> {
+		const stored = await getAttempt(db, row.id);
+		if (!stored) return null;
+		const items = itemsForIds(deck.items, stored.itemIds);
+		const config = parseQuizConfig(stored.config) ?? {
 			count: items.length,
 			types: [],
 			topics: [],
 			feedback: 'immediate',
 			seed: 0
 		};
-		const run = new QuizRun(db, deck, items, row, config, await getSettings(db), now);
-		run.index = resumeIndex(
-			items.map((item) => item.id),
-			row.answers
-		);
+		const run = new QuizRun(db, deck, items, stored, config, await getSettings(db), now, tabs);
+		if (stored.submittedAt !== null) {
+			run.phase = 'results';
+			run.otherTabNotice = FINISHED_ELSEWHERE;
+			return run;
+		}
+		run.index = firstOpenIndex(run.#itemIds, stored.answers);
 		if (run.index >= items.length) await run.finish(now);
 		return run;
+	}
+
+	/**
+	 * Follows this attempt when another tab answers, finishes or discards it; returns the
+	 * cleanup. `clock` gives the time a finish or a new question is stamped with (epoch ms).
+	 */
+	watchTabs(clock: () => number = Date.now): () => void {
+		return this.#tabs.listen((message) => {
+			if (message.type !== 'attempt-saved' && message.type !== 'submitted') return;
+			if (message.attemptId !== this.attempt.id || this.isBusy || this.phase === 'results') return;
+			void this.#reread(clock);
+		});
+	}
+
+	async #reread(clock: () => number): Promise<void> {
+		this.isBusy = true;
+		try {
+			await this.#follow(await getAttempt(this.#db, this.attempt.id), clock());
+		} catch {
+			// The next answer or finish reads the row again and says what happened.
+		} finally {
+			this.isBusy = false;
+		}
+	}
+
+	get #itemIds(): string[] {
+		return this.items.map((item) => item.id);
+	}
+
+	get #lockName(): string {
+		return `factdeck-quiz:${this.attempt.id}`;
+	}
+
+	/** Shows what the stored row says after another tab changed it (never writes over it). */
+	async #follow(row: AttemptRow | undefined, now: number): Promise<void> {
+		const follow = followQuizAttempt(this.#itemIds, this.index, this.phase === 'question', row);
+		if (follow.kind === 'gone' || !row) {
+			this.isGone = true;
+			this.otherTabNotice = DISCARDED_ELSEWHERE;
+			return;
+		}
+		this.attempt = row;
+		if (follow.kind === 'finished') {
+			this.phase = 'results';
+			this.otherTabNotice = FINISHED_ELSEWHERE;
+		} else if (follow.kind === 'moved') {
+			if (follow.index >= this.items.length) {
+				await this.finish(now);
+				if (this.otherTabNotice !== FINISHED_ELSEWHERE)
+					this.otherTabNotice = quizMovedNotice(follow.question, true);
+			} else {
+				this.#show(follow.index, now);
+				this.otherTabNotice = quizMovedNotice(follow.question, false);
+			}
+		}
+	}
+
+	#show(index: number, now: number): void {
+		this.index = index;
+		this.draft = undefined;
+		this.lastGrade = null;
+		this.isBlankPending = false;
+		this.phase = 'question';
+		this.#shownAt = now;
 	}
 
 	/** Grades and saves the drafted answer; shows feedback or moves on, as the config says. */
@@ -151,9 +253,20 @@ export class QuizRun {
 						? [...item.options]
 						: NO_ANSWER;
 			const grade = gradeAnswer(item, answer);
-			await saveAnswer(this.#db, this.attempt.id, item.id, answer);
-			this.attempt = { ...this.attempt, answers: { ...this.attempt.answers, [item.id]: answer } };
-			await this.#feedScheduler(item, grade, now);
+			// One tab at a time saves an answer to this attempt and feeds the scheduler, so a
+			// question answered in two tabs reaches the schedule once.
+			const saved = await withTabLock(this.#lockName, async () => {
+				const outcome = await saveFirstAnswer(this.#db, this.attempt.id, item.id, answer);
+				if (outcome.outcome === 'saved') await this.#feedScheduler(item, grade, now);
+				return outcome;
+			});
+			if (saved.outcome !== 'saved') {
+				await this.#follow(saved.outcome === 'missing' ? undefined : saved.row, now);
+				return;
+			}
+			this.attempt = saved.row;
+			this.otherTabNotice = '';
+			this.#tabs.post({ type: 'attempt-saved', attemptId: this.attempt.id });
 			this.lastGrade = grade;
 			if (this.config.feedback === 'immediate') this.phase = 'feedback';
 			else await this.#advance(now);
@@ -173,25 +286,48 @@ export class QuizRun {
 		}
 	}
 
-	/** Scores the attempt from its saved answers and marks it submitted. */
+	/**
+	 * Scores the attempt from its stored answers (those given in another tab count) and marks
+	 * it submitted, once: a quiz already finished in another tab shows that result instead.
+	 */
 	async finish(now: number): Promise<void> {
-		const score = scoreAttempt(this.items, this.attempt.answers).score;
-		const submission = { submittedAt: now, score, durationMs: now - this.attempt.startedAt };
-		await submitAttempt(this.#db, this.attempt.id, submission);
-		this.attempt = { ...this.attempt, ...submission };
+		const { row, isNew } = await withTabLock(this.#lockName, () =>
+			submitAttemptOnce(this.#db, this.attempt.id, (stored) => ({
+				submittedAt: now,
+				score: scoreAttempt(this.items, stored.answers).score,
+				durationMs: now - stored.startedAt
+			}))
+		);
+		if (!row) {
+			this.isGone = true;
+			this.otherTabNotice = DISCARDED_ELSEWHERE;
+			return;
+		}
+		this.attempt = row;
 		this.phase = 'results';
+		if (isNew) this.#tabs.post({ type: 'submitted', attemptId: row.id });
+		else this.otherTabNotice = FINISHED_ELSEWHERE;
 	}
 
+	/** The next open question, read from the stored row (another tab may have answered some). */
 	async #advance(now: number): Promise<void> {
-		if (this.isLast) {
+		const row = await getAttempt(this.#db, this.attempt.id);
+		const follow = followQuizAttempt(this.#itemIds, this.index, false, row);
+		if (follow.kind !== 'stay' || !row) {
+			await this.#follow(row, now);
+			return;
+		}
+		this.attempt = row;
+		const next = firstOpenIndex(this.#itemIds, row.answers);
+		const skipped = this.#itemIds
+			.slice(this.index + 1, next)
+			.map((_, offset) => this.index + offset + 2);
+		if (next >= this.items.length) {
 			await this.finish(now);
 			return;
 		}
-		this.index += 1;
-		this.draft = undefined;
-		this.lastGrade = null;
-		this.phase = 'question';
-		this.#shownAt = now;
+		this.#show(next, now);
+		if (skipped.length > 0) this.otherTabNotice = answeredElsewhereNotice(skipped);
 	}
 
 	// Order and match items draw on several facts; the item's own fact stands for them, as in study.

@@ -134,7 +134,7 @@ describe('QuizRun', () => {
 
 		const row = await findUnfinished(db, 'quizdeck');
 		expect(row?.id).toBe(first.attempt.id);
-		const resumed = await QuizRun.resume(db, deck, row!, T0 + 60_000);
+		const resumed = (await QuizRun.resume(db, deck, row!, T0 + 60_000))!;
 		expect(resumed.index).toBe(1);
 		expect(resumed.phase).toBe('question');
 		expect(resumed.config.feedback).toBe('immediate');
@@ -149,7 +149,7 @@ describe('QuizRun', () => {
 		const second = await QuizRun.start(db, deck, config('immediate'), T0, ['f3-mcq']);
 		second.draft = 'answer-f3';
 		await second.submit(T0 + 1_000);
-		const done = await QuizRun.resume(db, deck, second.attempt, T0 + 5_000);
+		const done = (await QuizRun.resume(db, deck, second.attempt, T0 + 5_000))!;
 		expect(done.phase).toBe('results');
 		expect((await getAttempt(db, second.attempt.id))?.submittedAt).toBe(T0 + 5_000);
 	});

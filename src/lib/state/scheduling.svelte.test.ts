@@ -12,11 +12,12 @@ let n = 0;
 const BUILT_IN = [{ id: 'kosovo', title: 'Peacekeeping in Kosovo' }];
 const memory = walkMemory([3, 3, 3, 3]);
 
+// Own decks have ids that start with "my-" (as the app makes them); another id is a damaged row.
 beforeEach(async () => {
 	db = new FactdeckDB(`scheduling-state-${n++}`);
 	await db.userDecks.put({
-		id: 'mine',
-		deck: { id: 'mine', title: 'My notes', facts: [], items: [], topics: [], sources: [] },
+		id: 'my-notes',
+		deck: { id: 'my-notes', title: 'My notes', facts: [], items: [], topics: [], sources: [] },
 		createdAt: 1,
 		updatedAt: 1
 	} as never);
@@ -35,7 +36,7 @@ describe('SchedulingLimits', () => {
 		expect(limits.loadBalance).toBe(true);
 		expect(limits.decks.map((deck) => [deck.deckId, deck.choice])).toEqual([
 			['kosovo', ''],
-			['mine', '']
+			['my-notes', '']
 		]);
 	});
 

@@ -28,7 +28,7 @@ import {
 	type StudyRating
 } from '$lib/domain/study/fsrs-adapter';
 import { cardSeed, pickStudyItem, STUDY_ITEM_TYPES } from '$lib/domain/study/item-choice';
-import { factKey } from '$lib/domain/study/memory';
+import { factKey, memoryFieldProblem } from '$lib/domain/study/memory';
 import { pickApart, SIBLING_GAP } from '$lib/domain/study/siblings';
 import { combineDone, shouldWait, summariseDone } from '$lib/domain/study/session-summary';
 import { RATING_LABELS, type StudyPhase } from '$lib/domain/study/study-keys';
@@ -241,9 +241,16 @@ export class StudySession {
 	/** Shows the next card of freshly read queues, or the waiting or done state. */
 	async #showNext(states: DeckState[]): Promise<void> {
 		// Siblings apart: a card that would give away one of the last few waits its turn.
+		// A fact whose memory row is damaged cannot be scheduled: it is left out (the page names it).
+		const isDamaged = (c: { deckId: string; entry: { factId: string } }) => {
+			const row = states.find((s) => s.deck.id === c.deckId)?.rows?.get(c.entry.factId);
+			return row !== undefined && memoryFieldProblem(row) !== null;
+		};
 		const candidates = orderedEntries(
 			states.map((s) => ({ deckId: s.deck.id, queue: s.queue.queue }))
-		).slice(0, 30);
+		)
+			.filter((c) => !isDamaged(c))
+			.slice(0, 30);
 		const factOf = (c: { deckId: string; entry: { factId: string } }) =>
 			states.find((s) => s.deck.id === c.deckId)?.deck.facts.find((f) => f.id === c.entry.factId);
 		const next = pickApart(candidates, factOf, this.#recentFacts);

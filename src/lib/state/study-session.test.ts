@@ -192,6 +192,18 @@ describe('StudySession', () => {
 		expect(session.card?.fact.id).toBe('f2');
 	});
 
+	it('leaves out a fact whose memory row is damaged and studies the rest', async () => {
+		// Due now, but its schedule cannot be read: shown, it could never be graded.
+		const damaged = { ...fixtureSnapshot(2, 30, NOON - MINUTE), stability: null, difficulty: 'x' };
+		await db.memory.put(fixtureMemoryRow('fixture', 'f1', damaged as never));
+		const session = await startSession(fixtureDeck(2));
+		expect(session.status).toBe('studying');
+		expect(session.card?.fact.id).toBe('f2');
+		await answerShown(session, true);
+		expect(await db.reviews.count()).toBe(1);
+		expect((await db.memory.get('fixture/f1'))?.stability).toBeNull();
+	});
+
 	it('waits for a learning card due within minutes, then shows it when it falls due', async () => {
 		const session = await startSession(fixtureDeck(1));
 		await answerShown(session, false);

@@ -46,6 +46,10 @@ describe('parseTabMessage', () => {
 			type: 'submitted',
 			attemptId: 'a1'
 		});
+		expect(parseTabMessage({ type: 'attempt-saved', attemptId: 'a1', extra: 1 })).toEqual({
+			type: 'attempt-saved',
+			attemptId: 'a1'
+		});
 		expect(parseTabMessage({ type: 'version', version: '123' })).toEqual({
 			type: 'version',
 			version: '123'
@@ -62,6 +66,7 @@ describe('parseTabMessage', () => {
 			{ type: 'answered', deckId: '', factId: 'f' },
 			{ type: 'undone', deckId: 'd', factId: 'x'.repeat(201) },
 			{ type: 'submitted' },
+			{ type: 'attempt-saved', attemptId: ['a1'] },
 			{ type: 'version', version: 5 },
 			{ type: '__proto__' },
 			{ type: 'other', deckId: 'd', factId: 'f' }

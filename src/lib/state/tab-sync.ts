@@ -1,6 +1,6 @@
 /**
  * Tabs of one browser are one learner: each tab tells the others what it wrote (an answer, an
- * undo, a submitted assignment) and which build of the app it runs, over one BroadcastChannel.
+ * undo, an attempt's answer or submission) and which build of the app it runs, over one BroadcastChannel.
  * The channel only hurries things up: every write still checks the database itself (a study
  * answer is refused when its fact was answered since the card was drawn; a submit runs under a
  * Web Lock), so a browser without BroadcastChannel loses nothing but the early warning.
@@ -11,6 +11,8 @@ export type TabMessage =
 	| { type: 'answered'; deckId: string; factId: string }
 	| { type: 'undone'; deckId: string; factId: string }
 	| { type: 'submitted'; attemptId: string }
+	/** An answer was saved to (or the row removed from) a quiz or assignment attempt. */
+	| { type: 'attempt-saved'; attemptId: string }
 	| { type: 'version'; version: string };
 
 export interface TabChannel {
@@ -44,7 +46,8 @@ export function parseTabMessage(data: unknown): TabMessage | null {
 				? { type: m.type, deckId: m.deckId, factId: m.factId }
 				: null;
 		case 'submitted':
-			return isId(m.attemptId) ? { type: 'submitted', attemptId: m.attemptId } : null;
+		case 'attempt-saved':
+			return isId(m.attemptId) ? { type: m.type, attemptId: m.attemptId } : null;
 		case 'version':
 			return isId(m.version) ? { type: 'version', version: m.version } : null;
 		default:
