@@ -4,6 +4,8 @@
 // `npm run bench -- --peer kioku` also builds the peer kioku (outside the repository), seeds the
 // same collections into its own schema and times both apps alike in the same run (a second table:
 // Factdeck | kioku | ratio). `--quick` runs a smaller collection (10,000 facts, 100,000 reviews).
+// `--only study` times only the study page's paths: an answer committed, the next queue and the
+// first card, cold and warm (beside the peer's first card with --peer), and the JavaScript sizes.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -41,7 +43,7 @@ const PORT = Number(process.env.BENCH_PORT ?? 4390);
 const BASE = `http://localhost:${PORT}`;
 const PEER_PORT = Number(process.env.BENCH_PEER_PORT ?? PORT + 1);
 const PEER_BASE = `http://localhost:${PEER_PORT}`;
-const USAGE = 'usage: npm run bench [-- [--peer kioku] [--quick]]';
+const USAGE = 'usage: npm run bench [-- [--peer kioku] [--quick] [--only study]]';
 let FACTS = Number(process.env.BENCH_FACTS ?? 100_000);
 let REVIEWS = Number(process.env.BENCH_REVIEWS ?? 1_000_000);
 /** The first collection the study page is timed in beside the peer: cards, no reviews yet. */
@@ -458,16 +460,27 @@ function printTable(table: Row[], baseline: string) {
 	for (const row of table) console.log(line(row));
 }
 
-function parseArgs(args: string[]): { peer: string | null; quick: boolean } | null {
+/** The parts `--only` can pick; null runs them all. */
+const ONLY = ['study'] as const;
+type Only = (typeof ONLY)[number] | null;
+
+function parseArgs(
+	args: string[]
+): { peer: string | null; quick: boolean; only: Only | undefined } | null {
 	let peer: string | null = null;
 	let quick = false;
+	let only: string | null = null;
 	for (let i = 0; i < args.length; i++) {
 		if (args[i] === '--quick') quick = true;
+		else if (args[i] === '--only' && args[i + 1]) only = args[++i];
+		else if (args[i].startsWith('--only=')) only = args[i].slice('--only='.length);
 		else if (args[i] === '--peer' && args[i + 1]) peer = args[++i];
 		else if (args[i].startsWith('--peer=')) peer = args[i].slice('--peer='.length);
 		else return null;
 	}
-	return { peer, quick };
+	// undefined: an --only this bench does not know.
+	const part = only === null ? null : ONLY.find((name) => name === only);
+	return { peer, quick, only: part };
 }
 
 /** The Kosovo deck's questions and answers, which the peer studies as its own deck's cards. */
@@ -571,6 +584,11 @@ export async function main(args: string[] = []): Promise<number> {
 		console.error(USAGE);
 		return 2;
 	}
+	if (options.only === undefined) {
+		console.error(`--only takes one of: ${ONLY.join(', ')}.\n${USAGE}`);
+		return 2;
+	}
+	const isStudyOnly = options.only === 'study';
 	if (options.peer !== null && options.peer !== 'kioku') {
 		console.error(`Unknown peer "${options.peer}": the only peer is kioku.\n${USAGE}`);
 		return 2;
@@ -641,7 +659,7 @@ export async function main(args: string[] = []): Promise<number> {
 				`seeding ${count(FACTS)} facts and ${count(Math.min(SMALL_REVIEWS, REVIEWS))} reviews ...`
 			);
 			await call(page, 'seed', FACTS - seeded, Math.min(SMALL_REVIEWS, REVIEWS), 10, seeded);
-			if (REVIEWS > SMALL_REVIEWS)
+			if (REVIEWS > SMALL_REVIEWS && !isStudyOnly)
 				await progressTiming(context, page, `${count(SMALL_REVIEWS)} review rows`);
 
 			console.log(`seeding up to ${count(REVIEWS)} reviews ...`);
@@ -650,12 +668,14 @@ export async function main(args: string[] = []): Promise<number> {
 				`  database: ${count(counts.memory)} memory rows, ${count(counts.reviews)} review rows`
 			);
 
-			const due = await call(page, 'dueQueue', RUNS);
-			record(
-				`due queue: first ${due.rows} due facts of one deck (median of ${RUNS})`,
-				due.app,
-				due.raw
-			);
+			if (!isStudyOnly) {
+				const due = await call(page, 'dueQueue', RUNS);
+				record(
+					`due queue: first ${due.rows} due facts of one deck (median of ${RUNS})`,
+					due.app,
+					due.raw
+				);
+			}
 			const answer = await call(page, 'answerCommit', RUNS);
 			record(`one answer committed (memory + log row, median of ${RUNS})`, answer.app, answer.raw);
 			const queue = await call(page, 'studyQueue', RUNS);
@@ -686,7 +706,8 @@ export async function main(args: string[] = []): Promise<number> {
 						`  Factdeck answer: ${ms(keyed.ms)} (${keyed.kinds}; ${keyed.transactions} transactions)`
 					);
 			}
-			ours.progress = await progressTiming(context, page, `${count(counts.reviews)} review rows`);
+			if (!isStudyOnly)
+				ours.progress = await progressTiming(context, page, `${count(counts.reviews)} review rows`);
 		} finally {
 			await context.close();
 			rmSync(profile, { recursive: true, force: true });
@@ -723,29 +744,32 @@ export async function main(args: string[] = []): Promise<number> {
 				peerJs,
 				kb
 			);
-			recordPeer(
-				'quiz: JavaScript on first load (gzip)',
-				kb(firstLoadSize('/decks/kosovo/quiz').gzip),
-				'no quizzes'
-			);
-			recordPeer(
-				`/progress to charts visible, ${count(REVIEWS)} reviews, first visit`,
-				ours.progress ?? 'not measured',
-				'no progress page'
-			);
+			if (!isStudyOnly)
+				recordPeer(
+					'quiz: JavaScript on first load (gzip)',
+					kb(firstLoadSize('/decks/kosovo/quiz').gzip),
+					'no quizzes'
+				);
+			if (!isStudyOnly)
+				recordPeer(
+					`/progress to charts visible, ${count(REVIEWS)} reviews, first visit`,
+					ours.progress ?? 'not measured',
+					'no progress page'
+				);
 		}
 
-		await generation(options.quick);
+		if (!isStudyOnly) await generation(options.quick);
 		bundleSizes();
 		const studied = peer ? kosovoCards() : [];
-		await lighthouseScores(
-			peer ? { prepare: (context) => seedKiokuOffline(context, studied) } : null
-		);
+		if (!isStudyOnly)
+			await lighthouseScores(
+				peer ? { prepare: (context) => seedKiokuOffline(context, studied) } : null
+			);
 	} finally {
 		server.kill();
 		peerServer?.close();
 	}
-	optimiserTimes();
+	if (!isStudyOnly) optimiserTimes();
 	console.log(`\nload average at the end: ${load()} (1, 5, 15 min)`);
 	printTable(rows, 'raw IndexedDB');
 	if (peer) {

@@ -24,7 +24,13 @@ import {
 	type StudySettings,
 	type ValidationResult
 } from '$lib/domain/study/study-settings';
-import { countAnswers, reviewsLeftToday, type TodayCounts } from '$lib/domain/study/today-counts';
+import {
+	countAnswers,
+	newLeftToday,
+	reviewsLeftToday,
+	type TodayCounts
+} from '$lib/domain/study/today-counts';
+import { findUnstudied, readCursor, saveCursor } from '$lib/db/study-cursors';
 import {
 	PARAMETERS_SETTING_KEY,
 	parseParameterRecord
@@ -69,8 +75,6 @@ export async function knownFactIds(db: FactdeckDB, deckId: string): Promise<Set<
 
 export interface StudyQueueRead {
 	queue: StudyQueue;
-	/** Facts of the deck that have any memory row. */
-	known: Set<string>;
 	today: TodayCounts;
 	/** The memory rows read for the queue, by fact id: the card shown next needs no new read. */
 	rows: Map<string, MemoryRow>;
@@ -80,10 +84,11 @@ export interface StudyQueueRead {
  * One deck's study queue as of `now` (epoch ms), from reads bounded by what the queue can show:
  * every learning card due (never limited), the due reviews still allowed today, and facts made
  * new again, each one range of the [deckId+suspended+state+dueAt] index over unsuspended rows,
- * all in one read transaction. The same queue as `buildQueue` over all of the deck's due rows,
- * without reading a long backlog on every answer.
+ * and the new facts from the deck's study cursor on (study-cursors.ts), all in one read
+ * transaction. The same queue as `buildQueue` over all of the deck's due rows and keys, without
+ * reading a long backlog or every studied fact's key on every answer.
  */
-export function loadStudyQueue(
+export async function loadStudyQueue(
 	db: FactdeckDB,
 	deckId: string,
 	factIds: readonly string[],
@@ -98,27 +103,38 @@ export function loadStudyQueue(
 			.between([deckId, 0, state, Dexie.minKey], [deckId, 0, state, upTo], true, true);
 	// Learning cards due soon are counted (the session waits for them), not shown yet.
 	const learnAhead = now + WAIT_WINDOW_MS;
-	return db.transaction('r', db.memory, db.reviews, async () => {
-		const today = await countToday(db, deckId, dayStart);
+	const read = await db.transaction('r', db.memory, db.reviews, db.studyCursors, async () => {
+		const [today, cursor] = await Promise.all([
+			countToday(db, deckId, dayStart),
+			readCursor(db, deckId, factIds)
+		]);
 		const reviewsLeft = reviewsLeftToday(settings, today);
-		const [learning, relearning, newAgain, reviews, known] = await Promise.all([
+		const [learning, relearning, newAgain, reviews, unstudied] = await Promise.all([
 			dueIn(MEMORY_STATE.learning, learnAhead).toArray(),
 			dueIn(MEMORY_STATE.relearning, learnAhead).toArray(),
 			dueIn(MEMORY_STATE.new).toArray(),
 			firstInDeck(() => dueIn(MEMORY_STATE.review), reviewsLeft, inDeck),
-			knownFactIds(db, deckId)
+			findUnstudied(db, cursor, factIds, newLeftToday(settings, today))
 		]);
 		const memories = [...learning, ...relearning, ...newAgain, ...reviews];
+		const fresh = new Set(unstudied.ids);
 		const queue = buildQueue({
 			now,
 			settings,
 			factIds,
 			memories,
 			today,
-			knownFactIds: known
+			// Past the first new facts found, whether a fact is known changes nothing.
+			knownFactIds: { has: (id) => !fresh.has(id) }
 		});
-		return { queue, known, today, rows: new Map(memories.map((row) => [row.factId, row])) };
+		return {
+			result: { queue, today, rows: new Map(memories.map((row) => [row.factId, row])) },
+			cursor,
+			unstudied
+		};
 	});
+	await saveCursor(db, read.cursor, factIds, read.unstudied);
+	return read.result;
 }
 
 /**
