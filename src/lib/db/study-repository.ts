@@ -5,8 +5,14 @@
  */
 import Dexie, { type Collection, type InsertType } from 'dexie';
 import type { FactdeckDB, MemoryRow, ReviewRow } from '$lib/db/schema';
-import { balanceAnswer } from '$lib/db/load-balance-repository';
 import {
+	applyBalance,
+	balanceAnswer,
+	isSameWindow,
+	readBalance
+} from '$lib/db/load-balance-repository';
+import {
+	answerFuzzWindow,
 	answerOutcome,
 	regradeOutcome,
 	undoOutcome,
@@ -187,10 +193,15 @@ export function recordAnswer(db: FactdeckDB, input: AnswerInput): Promise<Record
 		const current = await db.memory.get(factKey(input.deckId, input.factId));
 		// Load balancing may move the due day within the fuzz range (load-balance-repository.ts).
 		const outcome = await balanceAnswer(db, current, input, answerOutcome(current, input));
-		await db.memory.put(outcome.memory);
-		outcome.review.id = await db.reviews.add(outcome.review);
-		return outcome;
+		return writeOutcome(db, outcome);
 	});
+}
+
+/** Writes an answer's memory row and review row at once (neither waits for the other). */
+async function writeOutcome(db: FactdeckDB, outcome: AnswerOutcome): Promise<RecordedAnswer> {
+	const [, id] = await Promise.all([db.memory.put(outcome.memory), db.reviews.add(outcome.review)]);
+	outcome.review.id = id;
+	return outcome;
 }
 
 /** True when a fact's memory is the one a card was drawn with (no answer or undo since). */
@@ -208,20 +219,29 @@ function isSameMemory(current: MemoryRow | undefined, drawn: MemorySnapshot | nu
 /**
  * recordAnswer, unless the fact's memory changed since the card was drawn with `drawn` (null: it
  * was new): another tab answered it (or undid an answer to it) meanwhile, so this answer would
- * review the fact twice in one drawing. Null, and nothing written, in that case.
+ * review the fact twice in one drawing. Null, and nothing written, in that case. The load
+ * balancing counts are read from the drawn memory while the current row is read (one round trip
+ * instead of two), and again only if the current row gives another fuzz window.
  */
 export function recordAnswerIfUnchanged(
 	db: FactdeckDB,
 	input: AnswerInput,
 	drawn: MemorySnapshot | null
 ): Promise<RecordedAnswer | null> {
+	const key = factKey(input.deckId, input.factId);
+	const drawnRow = drawn
+		? ({ ...drawn, key, deckId: input.deckId, factId: input.factId } as MemoryRow)
+		: undefined;
 	return db.transaction('rw', db.memory, db.reviews, async () => {
-		const current = await db.memory.get(factKey(input.deckId, input.factId));
+		const [current, early] = await Promise.all([
+			db.memory.get(key),
+			readBalance(db, drawnRow, input)
+		]);
 		if (!isSameMemory(current, drawn)) return null;
-		const outcome = answerOutcome(current, input);
-		await db.memory.put(outcome.memory);
-		outcome.review.id = await db.reviews.add(outcome.review);
-		return outcome;
+		const balance = isSameWindow(early, answerFuzzWindow(current, input))
+			? early
+			: await readBalance(db, current, input);
+		return writeOutcome(db, applyBalance(answerOutcome(current, input), balance, input));
 	});
 }
 
