@@ -87,6 +87,19 @@ export async function listStudyDeckIds(db: FactdeckDB = getDb()): Promise<string
 	return ['kosovo', ...(await listUserDeckIds(db))];
 }
 
+/**
+ * Starts what a study page's first card waits for, before the page is built: the decks' files
+ * (loadDeck keeps the promise, so the session's own call gets the same one) and the database's
+ * opening. A failure here is not reported: the session meets it again, asking for the same.
+ */
+export function startStudyReads(deckIds: readonly string[], deps: StudyDeps = BROWSER_STUDY_DEPS) {
+	for (const deckId of deckIds) deps.loadDeck(deckId).catch(() => undefined);
+	deps
+		.db()
+		.open()
+		.catch(() => undefined);
+}
+
 /** How often (ms) a waiting session looks again for a learning card that has fallen due. */
 const WAIT_POLL_MS = 5_000;
 
