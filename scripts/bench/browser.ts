@@ -6,7 +6,7 @@ import {
 	knownFactIds,
 	loadDueRows,
 	loadStudyQueue,
-	recordAnswer
+	recordAnswerIfUnchanged
 } from '$lib/db/study-repository';
 import { buildQueue } from '$lib/domain/study/study-queue';
 import { DEFAULT_SETTINGS } from '$lib/domain/study/study-settings';
@@ -146,23 +146,35 @@ async function dueQueue(runs: number): Promise<{ app: number; raw: number; rows:
 	return { app, raw: rawTime, rows };
 }
 
-/** One answer committed by the app (memory + log row, one transaction) against a raw put pair. */
+/**
+ * One answer committed by the app as a study card commits it (recordAnswerIfUnchanged, given the
+ * memory the card was drawn with: memory + log row and the review totals, load balanced, one
+ * transaction) against a raw put pair.
+ */
 async function answerCommit(runs: number): Promise<{ app: number; raw: number }> {
 	const db = new FactdeckDB();
 	await db.open();
 	const now = Date.now();
-	const app = await timeIt(runs, (i) =>
-		recordAnswer(db, {
-			deckId: 'bench-1',
-			factId: `f${1 + i * 10}`,
-			itemId: 'i',
-			rating: 3,
-			now: now + i,
-			durationMs: 3000,
-			settings: DEFAULT_SETTINGS,
-			origin: 'study'
-		})
-	);
+	const factIds = Array.from({ length: runs }, (_, i) => `f${1 + i * 10}`);
+	// The card on screen already has its memory (read with the queue): not part of the answer.
+	const drawn = await db.memory.bulkGet(factIds.map((factId) => `bench-1/${factId}`));
+	const app = await timeIt(runs, async (i) => {
+		const answered = await recordAnswerIfUnchanged(
+			db,
+			{
+				deckId: 'bench-1',
+				factId: factIds[i],
+				itemId: 'i',
+				rating: 3,
+				now: now + i,
+				durationMs: 3000,
+				settings: DEFAULT_SETTINGS,
+				origin: 'study'
+			},
+			drawn[i] ?? null
+		);
+		if (!answered) throw new Error('the answer was refused');
+	});
 	db.close();
 	const raw = await openRaw();
 	const rawTime = await timeIt(

@@ -4,8 +4,8 @@ import { fixtureAnswer, walkMemory } from '$fixtures/study-memory';
 import { fixtureMemoryRow } from '$fixtures/study-deck';
 import { FactdeckDB } from '$lib/db/schema';
 import { balancePreview, countReviewsDueByDay } from '$lib/db/load-balance-repository';
-import { recordAnswer } from '$lib/db/study-repository';
-import { answerFuzzWindow, answerOutcome } from '$lib/domain/study/answer-outcome';
+import { recordAnswer, recordAnswerIfUnchanged } from '$lib/db/study-repository';
+import { answerFuzzWindow, answerOutcome, snapshotOf } from '$lib/domain/study/answer-outcome';
 import { previewIntervals } from '$lib/domain/study/fsrs-adapter';
 import { formatInterval } from '$lib/domain/study/interval-labels';
 import { addStudyDays } from '$lib/domain/study/study-day';
@@ -83,6 +83,22 @@ describe('recordAnswer with load balancing', () => {
 		const logged = await db.reviews.get(review.id ?? -1);
 		expect(logged?.after.dueAt).toBe(written.dueAt);
 		expect(logged?.before).toEqual(plain.review.before);
+	});
+
+	it('balances a study answer too (the one refused when another tab answered first)', async () => {
+		const window = answerFuzzWindow(row, input);
+		if (!window) throw new Error('expected a fuzz window');
+		const free = window.fuzzedDays === window.minDays ? window.maxDays : window.minDays;
+		for (let day = window.minDays; day <= window.maxDays; day++) {
+			if (day !== free) await dueLater(day, 30);
+		}
+		await db.memory.put(row);
+		const answered = await recordAnswerIfUnchanged(db, input, snapshotOf(row));
+		expect(answered?.memory.scheduledDays).toBe(free);
+		expect(answered?.memory.dueAt).toBe(addStudyDays(now, free));
+		expect((await db.reviews.get(answered?.review.id ?? -1))?.after.dueAt).toBe(
+			addStudyDays(now, free)
+		);
 	});
 
 	it('changes nothing when load balancing is off', async () => {

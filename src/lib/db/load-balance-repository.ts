@@ -10,7 +10,12 @@ import {
 	type AnswerInput,
 	type AnswerOutcome
 } from '$lib/domain/study/answer-outcome';
-import { fuzzWindow, RATINGS, type IntervalPreview } from '$lib/domain/study/fsrs-adapter';
+import {
+	fuzzWindow,
+	RATINGS,
+	type FuzzWindow,
+	type IntervalPreview
+} from '$lib/domain/study/fsrs-adapter';
 import { formatInterval } from '$lib/domain/study/interval-labels';
 import { factKey, MEMORY_STATE } from '$lib/domain/study/memory';
 import { settingsForDeck, type StudySettings } from '$lib/domain/study/study-settings';
@@ -55,11 +60,56 @@ export async function balanceAnswer(
 	input: AnswerInput,
 	outcome: AnswerOutcome
 ): Promise<AnswerOutcome> {
+	return applyBalance(outcome, await readBalance(db, current, input), input);
+}
+
+/** An answer's fuzz window and the reviews due on each of its days (`counts[i]`: window day i). */
+export interface AnswerBalance {
+	window: FuzzWindow;
+	counts: number[];
+}
+
+/**
+ * The due counts load balancing needs for an answer given from `current` (the fact's memory row,
+ * undefined for a new fact): null when the answer is not balanced. Read inside the answer's
+ * transaction; it needs only the memory the answer starts from, so it may be read at the same
+ * time as that row is read again.
+ */
+export async function readBalance(
+	db: FactdeckDB,
+	current: MemoryRow | undefined,
+	input: AnswerInput
+): Promise<AnswerBalance | null> {
 	const window = answerFuzzWindow(current, input);
-	if (!window) return outcome;
+	if (!window) return null;
+	const counts = await countReviewsDueByDay(
+		db,
+		input.now,
+		windowDays(window),
+		input.settings.dayStartHour
+	);
+	return { window, counts };
+}
+
+/** True when two balances were read for the same window (so either's counts serve). */
+export function isSameWindow(balance: AnswerBalance | null, window: FuzzWindow | null): boolean {
+	if (!balance || !window) return !balance && !window;
+	return (
+		balance.window.minDays === window.minDays &&
+		balance.window.maxDays === window.maxDays &&
+		balance.window.fuzzedDays === window.fuzzedDays
+	);
+}
+
+/** The answer `outcome` moved to the lightest day of `balance`'s window; unchanged without one. */
+export function applyBalance(
+	outcome: AnswerOutcome,
+	balance: AnswerBalance | null,
+	input: AnswerInput
+): AnswerOutcome {
+	if (!balance) return outcome;
 	const { dayStartHour } = input.settings;
-	const counts = await countReviewsDueByDay(db, input.now, windowDays(window), dayStartHour);
-	const day = pickBalancedDay(window, counts);
+	const day = pickBalancedDay(balance.window, balance.counts);
 	return day === outcome.memory.scheduledDays ? outcome : withDueDay(outcome, day, dayStartHour);
 }
 

@@ -64,6 +64,35 @@ function rowsReplaced(table: DBCoreTable, req: DBCoreMutateRequest): Promise<Rev
 	}
 }
 
+function readTotals(
+	totals: DBCoreTable,
+	trans: DBCoreTransaction,
+	slots: number[]
+): Promise<Map<number, ReviewTotalsRow>> {
+	if (slots.length === 0) return Promise.resolve(new Map());
+	return totals.getMany({ trans, keys: slots }).then((stored: (ReviewTotalsRow | undefined)[]) => {
+		const current = new Map<number, ReviewTotalsRow>();
+		for (const row of stored) if (row) current.set(row.slot, row);
+		return current;
+	});
+}
+
+function writeTotals(
+	totals: DBCoreTable,
+	trans: DBCoreTransaction,
+	current: ReadonlyMap<number, ReviewTotalsRow>,
+	added: ReviewRow[],
+	removed: ReviewRow[]
+): Promise<unknown> {
+	if (added.length === 0 && removed.length === 0) return Promise.resolve();
+	const { put, remove } = changeTotals(current, added, removed);
+	const removing =
+		remove.length > 0 ? totals.mutate({ type: 'delete', trans, keys: remove }) : Promise.resolve();
+	return removing.then(() =>
+		put.length > 0 ? totals.mutate({ type: 'put', trans, values: put }) : undefined
+	);
+}
+
 function adjustTotals(
 	totals: DBCoreTable,
 	trans: DBCoreTransaction,
@@ -72,18 +101,16 @@ function adjustTotals(
 ): Promise<unknown> {
 	const slots = touchedSlots(added, removed);
 	if (slots.length === 0) return Promise.resolve();
-	return totals.getMany({ trans, keys: slots }).then((stored: (ReviewTotalsRow | undefined)[]) => {
-		const current = new Map<number, ReviewTotalsRow>();
-		for (const row of stored) if (row) current.set(row.slot, row);
-		const { put, remove } = changeTotals(current, added, removed);
-		const removing =
-			remove.length > 0
-				? totals.mutate({ type: 'delete', trans, keys: remove })
-				: Promise.resolve();
-		return removing.then(() =>
-			put.length > 0 ? totals.mutate({ type: 'put', trans, values: put }) : undefined
-		);
-	});
+	return readTotals(totals, trans, slots).then((current) =>
+		writeTotals(totals, trans, current, added, removed)
+	);
+}
+
+/** The rows of a write that were written (a bulk write may fail some and keep the rest). */
+function writtenRows(req: DBCoreMutateRequest, response: { failures: object }): ReviewRow[] {
+	if (req.type !== 'add' && req.type !== 'put') return [];
+	const failed = new Set(Object.keys(response.failures).map(Number));
+	return (req.values as ReviewRow[]).filter((_, i) => !failed.has(i));
 }
 
 function withTotals(down: DBCore): DBCore {
@@ -111,15 +138,29 @@ function withTotals(down: DBCore): DBCore {
 							.mutate(req)
 							.then((response) => totals.mutate({ ...req }).then(() => response));
 					}
+					if (req.type === 'add') {
+						// An add replaces nothing, so the totals it changes are read while it writes
+						// (an answer waits one round trip less); the slots of every row asked for
+						// cover the rows written.
+						const stored = readTotals(totals, req.trans, touchedSlots(req.values as ReviewRow[]));
+						return table
+							.mutate(req)
+							.then((response) =>
+								stored.then((current) =>
+									writeTotals(totals, req.trans, current, writtenRows(req, response), []).then(
+										() => response
+									)
+								)
+							);
+					}
 					return rowsReplaced(table, req).then((removed) =>
-						table.mutate(req).then((response) => {
-							const failed = new Set(Object.keys(response.failures).map(Number));
-							const added =
-								req.type === 'add' || req.type === 'put'
-									? (req.values as ReviewRow[]).filter((_, i) => !failed.has(i))
-									: [];
-							return adjustTotals(totals, req.trans, added, removed).then(() => response);
-						})
+						table
+							.mutate(req)
+							.then((response) =>
+								adjustTotals(totals, req.trans, writtenRows(req, response), removed).then(
+									() => response
+								)
+							)
 					);
 				}
 			};

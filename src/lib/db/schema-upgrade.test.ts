@@ -3,7 +3,9 @@ import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 import { FactdeckDB } from '$lib/db/schema';
 import { totalsFromReviews, totalsSlot } from '$lib/domain/stats/review-totals';
-import type { ReviewRow } from '$lib/domain/types';
+import { loadStudyQueue, undoLast } from '$lib/db/study-repository';
+import { DEFAULT_SETTINGS } from '$lib/domain/study/study-settings';
+import type { MemoryRow, ReviewRow } from '$lib/domain/types';
 
 /*
  * A learner's data must survive every schema upgrade. Each shipped version is frozen here as it
@@ -41,7 +43,8 @@ const SHIPPED: Array<{ version: number; stores: Stores }> = [
 	},
 	{ version: 5, stores: { autoBackups: '++id, madeAt' } },
 	{ version: 6, stores: {} },
-	{ version: 7, stores: { reviewTotals: '&slot' } }
+	{ version: 7, stores: { reviewTotals: '&slot' } },
+	{ version: 8, stores: { studyCursors: '&deckId' } }
 ];
 
 const T0 = Date.UTC(2026, 0, 10, 12);
@@ -257,6 +260,18 @@ const CASES: UpgradeCase[] = [
 				}
 			]
 		}
+	},
+	{
+		from: 8,
+		rows: {
+			...VERSION_5_ROWS,
+			reviewTotals: [],
+			studyCursors: [{ deckId: 'kosovo', order: '2:abc', prefix: 1, epoch: 0, version: 1 }]
+		},
+		expected: {
+			...VERSION_5_ROWS,
+			studyCursors: [{ deckId: 'kosovo', order: '2:abc', prefix: 1, epoch: 0, version: 1 }]
+		}
 	}
 ];
 
@@ -360,6 +375,47 @@ describe('version 7', () => {
 		// Written from then on in the log's own transactions: an answer adds to its slot.
 		await db.reviews.add({ ...base, id: undefined, reviewedAt: T0 + 86_400_000 + 1000 });
 		expect((await db.reviewTotals.get(totalsSlot(T0 + 86_400_000)))?.reviews).toBe(2);
+		await db.delete();
+	});
+});
+
+describe('version 8', () => {
+	it('adds the study cursors empty; the first study read finds each deck’s, and an undo resets it', async () => {
+		const name = 'v8-' + Math.random();
+		const memory = (factId: string): MemoryRow => ({
+			...snapshot,
+			state: 2,
+			key: `kosovo/${factId}`,
+			deckId: 'kosovo',
+			factId,
+			dueAt: T0 + 30 * 86_400_000,
+			suspended: 0,
+			leech: 0
+		});
+		const base = VERSION_1_ROWS.reviews[0] as ReviewRow;
+		await writeAsVersion(name, 7, {
+			memory: ['k1', 'k2', 'k4'].map(memory),
+			reviews: [{ ...base, id: 1, factId: 'k4', reviewedAt: T0 - 86_400_000 }]
+		});
+		const db = new FactdeckDB(name);
+		opened.push(db);
+		expect(await db.studyCursors.toArray()).toEqual([]);
+		const factIds = ['k1', 'k2', 'k3', 'k4', 'k5'];
+		const settings = { ...DEFAULT_SETTINGS, newPerDay: 2 };
+		const newFacts = async () =>
+			(await loadStudyQueue(db, 'kosovo', factIds, T0, settings, T0 - 3_600_000)).queue.queue
+				.filter((entry) => entry.isNew)
+				.map((entry) => entry.factId);
+		expect(await newFacts()).toEqual(['k3', 'k5']);
+		expect(await db.studyCursors.get('kosovo')).toMatchObject({ prefix: 2, epoch: 0 });
+		// From the cursor on: the same new facts, and the same once one of them is learnt.
+		expect(await newFacts()).toEqual(['k3', 'k5']);
+		await db.memory.put(memory('k3'));
+		expect(await newFacts()).toEqual(['k5']);
+		// Taking back the answer to k4 makes it new again: the cursor goes with the row.
+		expect((await undoLast(db, 'kosovo'))?.review.factId).toBe('k4');
+		expect(await db.studyCursors.get('kosovo')).toMatchObject({ prefix: 0 });
+		expect(await newFacts()).toEqual(['k4', 'k5']);
 		await db.delete();
 	});
 });

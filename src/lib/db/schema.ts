@@ -8,11 +8,13 @@ import type {
 	ReviewTotalsRow,
 	SettingRow,
 	StudentResult,
+	StudyCursorRow,
 	UserDeckRow
 } from '$lib/domain/types';
 import { toStoredResult } from '$lib/domain/teach/stored-result';
 import { addReviewToTotals } from '$lib/domain/stats/review-totals';
 import { reviewTotalsMiddleware } from '$lib/db/review-totals';
+import { studyCursorsMiddleware } from '$lib/db/study-cursors';
 import { AGGREGATE_CACHE_KEY } from '$lib/db/cache-keys';
 
 // The row shapes are declared in the domain; re-exported so db code names them beside the tables.
@@ -25,6 +27,7 @@ export type {
 	ReviewRow,
 	ReviewTotalsRow,
 	SettingRow,
+	StudyCursorRow,
 	UserDeckRow
 } from '$lib/domain/types';
 
@@ -63,6 +66,7 @@ export class FactdeckDB extends Dexie {
 	userDecks!: EntityTable<UserDeckRow, 'id'>;
 	autoBackups!: EntityTable<AutoBackupRow, 'id'>;
 	reviewTotals!: EntityTable<ReviewTotalsRow, 'slot'>;
+	studyCursors!: EntityTable<StudyCursorRow, 'deckId'>;
 
 	constructor(name = 'factdeck') {
 		super(name);
@@ -118,6 +122,12 @@ export class FactdeckDB extends Dexie {
 				// The day totals /progress used to cache in settings are no longer read.
 				await tx.table('settings').delete(AGGREGATE_CACHE_KEY);
 			});
+		// Version 8: studyCursors, where each deck's new facts begin, so the study queue after an
+		// answer reads a few keys past the cursor instead of every studied fact's key. Empty at
+		// first: a cursor needs the deck's study order, which lives in the deck, not here, so the
+		// first study read of each deck finds it (one key read, as every read did before).
+		this.version(8).stores({ studyCursors: '&deckId' });
 		this.use(reviewTotalsMiddleware);
+		this.use(studyCursorsMiddleware);
 	}
 }

@@ -1,5 +1,5 @@
 import 'fake-indexeddb/auto';
-import { describe, it, expect, beforeEach, afterEach } from 'vitest';
+import { describe, it, expect, beforeEach, afterEach, vi } from 'vitest';
 import fc from 'fast-check';
 import { fixtureAnswer } from '$fixtures/study-memory';
 import { FactdeckDB, type MemoryRow } from '$lib/db/schema';
@@ -354,6 +354,79 @@ describe('loadStudyQueue', () => {
 			),
 			{ numRuns: 60 }
 		);
+	});
+
+	it('finds the same new facts from its cursor as from every key, through learning, undoing and clearing', async () => {
+		const opArbitrary = fc.oneof(
+			fc.record({ op: fc.constant('learn' as const), fact: fc.nat({ max: 69 }) }),
+			fc.record({ op: fc.constant('learnNext' as const), count: fc.nat({ max: 40 }) }),
+			fc.record({ op: fc.constant('forget' as const), fact: fc.nat({ max: 69 }) }),
+			fc.record({ op: fc.constant('clear' as const) })
+		);
+		// The deck has facts f0..f59 in this order; f60..f69 are facts it no longer has.
+		const factIds = Array.from({ length: 60 }, (_, i) => `f${i}`);
+		await fc.assert(
+			fc.asyncProperty(
+				fc.array(opArbitrary, { maxLength: 12 }),
+				fc.nat({ max: 30 }),
+				async (ops, newPerDay) => {
+					await db.memory.clear();
+					const settings = { ...DEFAULT_SETTINGS, newPerDay };
+					const dayStart = NOON - DAY;
+					const compare = async () => {
+						const bounded = await loadStudyQueue(db, 'kosovo', factIds, NOON, settings, dayStart);
+						const everything = buildQueue({
+							now: NOON,
+							settings,
+							factIds,
+							memories: await loadDueRows(db, 'kosovo', NOON + WAIT_WINDOW_MS),
+							today: await countToday(db, 'kosovo', dayStart),
+							knownFactIds: await knownFactIds(db, 'kosovo')
+						});
+						expect(bounded.queue).toEqual(everything);
+					};
+					await compare();
+					for (const step of ops) {
+						if (step.op === 'learn') await db.memory.put(row(`f${step.fact}`, 2, DAY));
+						else if (step.op === 'learnNext') {
+							const known = await knownFactIds(db, 'kosovo');
+							const next = factIds.filter((id) => !known.has(id)).slice(0, step.count);
+							await db.memory.bulkPut(next.map((id) => row(id, 2, DAY)));
+						} else if (step.op === 'forget') await db.memory.delete(`kosovo/f${step.fact}`);
+						else await db.memory.clear();
+						await compare();
+						// A second read starts from the cursor the first one left.
+						await compare();
+					}
+				}
+			),
+			{ numRuns: 40 }
+		);
+	});
+
+	it('reads a few keys past the cursor, not every studied fact, once the cursor is found', async () => {
+		const factIds = Array.from({ length: 400 }, (_, i) => `f${String(i).padStart(3, '0')}`);
+		await db.memory.bulkPut(factIds.slice(0, 300).map((id) => row(id, 2, 30 * DAY)));
+		const settings = { ...DEFAULT_SETTINGS, newPerDay: 10 };
+		const first = await loadStudyQueue(db, 'kosovo', factIds, NOON, settings, NOON - DAY);
+		expect(first.queue.queue.map((e) => e.factId)).toEqual(factIds.slice(300, 310));
+		expect(await db.studyCursors.get('kosovo')).toMatchObject({ prefix: 300 });
+		let rowsRead = 0;
+		db.memory.hook('reading', (value) => {
+			// Keys looked up past the cursor, which have no row, come back undefined.
+			if (value) rowsRead++;
+			return value;
+		});
+		const where = vi.spyOn(db.memory, 'where');
+		const next = await loadStudyQueue(db, 'kosovo', factIds, NOON, settings, NOON - DAY);
+		expect(next.queue).toEqual(first.queue);
+		// Neither the deck's keys (the read by deckId) nor any of the 300 studied facts' rows.
+		expect(where.mock.calls.map(([index]) => index)).not.toContain('deckId');
+		expect(rowsRead).toBe(0);
+		// The first read, without a cursor, did read the deck's keys: the spy sees that read.
+		await db.studyCursors.clear();
+		await loadStudyQueue(db, 'kosovo', factIds, NOON, settings, NOON - DAY);
+		expect(where.mock.calls.map(([index]) => index)).toContain('deckId');
 	});
 
 	it('reads no more due reviews than a day allows, however long the backlog', async () => {

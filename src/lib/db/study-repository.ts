@@ -5,8 +5,14 @@
  */
 import Dexie, { type Collection, type InsertType } from 'dexie';
 import type { FactdeckDB, MemoryRow, ReviewRow } from '$lib/db/schema';
-import { balanceAnswer } from '$lib/db/load-balance-repository';
 import {
+	applyBalance,
+	balanceAnswer,
+	isSameWindow,
+	readBalance
+} from '$lib/db/load-balance-repository';
+import {
+	answerFuzzWindow,
 	answerOutcome,
 	regradeOutcome,
 	undoOutcome,
@@ -24,7 +30,13 @@ import {
 	type StudySettings,
 	type ValidationResult
 } from '$lib/domain/study/study-settings';
-import { countAnswers, reviewsLeftToday, type TodayCounts } from '$lib/domain/study/today-counts';
+import {
+	countAnswers,
+	newLeftToday,
+	reviewsLeftToday,
+	type TodayCounts
+} from '$lib/domain/study/today-counts';
+import { findUnstudied, readCursor, saveCursor } from '$lib/db/study-cursors';
 import {
 	PARAMETERS_SETTING_KEY,
 	parseParameterRecord
@@ -69,8 +81,6 @@ export async function knownFactIds(db: FactdeckDB, deckId: string): Promise<Set<
 
 export interface StudyQueueRead {
 	queue: StudyQueue;
-	/** Facts of the deck that have any memory row. */
-	known: Set<string>;
 	today: TodayCounts;
 	/** The memory rows read for the queue, by fact id: the card shown next needs no new read. */
 	rows: Map<string, MemoryRow>;
@@ -80,10 +90,11 @@ export interface StudyQueueRead {
  * One deck's study queue as of `now` (epoch ms), from reads bounded by what the queue can show:
  * every learning card due (never limited), the due reviews still allowed today, and facts made
  * new again, each one range of the [deckId+suspended+state+dueAt] index over unsuspended rows,
- * all in one read transaction. The same queue as `buildQueue` over all of the deck's due rows,
- * without reading a long backlog on every answer.
+ * and the new facts from the deck's study cursor on (study-cursors.ts), all in one read
+ * transaction. The same queue as `buildQueue` over all of the deck's due rows and keys, without
+ * reading a long backlog or every studied fact's key on every answer.
  */
-export function loadStudyQueue(
+export async function loadStudyQueue(
 	db: FactdeckDB,
 	deckId: string,
 	factIds: readonly string[],
@@ -98,27 +109,38 @@ export function loadStudyQueue(
 			.between([deckId, 0, state, Dexie.minKey], [deckId, 0, state, upTo], true, true);
 	// Learning cards due soon are counted (the session waits for them), not shown yet.
 	const learnAhead = now + WAIT_WINDOW_MS;
-	return db.transaction('r', db.memory, db.reviews, async () => {
-		const today = await countToday(db, deckId, dayStart);
+	const read = await db.transaction('r', db.memory, db.reviews, db.studyCursors, async () => {
+		const [today, cursor] = await Promise.all([
+			countToday(db, deckId, dayStart),
+			readCursor(db, deckId, factIds)
+		]);
 		const reviewsLeft = reviewsLeftToday(settings, today);
-		const [learning, relearning, newAgain, reviews, known] = await Promise.all([
+		const [learning, relearning, newAgain, reviews, unstudied] = await Promise.all([
 			dueIn(MEMORY_STATE.learning, learnAhead).toArray(),
 			dueIn(MEMORY_STATE.relearning, learnAhead).toArray(),
 			dueIn(MEMORY_STATE.new).toArray(),
 			firstInDeck(() => dueIn(MEMORY_STATE.review), reviewsLeft, inDeck),
-			knownFactIds(db, deckId)
+			findUnstudied(db, cursor, factIds, newLeftToday(settings, today))
 		]);
 		const memories = [...learning, ...relearning, ...newAgain, ...reviews];
+		const fresh = new Set(unstudied.ids);
 		const queue = buildQueue({
 			now,
 			settings,
 			factIds,
 			memories,
 			today,
-			knownFactIds: known
+			// Past the first new facts found, whether a fact is known changes nothing.
+			knownFactIds: { has: (id) => !fresh.has(id) }
 		});
-		return { queue, known, today, rows: new Map(memories.map((row) => [row.factId, row])) };
+		return {
+			result: { queue, today, rows: new Map(memories.map((row) => [row.factId, row])) },
+			cursor,
+			unstudied
+		};
 	});
+	await saveCursor(db, read.cursor, factIds, read.unstudied);
+	return read.result;
 }
 
 /**
@@ -171,10 +193,15 @@ export function recordAnswer(db: FactdeckDB, input: AnswerInput): Promise<Record
 		const current = await db.memory.get(factKey(input.deckId, input.factId));
 		// Load balancing may move the due day within the fuzz range (load-balance-repository.ts).
 		const outcome = await balanceAnswer(db, current, input, answerOutcome(current, input));
-		await db.memory.put(outcome.memory);
-		outcome.review.id = await db.reviews.add(outcome.review);
-		return outcome;
+		return writeOutcome(db, outcome);
 	});
+}
+
+/** Writes an answer's memory row and review row at once (neither waits for the other). */
+async function writeOutcome(db: FactdeckDB, outcome: AnswerOutcome): Promise<RecordedAnswer> {
+	const [, id] = await Promise.all([db.memory.put(outcome.memory), db.reviews.add(outcome.review)]);
+	outcome.review.id = id;
+	return outcome;
 }
 
 /** True when a fact's memory is the one a card was drawn with (no answer or undo since). */
@@ -192,20 +219,29 @@ function isSameMemory(current: MemoryRow | undefined, drawn: MemorySnapshot | nu
 /**
  * recordAnswer, unless the fact's memory changed since the card was drawn with `drawn` (null: it
  * was new): another tab answered it (or undid an answer to it) meanwhile, so this answer would
- * review the fact twice in one drawing. Null, and nothing written, in that case.
+ * review the fact twice in one drawing. Null, and nothing written, in that case. The load
+ * balancing counts are read from the drawn memory while the current row is read (one round trip
+ * instead of two), and again only if the current row gives another fuzz window.
  */
 export function recordAnswerIfUnchanged(
 	db: FactdeckDB,
 	input: AnswerInput,
 	drawn: MemorySnapshot | null
 ): Promise<RecordedAnswer | null> {
+	const key = factKey(input.deckId, input.factId);
+	const drawnRow = drawn
+		? ({ ...drawn, key, deckId: input.deckId, factId: input.factId } as MemoryRow)
+		: undefined;
 	return db.transaction('rw', db.memory, db.reviews, async () => {
-		const current = await db.memory.get(factKey(input.deckId, input.factId));
+		const [current, early] = await Promise.all([
+			db.memory.get(key),
+			readBalance(db, drawnRow, input)
+		]);
 		if (!isSameMemory(current, drawn)) return null;
-		const outcome = answerOutcome(current, input);
-		await db.memory.put(outcome.memory);
-		outcome.review.id = await db.reviews.add(outcome.review);
-		return outcome;
+		const balance = isSameWindow(early, answerFuzzWindow(current, input))
+			? early
+			: await readBalance(db, current, input);
+		return writeOutcome(db, applyBalance(answerOutcome(current, input), balance, input));
 	});
 }
 

@@ -273,6 +273,26 @@ export interface ReviewTotalsRow {
 	durationMs: number;
 }
 
+/**
+ * Where a deck's new facts begin, kept so a study step never reads every studied fact's key: every
+ * one of the first `prefix` facts of the study order `order` has a memory row. Written by the
+ * study queue's read once it has found that out; reset (prefix 0, a new `version`) in the very
+ * transaction that deletes one of the deck's memory rows. The row with deckId '' holds the
+ * `epoch`, which moves when memory rows are cleared wholesale (a restore): a cursor of an older
+ * epoch says nothing.
+ */
+export interface StudyCursorRow {
+	deckId: string;
+	/** A fingerprint of the deck's study order the prefix was found in ('' for none). */
+	order: string;
+	/** How many facts at the head of that order all have memory rows. */
+	prefix: number;
+	/** The epoch the cursor was found in. */
+	epoch: number;
+	/** Changes on every write of the row, so a writer can tell the row moved since it read it. */
+	version: number;
+}
+
 export interface SettingRow {
 	key: string;
 	value: unknown;

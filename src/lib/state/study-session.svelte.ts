@@ -87,6 +87,19 @@ export async function listStudyDeckIds(db: FactdeckDB = getDb()): Promise<string
 	return ['kosovo', ...(await listUserDeckIds(db))];
 }
 
+/**
+ * Starts what a study page's first card waits for, before the page is built: the decks' files
+ * (loadDeck keeps the promise, so the session's own call gets the same one) and the database's
+ * opening. A failure here is not reported: the session meets it again, asking for the same.
+ */
+export function startStudyReads(deckIds: readonly string[], deps: StudyDeps = BROWSER_STUDY_DEPS) {
+	for (const deckId of deckIds) deps.loadDeck(deckId).catch(() => undefined);
+	deps
+		.db()
+		.open()
+		.catch(() => undefined);
+}
+
 /** How often (ms) a waiting session looks again for a learning card that has fallen due. */
 const WAIT_POLL_MS = 5_000;
 
@@ -112,7 +125,8 @@ export interface LeechInfo {
 interface DeckState {
 	deck: Deck;
 	queue: StudyQueue;
-	known: Set<string>;
+	/** Facts of the deck with any memory row (read for a focused session only). */
+	known?: Set<string>;
 	today: TodayCounts;
 	/** The memory rows the queue was built from, by fact id (absent for a focused session). */
 	rows?: Map<string, MemoryRow>;
@@ -208,22 +222,27 @@ export class StudySession {
 			]);
 			this.decks = decks;
 			this.settings = settings;
-			const states = await this.#readQueues();
-			// Rows of facts a deck no longer has: read with the queue, so no second read.
-			this.vanished = states
-				.map(({ deck, known }) => ({
-					deckId: deck.id,
-					title: deck.title,
-					count: vanishedFactIds(
-						known,
-						deck.facts.map((f) => f.id)
-					).length
-				}))
-				.filter((v) => v.count > 0);
-			await this.#showNext(states);
+			await this.#showNext(await this.#readQueues());
+			// Rows of facts a deck no longer has: every key of the deck, read once the card shows.
+			await this.#noteVanished();
 		} catch (error) {
 			this.fail(error);
 		}
+	}
+
+	async #noteVanished(): Promise<void> {
+		const db = this.#db;
+		const counts = await Promise.all(
+			this.decks.map(async (deck) => ({
+				deckId: deck.id,
+				title: deck.title,
+				count: vanishedFactIds(
+					await knownFactIds(db, deck.id),
+					deck.facts.map((f) => f.id)
+				).length
+			}))
+		);
+		this.vanished = counts.filter((v) => v.count > 0);
 	}
 
 	/** Stops the waiting timer; call when the screen goes away. */
@@ -653,9 +672,12 @@ export class StudySession {
 		const db = this.#db;
 		const now = this.#deps.now();
 		const perDeck = await Promise.all(
-			states.map(async ({ deck, known }) => {
+			states.map(async ({ deck, known: read }) => {
 				const ids = studyFactIds(deck);
-				const due = await nextDueAt(db, deck.id, studyFactIdSet(deck));
+				const [due, known] = await Promise.all([
+					nextDueAt(db, deck.id, studyFactIdSet(deck)),
+					read ?? knownFactIds(db, deck.id)
+				]);
 				const unseenCount = ids.filter((id) => !known.has(id)).length;
 				return {
 					due,

@@ -31,8 +31,11 @@ export interface QueueInput {
 	memories: readonly QueueMemory[];
 	/** What was answered today in this deck (the daily limits count it). */
 	today: TodayCounts;
-	/** Facts of this deck that have any memory row. */
-	knownFactIds: ReadonlySet<string>;
+	/**
+	 * Facts of this deck that have any memory row. Asked only to find the first new facts in deck
+	 * order, so a reader that knows just those (every other fact answers true) gives the same queue.
+	 */
+	knownFactIds: { has(factId: string): boolean };
 }
 
 export interface QueueEntry {
