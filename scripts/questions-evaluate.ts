@@ -3,7 +3,7 @@
 // key-fact coverage, the share of labelled items kept, the unlabelled count and the lint counts.
 // `npm run questions -- sample --out <file> [--per-document N] [--fresh] [--documents]`: writes a seeded sample of the
 // generated items (prompt, options, answer, source sentence, document; no labels) for a judge.
-import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import type { Item } from '$lib/domain/types';
@@ -208,8 +208,8 @@ export async function sampleCommand(args: string[]): Promise<number> {
 			document: z.string(),
 			key: z.object({ sentence: z.string(), answer: z.string(), type: z.string() })
 		});
-		const blind = ['blind-labels.json', 'blind-labels-2.json']
-			.filter((name) => existsSync(path.join(EVAL_DIR, name)))
+		const blind = readdirSync(EVAL_DIR)
+			.filter((name) => /^blind-labels(-\d+)?\.json$/.test(name))
 			// The second judge's rows carry their label key apart ("key"), beside what was shown.
 			.flatMap((name) =>
 				readJson(path.join(EVAL_DIR, name), z.array(z.union([withKey, keyOnly]))).map((row) =>
