@@ -295,4 +295,32 @@ test.describe('backup', () => {
 			'Before checking the data'
 		);
 	});
+
+	test('a file chosen while the page is still starting is read once it has started', async ({
+		page
+	}) => {
+		// The page is prerendered: its file input works before the app's scripts have run, so a
+		// quick hand (or a slow phone) can choose a file before anything listens for it.
+		let release = () => {};
+		const held = new Promise<void>((resolve) => (release = resolve));
+		await page.route('**/_app/immutable/entry/**', async (route) => {
+			await held;
+			await route.continue();
+		});
+		await page.goto('/settings', { waitUntil: 'domcontentloaded' });
+		const empty = JSON.stringify({
+			format: 'factdeck-backup',
+			version: 1,
+			exportedAt: Date.now(),
+			tables: Object.fromEntries(STORES.map((store) => [store, []]))
+		});
+		await page.getByLabel('Choose a backup file (.json)').setInputFiles({
+			name: 'early.json',
+			mimeType: 'application/json',
+			buffer: Buffer.from(empty)
+		});
+		release();
+		await expect(page.getByText('What importing early.json will change')).toBeVisible();
+		await expect(page.getByRole('button', { name: 'Merge this backup' })).toBeVisible();
+	});
 });

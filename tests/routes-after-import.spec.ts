@@ -136,7 +136,7 @@ test('after importing each of a handful of strange but valid backups, every main
 	page,
 	browser
 }) => {
-	test.setTimeout(480_000);
+	test.setTimeout(300_000);
 	const { deckId, assignmentId } = await makeData(page);
 	await page.goto('/settings');
 	const [download] = await Promise.all([
