@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './app-test';
 import { firstLoadModules, firstLoadSize } from '../scripts/bundle-size.js';
 
 // Budgets checked from the build output: sizes, never timings (timings are for `npm run bench`).

@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './app-test';
 import { answerStudyCard, countRows, gradeStudyCard, readStore } from './helpers';
 
 const STUDY = '/decks/kosovo/study';

@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './app-test';
 import { gradeStudyCard, putRow, readStore, watchConsole } from './helpers';
 
 const PAST_DATE = 8_640_000_000_000_001;

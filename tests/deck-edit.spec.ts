@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './app-test';
 import { answerStudyCard, countRows, expectNoAxeViolations, watchConsole } from './helpers';
 
 const DOCUMENT = `# The Danube Commission

@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './app-test';
 import { answerStudyCard, countRows, expectNoAxeViolations, watchConsole } from './helpers';
 
 const DOCUMENT = `# The Danube Commission

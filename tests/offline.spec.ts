@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './app-test';
 import { countRows, gradeStudyCard, watchConsole } from './helpers';
 
 /** Waits until the page is controlled by an activated service worker. */

@@ -1,6 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './app-test';
 import sirv from 'sirv';
 import { simulateReviews } from '../src/lib/domain/study/optimise/simulate-learner';
 import { expectNoAxeViolations, watchConsole } from './helpers';

@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './app-test';
 import type { MemorySnapshot } from '../src/lib/domain/types';
 import { expectNoAxeViolations, watchConsole } from './helpers';
 

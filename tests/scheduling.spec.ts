@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './app-test';
 import { expectNoAxeViolations, putRow, readStore, watchConsole } from './helpers';
 
 const DAY = 86_400_000;

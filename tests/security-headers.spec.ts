@@ -1,6 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { expect, test } from '@playwright/test';
+import { expect, test } from './app-test';
 
 /** A second site on another port (and another host name): it frames whatever it is told to. */
 async function startFramingSite(): Promise<{ origin: string; close: () => Promise<void> }> {

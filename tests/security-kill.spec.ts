@@ -1,7 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, expect, test, type BrowserContext } from '@playwright/test';
+import { chromium, expect, test, type BrowserContext } from './app-test';
 import { browserLaunchOptions } from '../scripts/browser.js';
 import { answerStudyCard, countRows } from './helpers';
 

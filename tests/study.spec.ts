@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './app-test';
 import { countRows, expectNoAxeViolations, putRow, watchConsole } from './helpers';
 
 const STUDY = '/decks/kosovo/study';

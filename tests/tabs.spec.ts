@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './app-test';
 import { answerStudyCard, countRows } from './helpers';
 
 /** Answers the study card on screen by keyboard, rating it Good (grade buttons, not a wait). */

@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expect, test, type Browser, type Page } from './app-test';
 import { expectNoAxeViolations, watchConsole } from './helpers';
 import { parseCsv } from './fixtures/csv-reader';
 

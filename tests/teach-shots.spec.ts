@@ -1,4 +1,4 @@
-import { expect, test, type Browser, type Locator, type Page } from '@playwright/test';
+import { expect, test, type Browser, type Locator, type Page } from './app-test';
 import { expectNoAxeViolations, watchConsole } from './helpers';
 
 /*

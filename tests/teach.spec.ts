@@ -6,7 +6,7 @@ import {
 	type BrowserContext,
 	type Locator,
 	type Page
-} from '@playwright/test';
+} from './app-test';
 import { countRows, expectNoAxeViolations, readStore, watchConsole } from './helpers';
 
 /*
