@@ -21,7 +21,11 @@ export default defineConfig({
 	reporter: process.env.CI ? [['list']] : [['list']],
 	use: {
 		baseURL: `http://localhost:${PORT}`,
-		trace: 'retain-on-failure',
+		// Recording a trace costs every test time; in CI only a retry records one.
+		trace: process.env.CI ? 'on-first-retry' : 'retain-on-failure',
+		// The service worker caches the whole build (over 500 files) in every new context: the
+		// tests that are about it (offline, the optimiser's isolation) allow it for themselves.
+		serviceWorkers: 'block',
 		launchOptions: browserLaunchOptions()
 	},
 	projects: [

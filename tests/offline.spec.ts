@@ -1,6 +1,9 @@
 import { expect, test, type Page } from './app-test';
 import { countRows, gradeStudyCard, watchConsole } from './helpers';
 
+// These tests are about the service worker: allow it (the config blocks it elsewhere).
+test.use({ serviceWorkers: 'allow' });
+
 /** Waits until the page is controlled by an activated service worker. */
 async function waitForServiceWorker(page: Page): Promise<void> {
 	await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));

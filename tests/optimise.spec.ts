@@ -5,6 +5,9 @@ import sirv from 'sirv';
 import { simulateReviews } from '../src/lib/domain/study/optimise/simulate-learner';
 import { expectNoAxeViolations, watchConsole } from './helpers';
 
+// These tests are about the service worker: allow it (the config blocks it elsewhere).
+test.use({ serviceWorkers: 'allow' });
+
 const DAY = 86_400_000;
 /** The seeded learner's true parameters: far from FSRS's defaults, so a fit clearly helps. */
 const LEARNER = [
