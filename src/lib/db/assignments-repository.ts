@@ -8,6 +8,7 @@ import type { AssignmentRow, AttemptRow, FactdeckDB, ResultRow } from '$lib/db/s
 import type { Answer, AnswerOverride, Assignment } from '$lib/domain/types';
 import type { StoredResult } from '$lib/domain/teach/result-codec';
 import { normalizeStudentName } from '$lib/domain/quiz/quiz-assembly';
+import { setOwnKey } from '$lib/domain/own-key';
 
 /** Saves (or replaces) an assignment in the teacher's list. */
 export async function saveAssignment(db: FactdeckDB, assignment: Assignment): Promise<void> {
@@ -222,14 +223,7 @@ export async function saveAttemptAnswer(
 		if (!row || row.submittedAt !== null) return row;
 		const answers = { ...row.answers };
 		if (answer === undefined) delete answers[itemId];
-		// defineProperty, so an item id like "__proto__" stays an ordinary key.
-		else
-			Object.defineProperty(answers, itemId, {
-				value: answer,
-				enumerable: true,
-				writable: true,
-				configurable: true
-			});
+		else setOwnKey(answers, itemId, answer);
 		const saved: AttemptRow = { ...row, answers };
 		await db.attempts.put(saved);
 		return saved;

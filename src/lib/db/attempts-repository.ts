@@ -5,6 +5,7 @@
  */
 import type { AttemptRow, FactdeckDB } from '$lib/db/schema';
 import type { Answer } from '$lib/domain/types';
+import { setOwnKey } from '$lib/domain/own-key';
 
 export interface NewAttempt {
 	deckId: string;
@@ -54,13 +55,7 @@ export async function saveAnswer(
 		// A submitted attempt is a record of what was handed in; it never changes afterwards.
 		if (row.submittedAt !== null) return false;
 		isOpen = true;
-		// defineProperty, so an item id like "__proto__" stays an ordinary key.
-		Object.defineProperty(row.answers, itemId, {
-			value: answer,
-			enumerable: true,
-			writable: true,
-			configurable: true
-		});
+		setOwnKey(row.answers, itemId, answer);
 	});
 	if (!isFound) throw new Error(`Attempt ${attemptId} is missing`);
 	if (!isOpen) throw new Error(`Attempt ${attemptId} is already submitted`);
@@ -93,13 +88,7 @@ export async function saveFirstAnswer(
 		if (row.submittedAt !== null) return { outcome: 'submitted', row };
 		if (Object.hasOwn(row.answers, itemId)) return { outcome: 'taken', row };
 		const answers = { ...row.answers };
-		// defineProperty, so an item id like "__proto__" stays an ordinary key.
-		Object.defineProperty(answers, itemId, {
-			value: answer,
-			enumerable: true,
-			writable: true,
-			configurable: true
-		});
+		setOwnKey(answers, itemId, answer);
 		const saved: AttemptRow = { ...row, answers };
 		await db.attempts.put(saved);
 		return { outcome: 'saved', row: saved };

@@ -13,6 +13,7 @@ import type {
 	Middleware
 } from 'dexie';
 import type { ReviewRow, ReviewTotalsRow } from '$lib/domain/types';
+import { withCompanion } from '$lib/db/companion-table';
 import { changeTotals, touchedSlots } from '$lib/domain/stats/review-totals';
 
 export const REVIEWS_TABLE = 'reviews';
@@ -114,58 +115,34 @@ function writtenRows(req: DBCoreMutateRequest, response: { failures: object }): 
 }
 
 function withTotals(down: DBCore): DBCore {
-	// Before version 7 (while older versions upgrade) there is no totals table to keep.
-	if (!down.schema.tables.some((table) => table.name === TOTALS_TABLE)) return down;
-	return {
-		...down,
-		transaction(stores, mode, options) {
-			const scope =
-				mode === 'readwrite' && stores.includes(REVIEWS_TABLE) && !stores.includes(TOTALS_TABLE)
-					? [...stores, TOTALS_TABLE]
-					: stores;
-			return down.transaction(scope, mode, options);
-		},
-		table(name) {
-			const table = down.table(name);
-			if (name !== REVIEWS_TABLE) return table;
-			const totals = down.table(TOTALS_TABLE);
-			return {
-				...table,
-				mutate(req) {
-					// Clearing the log clears its totals; nothing needs reading.
-					if (req.type === 'deleteRange' && req.range.type === RANGE_ANY) {
-						return table
-							.mutate(req)
-							.then((response) => totals.mutate({ ...req }).then(() => response));
-					}
-					if (req.type === 'add') {
-						// An add replaces nothing, so the totals it changes are read while it writes
-						// (an answer waits one round trip less); the slots of every row asked for
-						// cover the rows written.
-						const stored = readTotals(totals, req.trans, touchedSlots(req.values as ReviewRow[]));
-						return table
-							.mutate(req)
-							.then((response) =>
-								stored.then((current) =>
-									writeTotals(totals, req.trans, current, writtenRows(req, response), []).then(
-										() => response
-									)
-								)
-							);
-					}
-					return rowsReplaced(table, req).then((removed) =>
-						table
-							.mutate(req)
-							.then((response) =>
-								adjustTotals(totals, req.trans, writtenRows(req, response), removed).then(
-									() => response
-								)
-							)
-					);
-				}
-			};
+	return withCompanion(down, REVIEWS_TABLE, TOTALS_TABLE, (table, totals, req) => {
+		// Clearing the log clears its totals; nothing needs reading.
+		if (req.type === 'deleteRange' && req.range.type === RANGE_ANY) {
+			return table.mutate(req).then((response) => totals.mutate({ ...req }).then(() => response));
 		}
-	};
+		if (req.type === 'add') {
+			// An add replaces nothing, so the totals it changes are read while it writes
+			// (an answer waits one round trip less); the slots of every row asked for
+			// cover the rows written.
+			const stored = readTotals(totals, req.trans, touchedSlots(req.values as ReviewRow[]));
+			return table
+				.mutate(req)
+				.then((response) =>
+					stored.then((current) =>
+						writeTotals(totals, req.trans, current, writtenRows(req, response), []).then(
+							() => response
+						)
+					)
+				);
+		}
+		return rowsReplaced(table, req).then((removed) =>
+			table
+				.mutate(req)
+				.then((response) =>
+					adjustTotals(totals, req.trans, writtenRows(req, response), removed).then(() => response)
+				)
+		);
+	});
 }
 
 /** The middleware, for `db.use()`. */

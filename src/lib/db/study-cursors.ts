@@ -13,6 +13,7 @@ import type {
 	Middleware
 } from 'dexie';
 import type { FactdeckDB } from '$lib/db/schema';
+import { withCompanion } from '$lib/db/companion-table';
 import type { StudyCursorRow } from '$lib/domain/types';
 import { factKey } from '$lib/domain/study/memory';
 
@@ -81,33 +82,13 @@ function resetCursors(
 }
 
 function withCursors(down: DBCore): DBCore {
-	// Before version 8 (while older versions upgrade) there is no cursor table to keep.
-	if (!down.schema.tables.some((table) => table.name === CURSORS_TABLE)) return down;
-	return {
-		...down,
-		transaction(stores, mode, options) {
-			const scope =
-				mode === 'readwrite' && stores.includes(MEMORY_TABLE) && !stores.includes(CURSORS_TABLE)
-					? [...stores, CURSORS_TABLE]
-					: stores;
-			return down.transaction(scope, mode, options);
-		},
-		table(name) {
-			const table = down.table(name);
-			if (name !== MEMORY_TABLE) return table;
-			const cursors = down.table(CURSORS_TABLE);
-			return {
-				...table,
-				mutate(req) {
-					// Adding or replacing rows only makes facts known: no cursor can go wrong.
-					if (req.type === 'add' || req.type === 'put') return table.mutate(req);
-					return table
-						.mutate(req)
-						.then((response) => resetCursors(cursors, req.trans, req).then(() => response));
-				}
-			};
-		}
-	};
+	return withCompanion(down, MEMORY_TABLE, CURSORS_TABLE, (table, cursors, req) => {
+		// Adding or replacing rows only makes facts known: no cursor can go wrong.
+		if (req.type === 'add' || req.type === 'put') return table.mutate(req);
+		return table
+			.mutate(req)
+			.then((response) => resetCursors(cursors, req.trans, req).then(() => response));
+	});
 }
 
 /** The middleware, for `db.use()`. */

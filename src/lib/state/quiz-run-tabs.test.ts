@@ -11,7 +11,7 @@ import { discardAttempt, getAttempt } from '$lib/db/attempts-repository';
 import type { QuizConfig } from '$lib/domain/quiz/quiz-session';
 import { FINISHED_ELSEWHERE } from '$lib/domain/quiz/shared-attempt';
 import { QuizRun } from '$lib/state/quiz-run.svelte';
-import { openTabChannel, type TabChannel } from '$lib/state/tab-sync';
+import { openTabChannel, type TabChannel, type TabMessage } from '$lib/state/tab-sync';
 import { fixtureDeck } from '$fixtures/study-deck';
 
 const T0 = Date.UTC(2026, 2, 4, 9, 0, 0);
@@ -109,6 +109,40 @@ describe('a quiz open in two tabs', () => {
 		await b.finish(now + 60_000);
 		expect((await getAttempt(db, a.attempt.id))?.submittedAt).toBe(submittedAt);
 		expect(await db.attempts.count()).toBe(1);
+	});
+
+	it('the tab that answers the last question finishes the quiz; the other shows that result', async () => {
+		// Tabs whose messages arrive at once: the other tab starts following before this one has
+		// gone on, the order in which a browser's two tabs raced to submit.
+		const listeners = new Map<TabChannel, Array<(message: TabMessage) => void>>();
+		const instant = (): TabChannel => {
+			const own: Array<(message: TabMessage) => void> = [];
+			const tab: TabChannel = {
+				post: (message) => {
+					for (const [other, heard] of listeners)
+						if (other !== tab) heard.forEach((l) => l(message));
+				},
+				listen: (listener) => {
+					own.push(listener);
+					return () => own.splice(own.indexOf(listener), 1);
+				},
+				close: () => listeners.delete(tab)
+			};
+			listeners.set(tab, own);
+			return tab;
+		};
+		const a = watch(await QuizRun.start(db, deck, config('end'), now, ids, instant()));
+		const b = watch(await resume(a, instant()));
+		for (const id of ids) {
+			a.draft = `answer-${id.split('-')[0]}`;
+			now += 1_000;
+			await a.submit(now);
+		}
+		expect(a.phase).toBe('results');
+		expect(a.otherTabNotice).toBe('');
+		expect(a.attempt.submittedAt).toBe(now);
+		await expect.poll(() => b.phase).toBe('results');
+		expect(b.otherTabNotice).toBe(FINISHED_ELSEWHERE);
 	});
 
 	it('a tab still on feedback when the other finished shows that result at Next', async () => {

@@ -266,10 +266,12 @@ export class QuizRun {
 			}
 			this.attempt = saved.row;
 			this.otherTabNotice = '';
-			this.#tabs.post({ type: 'attempt-saved', attemptId: this.attempt.id });
 			this.lastGrade = grade;
 			if (this.config.feedback === 'immediate') this.phase = 'feedback';
 			else await this.#advance(now);
+			// Told once this tab has gone on: had the other tab heard at once that the last
+			// question was answered, it would race this one to submit the quiz.
+			this.#tabs.post({ type: 'attempt-saved', attemptId: this.attempt.id });
 		} finally {
 			this.isBusy = false;
 		}

@@ -5,6 +5,7 @@
  * shows after reading the stored row again; the state classes do the reading and writing.
  */
 import type { Answer } from '$lib/domain/types';
+import { setOwnKey } from '$lib/domain/own-key';
 
 /** The part of a stored attempt row these rules read. */
 export interface StoredAttempt {
@@ -72,13 +73,7 @@ export function mergeAnswers(
 	ownUnsaved: ReadonlySet<string>
 ): Record<string, Answer> {
 	const merged: Record<string, Answer> = {};
-	const put = (id: string, answer: Answer) =>
-		Object.defineProperty(merged, id, {
-			value: answer,
-			enumerable: true,
-			writable: true,
-			configurable: true
-		});
+	const put = (id: string, answer: Answer) => setOwnKey(merged, id, answer);
 	for (const id of Object.keys(stored)) if (!ownUnsaved.has(id)) put(id, stored[id]);
 	for (const id of ownUnsaved) if (hasAnswer(local, id)) put(id, local[id]);
 	return merged;
