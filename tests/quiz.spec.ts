@@ -373,6 +373,9 @@ test.describe('quiz', () => {
 				await expect(page.locator('.verdict')).toHaveCount(0);
 				await expect(question(page).getByRole('alert')).toContainText('No meaning is matched yet');
 				await noSideways();
+				// The page stays where it was, the button under the finger and focused: Enter again
+				// hands it in blank.
+				await expect(page.getByRole('button', { name: 'Submit blank' })).toBeFocused();
 				await page.getByRole('button', { name: 'Submit blank' }).click();
 			}
 			await expect(page.locator('.verdict')).toBeVisible();

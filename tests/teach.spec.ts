@@ -103,10 +103,20 @@ async function createAssignment(
 
 async function currentItem(page: Page, items: DeckItem[]): Promise<DeckItem> {
 	const section = page.getByRole('region', { name: /^Question \d+ of \d+$/ });
-	const text = (await section.textContent()) ?? '';
-	const item = items.find((candidate) => text.includes(markerOf(candidate)));
-	if (!item) throw new Error(`unknown question: ${text.slice(0, 120)}`);
-	return item;
+	// The heading can show a moment before the question under it: read until one is there.
+	let text = '';
+	let item: DeckItem | undefined;
+	await expect
+		.poll(async () => {
+			text = (await section.textContent()) ?? '';
+			item = items.find((candidate) => text.includes(markerOf(candidate)));
+			return item !== undefined;
+		})
+		.toBe(true)
+		.catch(() => {
+			throw new Error(`unknown question: ${text.slice(0, 120)}`);
+		});
+	return item!;
 }
 
 test.describe('teacher-assigned quizzes', () => {
