@@ -195,7 +195,12 @@ describe('encode and decode', () => {
 				.map((sum) => original.replace(/\.[0-9a-f]{8}\./, `.${sum}.`))
 				.filter((code) => code !== original),
 			fc.string({ maxLength: 300 }).filter((s) => !s.includes('#')),
-			fc.uint8Array({ maxLength: 300 }).map((b) => frame('assignment', toBase64Url(b)))
+			// Random bytes behind a good checksum, led by a block of the reserved deflate type (0b11),
+			// so they never happen to inflate to JSON (three random bytes once gave "0"; what a code
+			// that inflates must hold is checked by each kind's schema, not here).
+			fc
+				.uint8Array({ maxLength: 300 })
+				.map((b) => frame('assignment', toBase64Url(Uint8Array.of(0x07, ...b))))
 		);
 		await fc.assert(
 			fc.asyncProperty(corruption, async (code) => {
